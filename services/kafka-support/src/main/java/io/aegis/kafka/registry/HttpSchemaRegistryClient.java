@@ -1,0 +1,221 @@
+package io.aegis.kafka.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Client of a Confluent Schema Registry REST API (Confluent, Apicurio's ccompat, Karapace or
+ * the Aegis registry). Caches ids by schema and schemas by id for the life of the client;
+ * retries connection failures and 5xx answers a bounded number of times with backoff
+ * ({@link RetryPolicy}); 4xx answers are not retried. Every failure is a
+ * {@link SchemaRegistryException} naming the URL and the operation. Thread-safe.
+ */
+public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
+
+    public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final Logger LOG = LoggerFactory.getLogger(HttpSchemaRegistryClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final RetryPolicy retry;
+    private final HttpClient http;
+    private final ConcurrentMap<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+
+    public HttpSchemaRegistryClient(String baseUrl) {
+        this(baseUrl, RetryPolicy.DEFAULT);
+    }
+
+    public HttpSchemaRegistryClient(String baseUrl, RetryPolicy retry) {
+        this.baseUrl = normalise(baseUrl);
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.http = HttpClient.newBuilder().connectTimeout(retry.requestTimeout()).build();
+    }
+
+    /** The registry base URL, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        String operation = "register schema " + schema.getFullName() + " under subject '" + subject + "'";
+        return idsBySubjectAndSchema.computeIfAbsent(cacheKey(subject, schema), k -> {
+            JsonNode answer = call(operation, post("/subjects/" + encode(subject) + "/versions", schema));
+            return cacheSchema(requireId(answer, operation), schema);
+        });
+    }
+
+    @Override
+    public int getId(String subject, Schema schema) {
+        String operation = "look up schema " + schema.getFullName() + " under subject '" + subject + "'";
+        return idsBySubjectAndSchema.computeIfAbsent(cacheKey(subject, schema), k -> {
+            JsonNode answer = call(operation, post("/subjects/" + encode(subject), schema));
+            return cacheSchema(requireId(answer, operation), schema);
+        });
+    }
+
+    @Override
+    public Schema getSchemaById(int id) {
+        String operation = "get schema by id " + id;
+        return schemasById.computeIfAbsent(id, k -> {
+            JsonNode answer = call(operation, request("/schemas/ids/" + id).GET().build());
+            JsonNode text = answer.get("schema");
+            if (text == null || !text.isTextual()) {
+                throw SchemaRegistryException.unreachable(baseUrl, operation,
+                        "answer has no \"schema\" string: " + answer, null);
+            }
+            try {
+                return new Schema.Parser().parse(text.asText());
+            } catch (SchemaParseException e) {
+                throw SchemaRegistryException.unreachable(baseUrl, operation,
+                        "answer is not an Avro schema: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private int cacheSchema(int id, Schema schema) {
+        schemasById.putIfAbsent(id, schema);
+        return id;
+    }
+
+    private JsonNode call(String operation, HttpRequest request) {
+        SchemaRegistryException last = null;
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                pause(operation, attempt, last);
+            }
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 == 2) {
+                    return parse(operation, response.body());
+                }
+                last = errorFrom(operation, response);
+                if (response.statusCode() < 500) {
+                    throw last;
+                }
+            } catch (IOException e) {
+                last = SchemaRegistryException.unreachable(baseUrl, operation,
+                        "cannot reach the registry (" + describe(e) + ")", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw SchemaRegistryException.unreachable(baseUrl, operation, "interrupted", e);
+            }
+        }
+        throw new SchemaRegistryException(baseUrl, operation + " after " + retry.maxAttempts() + " attempts",
+                last.httpStatus(), last.errorCode(), causeText(last), last);
+    }
+
+    private void pause(String operation, int attempt, SchemaRegistryException cause) {
+        long millis = retry.backoffAfter(attempt - 1).toMillis();
+        LOG.warn("schema registry {}: {} failed ({}), attempt {} of {} in {} ms",
+                baseUrl, operation, cause.getMessage(), attempt, retry.maxAttempts(), millis);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SchemaRegistryException.unreachable(baseUrl, operation, "interrupted while retrying", e);
+        }
+    }
+
+    private SchemaRegistryException errorFrom(String operation, HttpResponse<String> response) {
+        int errorCode = 0;
+        String message = response.body();
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            if (body != null && body.isObject()) {
+                errorCode = body.path("error_code").asInt(0);
+                message = body.path("message").asText(message);
+            }
+        } catch (IOException notJson) {
+            message = "unparseable error body: " + abbreviate(response.body());
+        }
+        return new SchemaRegistryException(baseUrl, operation, response.statusCode(), errorCode, message, null);
+    }
+
+    private JsonNode parse(String operation, String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw SchemaRegistryException.unreachable(baseUrl, operation,
+                    "answer is not JSON: " + abbreviate(body), e);
+        }
+    }
+
+    private int requireId(JsonNode answer, String operation) {
+        JsonNode id = answer.get("id");
+        if (id == null || !id.canConvertToInt()) {
+            throw SchemaRegistryException.unreachable(baseUrl, operation, "answer has no integer \"id\": " + answer, null);
+        }
+        return id.asInt();
+    }
+
+    private HttpRequest post(String path, Schema schema) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(Map.of("schema", schema.toString()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode schema " + schema.getFullName() + " as JSON", e);
+        }
+        return request(path).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(retry.requestTimeout())
+                .header("Accept", CONTENT_TYPE + ", application/json")
+                .header("Content-Type", CONTENT_TYPE);
+    }
+
+    private static String cacheKey(String subject, Schema schema) {
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("subject must not be blank");
+        }
+        return subject + '\n' + schema.toString();
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String normalise(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("schema registry URL must not be blank");
+        }
+        String trimmed = url.trim();
+        URI uri = URI.create(trimmed);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("schema registry URL must be http or https, got '" + url + "'");
+        }
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static String causeText(SchemaRegistryException last) {
+        Throwable cause = last.getCause();
+        return cause instanceof IOException io ? "cannot reach the registry (" + describe(io) + ")" : last.getMessage();
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 200 ? String.valueOf(text) : text.substring(0, 200) + "…";
+    }
+}

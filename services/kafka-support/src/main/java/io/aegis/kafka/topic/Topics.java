@@ -1,0 +1,119 @@
+package io.aegis.kafka.topic;
+
+import io.aegis.kafka.serde.SerdeFactory;
+import io.aegis.schema.response.CaseCommand;
+import io.aegis.schema.response.CaseEvent;
+import io.aegis.schema.response.EmergencyCase;
+import io.aegis.schema.response.Escalation;
+import io.aegis.schema.response.Notification;
+import io.aegis.schema.routing.CoordinationSignal;
+import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.schema.routing.SharingPolicy;
+import io.aegis.schema.signal.InboxEvent;
+import io.aegis.schema.signal.OutboxEvent;
+import io.aegis.schema.signal.Receipt;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The typed topic catalogue: one {@link Topic} per topic of the architecture, with a UTF-8
+ * string key serde and the Confluent-format Avro value serde of its contract record.
+ * Immutable; one value serde instance per contract class is shared by all its topics.
+ */
+public final class Topics {
+
+    private final Serde<String> keys = Serdes.String();
+    private final Serde<OutboxEvent> outboxEvents;
+    private final Serde<InboxEvent> inboxEvents;
+    private final Serde<CaseCommand> caseCommands;
+    private final Serde<Notification> notifications;
+    private final Topic<String, CoordinationSignal> coordinationSignals;
+    private final Topic<String, RoutingDecision> routingAudit;
+    private final Topic<String, SharingPolicy> policies;
+    private final Topic<String, Escalation> escalations;
+    private final Topic<String, EmergencyCase> cases;
+    private final Topic<String, CaseEvent> caseEvents;
+    private final Topic<String, Receipt> receipts;
+    private final Topic<byte[], byte[]> dlq;
+
+    public Topics(SerdeFactory serdes) {
+        Objects.requireNonNull(serdes, "serdes");
+        outboxEvents = serdes.value(OutboxEvent.class);
+        inboxEvents = serdes.value(InboxEvent.class);
+        caseCommands = serdes.value(CaseCommand.class);
+        notifications = serdes.value(Notification.class);
+        coordinationSignals = shared(TopicNames.COORDINATION_SIGNALS, serdes.value(CoordinationSignal.class));
+        routingAudit = shared(TopicNames.ROUTING_AUDIT, serdes.value(RoutingDecision.class));
+        policies = shared(TopicNames.POLICIES, serdes.value(SharingPolicy.class));
+        escalations = shared(TopicNames.ESCALATIONS, serdes.value(Escalation.class));
+        cases = shared(TopicNames.CASES, serdes.value(EmergencyCase.class));
+        caseEvents = shared(TopicNames.CASE_EVENTS, serdes.value(CaseEvent.class));
+        receipts = shared(TopicNames.RECEIPTS, serdes.value(Receipt.class));
+        dlq = new Topic<>(TopicNames.DLQ, Serdes.ByteArray(), Serdes.ByteArray());
+    }
+
+    /** {@code aegis.outbox.<CC>}: signal id → signal or retraction, written only by node CC. */
+    public Topic<String, OutboxEvent> outbox(String country) {
+        return new Topic<>(TopicNames.outbox(country), keys, outboxEvents);
+    }
+
+    /** {@code aegis.inbox.<CC>}: signal id → shared signal or retraction, read only by node CC. */
+    public Topic<String, InboxEvent> inbox(String country) {
+        return new Topic<>(TopicNames.inbox(country), keys, inboxEvents);
+    }
+
+    /** {@code aegis.commands.<CC>}: case id → duty-officer command from node CC. */
+    public Topic<String, CaseCommand> commands(String country) {
+        return new Topic<>(TopicNames.commands(country), keys, caseCommands);
+    }
+
+    /** {@code aegis.notify.<CC>}: officer id → notification for node CC. */
+    public Topic<String, Notification> notify(String country) {
+        return new Topic<>(TopicNames.notify(country), keys, notifications);
+    }
+
+    /** Correlation key → minimised coordination view. */
+    public Topic<String, CoordinationSignal> coordinationSignals() {
+        return coordinationSignals;
+    }
+
+    /** Signal id → routing decision, hash-chained per partition. */
+    public Topic<String, RoutingDecision> routingAudit() {
+        return routingAudit;
+    }
+
+    /** Country → sharing policy (compacted). */
+    public Topic<String, SharingPolicy> policies() {
+        return policies;
+    }
+
+    /** Correlation key → escalation (one record per tier change). */
+    public Topic<String, Escalation> escalations() {
+        return escalations;
+    }
+
+    /** Case id → current case state (compacted). */
+    public Topic<String, EmergencyCase> cases() {
+        return cases;
+    }
+
+    /** Case id → case event, hash-chained per case. */
+    public Topic<String, CaseEvent> caseEvents() {
+        return caseEvents;
+    }
+
+    /** Signal id → delivery or retraction receipt. */
+    public Topic<String, Receipt> receipts() {
+        return receipts;
+    }
+
+    /** Original key → original bytes, with reason headers (see {@code io.aegis.kafka.dlq.DlqHeaders}). */
+    public Topic<byte[], byte[]> dlq() {
+        return dlq;
+    }
+
+    private <V> Topic<String, V> shared(String name, Serde<V> valueSerde) {
+        return new Topic<>(name, keys, valueSerde);
+    }
+}
