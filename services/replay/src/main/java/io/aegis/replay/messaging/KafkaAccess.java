@@ -1,0 +1,165 @@
+package io.aegis.replay.messaging;
+
+import io.aegis.replay.ReplayException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The CLI's only door to the cluster: builds byte-level clients from the operator's connection
+ * settings and turns broker errors into {@link ReplayException}s that name the topic and the
+ * missing permission. Consumers never join a group and never commit, so a replay leaves no
+ * trace on live consumer groups.
+ */
+public final class KafkaAccess implements AutoCloseable {
+
+    private static final long ADMIN_TIMEOUT_SECONDS = 30;
+
+    private final Map<String, Object> clientProperties;
+    private Admin admin;
+
+    /** @param clientProperties Kafka client properties ({@code bootstrap.servers}, security settings) */
+    public KafkaAccess(Map<String, Object> clientProperties) {
+        if (!clientProperties.containsKey(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+            throw ReplayException.usage("kafka.bootstrap.servers: not set (config file, KAFKA_BOOTSTRAP_SERVERS or --bootstrap-servers)");
+        }
+        this.clientProperties = Map.copyOf(clientProperties);
+    }
+
+    /** The partitions of {@code topic}, in partition order; fails clearly if it is missing or not readable. */
+    public List<TopicPartition> partitionsOf(String topic) {
+        TopicDescription description = describe(topic);
+        return description.partitions().stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .sorted(Comparator.comparingInt(TopicPartition::partition))
+                .toList();
+    }
+
+    /** Whether {@code topic} exists and this principal may describe it. */
+    public boolean exists(String topic) {
+        return listTopics(topic::equals).contains(topic);
+    }
+
+    /** Names of the topics this principal can see that match {@code filter}, sorted. */
+    public List<String> listTopics(Predicate<String> filter) {
+        try {
+            Set<String> names = admin().listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return names.stream().filter(filter).sorted().collect(Collectors.toList());
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw translate("(listing topics)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException(ReplayException.FAILURE, "interrupted while listing topics", e);
+        }
+    }
+
+    /** Creates {@code topic} unless it exists; used only by {@code import} for sandbox topics. */
+    public void createTopic(String topic, int partitions, short replicationFactor) {
+        try {
+            admin().createTopics(List.of(new NewTopic(topic, partitions, replicationFactor)))
+                    .all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw translate(topic, e);
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw translate(topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException(ReplayException.FAILURE, "interrupted while creating " + topic, e);
+        }
+    }
+
+    /** A byte-level consumer in read_committed mode with no group: assign and seek only. */
+    public KafkaConsumer<byte[], byte[]> newConsumer() {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** An idempotent, acks=all byte-level producer (import only). */
+    public KafkaProducer<byte[], byte[]> newProducer() {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Turns a client failure on {@code topic} into an operator-facing error. */
+    public static ReplayException translate(String topic, Throwable failure) {
+        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ReplayException replay) {
+            return replay;
+        }
+        if (cause instanceof UnknownTopicOrPartitionException) {
+            return ReplayException.unavailable("topic " + topic + " does not exist on this cluster");
+        }
+        if (cause instanceof AuthorizationException) {
+            return ReplayException.unavailable("not authorized to read topic " + topic
+                    + ": the operator principal needs DESCRIBE and READ on it (" + cause.getMessage() + ")");
+        }
+        if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException) {
+            return new ReplayException(ReplayException.FAILURE, "timed out talking to Kafka about " + topic
+                    + ": check kafka.bootstrap.servers and the security settings", cause);
+        }
+        return new ReplayException(ReplayException.FAILURE, "Kafka failure on " + topic + ": " + cause, cause);
+    }
+
+    private TopicDescription describe(String topic) {
+        try {
+            return admin().describeTopics(List.of(topic)).allTopicNames()
+                    .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw translate(topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException(ReplayException.FAILURE, "interrupted while describing " + topic, e);
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            Map<String, Object> props = new HashMap<>(clientProperties);
+            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+            props.keySet().retainAll(AdminClientConfig.configNames());
+            admin = Admin.create(props);
+        }
+        return admin;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
+        }
+    }
+}
