@@ -1,0 +1,146 @@
+package io.aegis.response.config;
+
+import io.aegis.response.domain.Completion;
+import io.aegis.response.domain.ObligationRule;
+import io.aegis.response.domain.ResponseSettings;
+import io.aegis.schema.common.Tier;
+import io.aegis.schema.response.ActionType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads the workflow rules from {@code infra/response.yaml}: open tier, acknowledgement deadlines,
+ * quorums (decimals or fractions such as {@code 2/3}) and regulatory obligations. Fields left out
+ * take the defaults of {@link ResponseSettings#defaults()}; anything present is validated and
+ * every problem is reported at once with its field path.
+ */
+public final class ResponseRulesLoader {
+
+    private static final Set<String> TOP = Set.of("openTier", "ackDeadlines", "quorum", "obligations");
+    private static final Set<String> QUORUM = Set.of("default", "actions");
+    private static final Set<String> OBLIGATION = Set.of("id", "description", "due", "dueSoon", "minTier",
+            "criticalInfrastructureOnly", "completion");
+
+    private ResponseRulesLoader() {
+    }
+
+    public static ResponseSettings load(Path file) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> root = YamlReader.load(file, problems);
+        if (root == null) {
+            throw new InvalidConfigException(problems);
+        }
+        YamlReader yaml = new YamlReader(file.toString(), problems);
+        yaml.rejectUnknown(root, "", TOP);
+        ResponseSettings defaults = ResponseSettings.defaults();
+        Tier openTier = root.containsKey("openTier")
+                ? yaml.enumValue(Tier.class, root.get("openTier"), "openTier") : defaults.openTier();
+        Map<Tier, Duration> deadlines = root.containsKey("ackDeadlines")
+                ? deadlines(yaml, root.get("ackDeadlines")) : defaults.ackDeadlines();
+        Map<String, Object> quorum = root.containsKey("quorum") ? yaml.map(root.get("quorum"), "quorum") : Map.of();
+        double defaultQuorum = defaults.defaultQuorum();
+        Map<ActionType, Double> byAction = new EnumMap<>(ActionType.class);
+        if (quorum != null) {
+            yaml.rejectUnknown(quorum, "quorum", QUORUM);
+            if (quorum.containsKey("default")) {
+                defaultQuorum = fraction(yaml, quorum.get("default"), "quorum.default");
+            }
+            actionQuorums(yaml, quorum.get("actions"), byAction);
+        }
+        List<ObligationRule> obligations = root.containsKey("obligations")
+                ? obligations(yaml, root.get("obligations")) : List.of();
+        yaml.throwIfProblems();
+        try {
+            return new ResponseSettings(openTier, deadlines, defaultQuorum, byAction, obligations);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(List.of(file + ": " + e.getMessage()));
+        }
+    }
+
+    private static Map<Tier, Duration> deadlines(YamlReader yaml, Object value) {
+        Map<Tier, Duration> deadlines = new EnumMap<>(Tier.class);
+        Map<String, Object> map = yaml.map(value, "ackDeadlines");
+        if (map != null) {
+            map.forEach((key, raw) -> {
+                Tier tier = yaml.enumValue(Tier.class, key, "ackDeadlines." + key);
+                Duration duration = yaml.duration(raw, "ackDeadlines." + key);
+                if (duration != null && duration.isZero()) {
+                    yaml.problem("ackDeadlines." + key, "must be a positive duration, got " + raw);
+                } else if (tier != null && duration != null) {
+                    deadlines.put(tier, duration);
+                }
+            });
+        }
+        return deadlines;
+    }
+
+    private static void actionQuorums(YamlReader yaml, Object value, Map<ActionType, Double> target) {
+        if (value == null) {
+            return;
+        }
+        Map<String, Object> map = yaml.map(value, "quorum.actions");
+        if (map != null) {
+            map.forEach((key, raw) -> {
+                ActionType type = yaml.enumValue(ActionType.class, key, "quorum.actions." + key);
+                double quorum = fraction(yaml, raw, "quorum.actions." + key);
+                if (type != null && quorum > 0) {
+                    target.put(type, quorum);
+                }
+            });
+        }
+    }
+
+    /** A quorum written as a decimal (0.75) or a fraction (2/3); -1 after recording a problem. */
+    static double fraction(YamlReader yaml, Object value, String path) {
+        String text = value == null ? "" : value.toString().trim();
+        double quorum;
+        try {
+            int slash = text.indexOf('/');
+            quorum = slash < 0 ? Double.parseDouble(text)
+                    : Double.parseDouble(text.substring(0, slash).trim()) / Double.parseDouble(text.substring(slash + 1).trim());
+        } catch (NumberFormatException e) {
+            quorum = Double.NaN;
+        }
+        if (!(quorum > 0.0 && quorum <= 1.0)) {
+            yaml.problem(path, "must be a fraction in (0, 1] written as a decimal (0.75) or a ratio (2/3), got '" + text + "'");
+            return -1;
+        }
+        return quorum;
+    }
+
+    private static List<ObligationRule> obligations(YamlReader yaml, Object value) {
+        List<ObligationRule> rules = new ArrayList<>();
+        List<Object> list = yaml.list(value, "obligations");
+        for (int i = 0; list != null && i < list.size(); i++) {
+            String path = "obligations[" + i + "]";
+            Map<String, Object> map = yaml.map(list.get(i), path);
+            if (map == null) {
+                continue;
+            }
+            yaml.rejectUnknown(map, path, OBLIGATION);
+            String id = yaml.string(map, "id", path);
+            if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                yaml.problem(path + ".id", "must be lower-case letters, digits and '-', got '" + id + "'");
+            }
+            String description = yaml.string(map, "description", path);
+            Duration due = yaml.duration(map.get("due"), path + ".due");
+            Duration dueSoon = map.containsKey("dueSoon") ? yaml.duration(map.get("dueSoon"), path + ".dueSoon") : Duration.ZERO;
+            Tier minTier = map.containsKey("minTier") ? yaml.enumValue(Tier.class, map.get("minTier"), path + ".minTier")
+                    : Tier.NOTICE;
+            Completion completion = yaml.enumValue(Completion.class, map.get("completion"), path + ".completion");
+            boolean critical = Boolean.parseBoolean(String.valueOf(map.getOrDefault("criticalInfrastructureOnly", "false")));
+            if (due != null && dueSoon != null && dueSoon.compareTo(due) >= 0) {
+                yaml.problem(path + ".dueSoon", "must be shorter than due (" + due + "), got " + dueSoon);
+            } else if (id != null && description != null && due != null && dueSoon != null && minTier != null
+                    && completion != null) {
+                rules.add(new ObligationRule(id, description, due, dueSoon, minTier, critical, completion));
+            }
+        }
+        return rules;
+    }
+}

@@ -1,0 +1,69 @@
+package io.aegis.response.domain;
+
+import io.aegis.schema.response.CaseCommand;
+import io.aegis.schema.response.CaseState;
+import io.aegis.schema.response.EmergencyCase;
+import io.aegis.schema.response.Escalation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The joint emergency-response workflow as a deterministic state machine: given the same case,
+ * input and instant it always produces the same new case, events and notifications. It opens and
+ * raises cases from escalations, applies officers' commands, and moves cases on with time. Plain
+ * Java, no I/O: the stream processor stores what it returns and sends what it asks to send.
+ * Invariants: a case's events are numbered 1, 2, 3 … and hash-chained; its tier only rises here
+ * except by a passed LOWER_TIER vote; an open case always has a next deadline until acknowledged.
+ */
+public final class CaseWorkflow {
+
+    private final ResponseSettings settings;
+    private final EscalationHandler escalations;
+    private final CommandHandler commands;
+    private final DeadlineHandler deadlines;
+
+    public CaseWorkflow(ResponseSettings settings, Rosters rosters, List<String> members) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        Notifier notifier = new Notifier(rosters);
+        ObligationTracker obligations = new ObligationTracker(settings, notifier);
+        this.escalations = new EscalationHandler(settings, notifier, members);
+        this.commands = new CommandHandler(new ActionHandler(settings, notifier, obligations), obligations);
+        this.deadlines = new DeadlineHandler(settings, notifier, obligations);
+    }
+
+    /**
+     * Handles an escalation given the latest case of its correlation group, if any: below the open
+     * tier nothing happens; no case or a resolved one opens a new case; an open case is raised or widened.
+     */
+    public CaseOutcome onEscalation(Optional<EmergencyCase> latest, Escalation escalation, Instant now) {
+        if (latest.isPresent() && latest.get().getState() != CaseState.RESOLVED) {
+            return escalations.merge(latest.get(), escalation, now);
+        }
+        if (escalation.getTier().compareTo(settings.openTier()) < 0) {
+            return CaseOutcome.none();
+        }
+        int number = latest.flatMap(kase -> CaseIds.numberOf(kase.getCaseId())).orElse(0) + 1;
+        return escalations.open(escalation, CaseIds.caseId(escalation.getCorrelationKey(), number), now);
+    }
+
+    /**
+     * Handles a command that arrived on the commands topic of {@code topicCountry}, for the case it
+     * names (empty when no such case exists).
+     */
+    public CaseOutcome onCommand(Optional<EmergencyCase> kase, CaseCommand command, String topicCountry, Instant now) {
+        return kase.map(existing -> commands.handle(existing, command, topicCountry, now))
+                .orElseGet(() -> CommandHandler.refuseUnknownCase(command, topicCountry, now));
+    }
+
+    /** Moves a case on to {@code now}: overdue acknowledgements and obligation clocks. */
+    public CaseOutcome onTick(EmergencyCase kase, Instant now) {
+        return deadlines.tick(kase, now);
+    }
+
+    /** When {@link #onTick} next has something to do for this case; empty when nothing is pending. */
+    public Optional<Instant> nextDue(EmergencyCase kase) {
+        return deadlines.nextDue(kase);
+    }
+}

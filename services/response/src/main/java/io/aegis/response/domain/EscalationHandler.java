@@ -1,0 +1,175 @@
+package io.aegis.response.domain;
+
+import io.aegis.response.domain.Notifier.Message;
+import io.aegis.schema.common.Category;
+import io.aegis.schema.common.Tier;
+import io.aegis.schema.response.CaseEventType;
+import io.aegis.schema.response.CaseState;
+import io.aegis.schema.response.EmergencyCase;
+import io.aegis.schema.response.Escalation;
+import io.aegis.schema.response.NotificationKind;
+import io.aegis.schema.response.Obligation;
+import io.aegis.schema.response.ObligationState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns escalations into cases: opens a case, or raises the tier of the open case of the same
+ * correlation group, or widens it with new signals and countries. A case's tier never falls
+ * here; a raise starts a fresh acknowledgement round at the new tier. At CRITICAL every member
+ * takes part; a case whose escalation names no country involves every member, so that it is
+ * never opened without anyone to tell.
+ */
+final class EscalationHandler {
+
+    private final ResponseSettings settings;
+    private final Notifier notifier;
+    private final List<String> members;
+
+    EscalationHandler(ResponseSettings settings, Notifier notifier, List<String> members) {
+        this.settings = settings;
+        this.notifier = notifier;
+        this.members = List.copyOf(members);
+    }
+
+    CaseOutcome open(Escalation escalation, String caseId, Instant now) {
+        EmergencyCase blank = EmergencyCase.newBuilder()
+                .setCaseId(caseId).setCorrelationKey(escalation.getCorrelationKey())
+                .setTier(escalation.getTier()).setState(CaseState.OPEN).setTitle(title(escalation))
+                .setOpenedAt(now).setUpdatedAt(now)
+                .setInvolvedCountries(new ArrayList<>()).setSignalIds(new ArrayList<>())
+                .setAcknowledgements(new ArrayList<>()).setActions(new ArrayList<>()).setObligations(new ArrayList<>())
+                .setAckDeadline(deadline(escalation.getTier(), now)).setEscalationLevel(0)
+                .setLastSequence(0).setLastEventHash("")
+                .build();
+        Transition step = new Transition(blank, now);
+        EmergencyCase kase = step.kase();
+        addNew(kase.getSignalIds(), escalation.getSignalIds());
+        addNew(kase.getInvolvedCountries(), involved(kase, escalation));
+        List<String> started = startObligations(kase, escalation, now);
+        step.record(CaseEventType.OPENED, Actor.SYSTEM,
+                "Case opened at " + kase.getTier() + " for " + escalation.getCorrelationKey() + ": " + reason(escalation),
+                attributes(escalation, started));
+        notifier.toContacts(step, kase.getInvolvedCountries(),
+                new Message(NotificationKind.CASE_OPENED, why(escalation), "acknowledge", kase.getAckDeadline()));
+        return step.outcome();
+    }
+
+    CaseOutcome merge(EmergencyCase current, Escalation escalation, Instant now) {
+        Transition step = new Transition(current, now);
+        EmergencyCase kase = step.kase();
+        List<String> newSignals = addNew(kase.getSignalIds(), escalation.getSignalIds());
+        if (escalation.getTier().compareTo(kase.getTier()) > 0) {
+            return raise(step, escalation);
+        }
+        List<String> joined = addNew(kase.getInvolvedCountries(), involved(kase, escalation));
+        List<String> started = startObligations(kase, escalation, now);
+        if (joined.isEmpty() && newSignals.isEmpty() && started.isEmpty()) {
+            return CaseOutcome.none();
+        }
+        Map<String, String> attributes = attributes(escalation, started);
+        attributes.put("joined", String.join(",", joined));
+        step.record(CaseEventType.OTHER, Actor.SYSTEM, "Escalation " + escalation.getEscalationId() + " merged: "
+                + newSignals.size() + " new signal(s), countries joined: " + (joined.isEmpty() ? "none" : joined), attributes);
+        if (!joined.isEmpty()) {
+            if (kase.getAckDeadline() == null) {
+                kase.setState(CaseState.OPEN);
+                kase.setAckDeadline(deadline(kase.getTier(), now));
+            }
+            notifier.toLevel(step, joined, 0,
+                    new Message(NotificationKind.CASE_OPENED, why(escalation), "acknowledge", kase.getAckDeadline()));
+        }
+        return step.outcome();
+    }
+
+    private CaseOutcome raise(Transition step, Escalation escalation) {
+        EmergencyCase kase = step.kase();
+        Tier from = kase.getTier();
+        kase.setTier(escalation.getTier());
+        addNew(kase.getInvolvedCountries(), involved(kase, escalation));
+        kase.setAcknowledgements(new ArrayList<>());
+        kase.setState(CaseState.OPEN);
+        kase.setEscalationLevel(0);
+        kase.setAckDeadline(deadline(kase.getTier(), step.now()));
+        List<String> started = startObligations(kase, escalation, step.now());
+        Map<String, String> attributes = attributes(escalation, started);
+        attributes.put("from", from.name());
+        step.record(CaseEventType.TIER_RAISED, Actor.SYSTEM,
+                "Tier raised from " + from + " to " + kase.getTier() + ": " + reason(escalation), attributes);
+        notifier.toContacts(step, kase.getInvolvedCountries(),
+                new Message(NotificationKind.TIER_RAISED, why(escalation), "acknowledge", kase.getAckDeadline()));
+        return step.outcome();
+    }
+
+    private List<String> involved(EmergencyCase kase, Escalation escalation) {
+        TreeSet<String> countries = new TreeSet<>(kase.getInvolvedCountries());
+        countries.addAll(escalation.getCountries());
+        if (escalation.getTier() == Tier.CRITICAL || countries.isEmpty()) {
+            countries.addAll(members);
+        }
+        return new ArrayList<>(countries);
+    }
+
+    private List<String> startObligations(EmergencyCase kase, Escalation escalation, Instant now) {
+        boolean critical = !escalation.getCriticalSectors().isEmpty()
+                || escalation.getCategories().contains(Category.CRITICAL_INFRASTRUCTURE_ATTACK);
+        List<String> started = new ArrayList<>();
+        for (ObligationRule rule : settings.obligations()) {
+            boolean running = kase.getObligations().stream().anyMatch(o -> o.getId().equals(rule.id()));
+            if (!running && rule.appliesTo(kase.getTier(), critical)) {
+                kase.getObligations().add(new Obligation(rule.id(), rule.description(), now.plus(rule.due()),
+                        ObligationState.PENDING));
+                started.add(rule.id());
+            }
+        }
+        return started;
+    }
+
+    private Instant deadline(Tier tier, Instant now) {
+        return settings.ackDeadline(tier).map(now::plus).orElse(null);
+    }
+
+    /** Adds the values not yet present, keeping order, and returns those added. */
+    static List<String> addNew(List<String> target, List<String> values) {
+        List<String> added = new ArrayList<>();
+        for (String value : values) {
+            if (!target.contains(value)) {
+                target.add(value);
+                added.add(value);
+            }
+        }
+        return added;
+    }
+
+    private static Map<String, String> attributes(Escalation escalation, List<String> obligations) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("escalationId", escalation.getEscalationId());
+        attributes.put("correlationKey", escalation.getCorrelationKey());
+        attributes.put("rules", String.join(",", escalation.getRules()));
+        attributes.put("countries", String.join(",", escalation.getCountries()));
+        attributes.put("signalCount", Integer.toString(escalation.getSignalCount()));
+        attributes.put("window", escalation.getWindow());
+        attributes.put("obligationsStarted", String.join(",", obligations));
+        return attributes;
+    }
+
+    private static String title(Escalation escalation) {
+        String reason = reason(escalation);
+        return reason.length() <= 200 ? reason : reason.substring(0, 197) + "...";
+    }
+
+    private static String reason(Escalation escalation) {
+        return escalation.getReason().isBlank()
+                ? "escalation of " + escalation.getCorrelationKey() : escalation.getReason();
+    }
+
+    private static String why(Escalation escalation) {
+        return "Escalated to " + escalation.getTier() + ": " + reason(escalation) + ". Rules: "
+                + String.join(", ", escalation.getRules()) + ". Reporting countries: "
+                + String.join(", ", escalation.getCountries()) + " (window " + escalation.getWindow() + ").";
+    }
+}
