@@ -1,0 +1,65 @@
+package io.aegis.escalation.domain;
+
+import io.aegis.schema.common.CoordinationLevel;
+import io.aegis.schema.common.Indicator;
+import io.aegis.schema.common.Sector;
+import io.aegis.schema.routing.CoordinationSignal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Derives the correlation keys of a coordination signal, in founding-key priority order
+ * (campaign, indicators, systems, category × sector). COUNT_ONLY signals yield category × sector
+ * keys only, whatever else they carry. A signal with no enabled key gets a key of its own,
+ * {@code signal:<id>}, so that it still forms a (single-signal) group.
+ */
+public final class CorrelationKeys {
+
+    private CorrelationKeys() {
+    }
+
+    /** The keys of {@code signal} among the {@code enabled} kinds; never empty. */
+    public static List<String> of(CoordinationSignal signal, Set<KeyKind> enabled) {
+        Set<String> keys = new LinkedHashSet<>();
+        boolean countOnly = signal.getLevel() == CoordinationLevel.COUNT_ONLY;
+        if (!countOnly && enabled.contains(KeyKind.CAMPAIGN) && notBlank(signal.getCampaignId())) {
+            keys.add(KeyKind.CAMPAIGN.prefix() + signal.getCampaignId().trim());
+        }
+        if (!countOnly && enabled.contains(KeyKind.INDICATOR)) {
+            for (Indicator indicator : signal.getIndicators()) {
+                if (notBlank(indicator.getValue())) {
+                    keys.add(KeyKind.INDICATOR.prefix() + indicator.getType() + ":" + indicator.getValue().trim());
+                }
+            }
+        }
+        if (!countOnly && enabled.contains(KeyKind.SYSTEM)) {
+            signal.getAffectedSystems().stream().filter(CorrelationKeys::notBlank)
+                    .forEach(system -> keys.add(KeyKind.SYSTEM.prefix() + system.trim()));
+        }
+        if (enabled.contains(KeyKind.CATEGORY_SECTOR)) {
+            keys.addAll(categorySectorKeys(signal));
+        }
+        if (keys.isEmpty()) {
+            keys.add("signal:" + signal.getSignalId());
+        }
+        return List.copyOf(keys);
+    }
+
+    private static List<String> categorySectorKeys(CoordinationSignal signal) {
+        String category = KeyKind.CATEGORY_SECTOR.prefix() + signal.getCategory();
+        List<String> keys = new ArrayList<>();
+        for (Sector sector : new LinkedHashSet<>(signal.getSectors())) {
+            keys.add(category + "|sector:" + sector);
+        }
+        if (keys.isEmpty()) {
+            keys.add(category);
+        }
+        return keys;
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,50 @@
+package io.aegis.escalation.domain;
+
+import io.aegis.schema.common.Tier;
+import io.aegis.schema.response.Escalation;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds the {@link Escalation} record for a group's tier rise. The id is derived from the group
+ * and the tier, so a replay of the same signals yields the same ids. COUNT_ONLY signals appear
+ * in the counts and countries but never among {@code signalIds}.
+ */
+public final class Escalations {
+
+    private Escalations() {
+    }
+
+    public static Escalation of(GroupState group, Tier previous, Assessment assessment, List<String> namedSignals) {
+        WindowStats stats = assessment.stats();
+        int unnamed = stats.signalCount() - stats.countOnly() - namedSignals.size();
+        String reason = assessment.reason()
+                + (stats.countOnly() > 0 ? " (" + stats.countOnly() + " count-only signal(s) counted, not named)" : "")
+                + (unnamed > 0 ? " (" + unnamed + " further signal(s) not listed)" : "");
+        return Escalation.newBuilder()
+                .setEscalationId(escalationId(group.id(), assessment.tier()))
+                .setCorrelationKey(group.id())
+                .setTier(assessment.tier())
+                .setPreviousTier(previous == Tier.NOTICE ? null : previous)
+                .setRules(assessment.ruleIds())
+                .setReason(reason)
+                .setSignalIds(namedSignals)
+                .setCountries(List.copyOf(stats.countries()))
+                .setCategories(stats.categories().stream().sorted().toList())
+                .setCriticalSectors(stats.criticalSectors().stream().sorted().toList())
+                .setMaxSeverity(stats.maxSeverity())
+                .setSignalCount(stats.signalCount())
+                .setWindow(stats.window().toString())
+                .setWindowStart(Instant.ofEpochMilli(stats.start()))
+                .setWindowEnd(Instant.ofEpochMilli(stats.end()))
+                .setEscalatedAt(Instant.ofEpochMilli(stats.end()))
+                .build();
+    }
+
+    /** A name-based UUID of the group id and tier: stable across replays of the same input. */
+    public static String escalationId(String groupId, Tier tier) {
+        return UUID.nameUUIDFromBytes((groupId + "|" + tier).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

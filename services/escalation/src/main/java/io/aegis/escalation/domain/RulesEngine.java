@@ -1,0 +1,64 @@
+package io.aegis.escalation.domain;
+
+import io.aegis.schema.common.Category;
+import io.aegis.schema.common.Tier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evaluates the escalation rules over a correlation group's slots at one moment.
+ * Pure: the same slots, time and baseline always give the same assessment. Each rule
+ * is checked over its own window; each category floor over the shortest window. The result
+ * is the highest tier reached, with every rule that reaches it (rules in declaration order,
+ * then floors); empty when nothing holds (the group stays at NOTICE).
+ */
+public final class RulesEngine {
+
+    private final EscalationRules rules;
+    private final RuleMatcher matcher;
+
+    public RulesEngine(EscalationRules rules) {
+        this.rules = rules;
+        this.matcher = new RuleMatcher(rules.baseline().minimumExpected(), rules.correlation().resolution());
+    }
+
+    /** The tier the group's slots reach at {@code at}, and why. */
+    public Optional<Assessment> assess(Collection<Slot> slots, long at, Baseline baseline) {
+        List<Firing> firings = new ArrayList<>();
+        for (EscalationRule rule : rules.rules()) {
+            matcher.match(rule, slots, at, baseline).ifPresent(firings::add);
+        }
+        firings.addAll(floors(slots, at));
+        Optional<Tier> top = firings.stream().map(Firing::tier).max(Comparator.naturalOrder());
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Firing> reaching = firings.stream().filter(f -> f.tier() == top.get()).toList();
+        return Optional.of(new Assessment(
+                top.get(),
+                reaching.stream().map(Firing::ruleId).toList(),
+                String.join("; ", reaching.stream().map(Firing::reason).toList()),
+                reaching.get(0).stats()));
+    }
+
+    private List<Firing> floors(Collection<Slot> slots, long at) {
+        if (rules.categoryFloors().isEmpty()) {
+            return List.of();
+        }
+        Duration window = rules.shortestWindow();
+        WindowStats stats = WindowStats.over(slots, window, at, rules.correlation().resolution(), c -> true);
+        List<Firing> firings = new ArrayList<>();
+        for (Map.Entry<Category, Tier> floor : rules.categoryFloors().entrySet()) {
+            if (stats.categories().contains(floor.getKey())) {
+                firings.add(new Firing("floor:" + floor.getKey(), floor.getValue(),
+                        "floor:" + floor.getKey() + ": " + floor.getKey() + " starts at " + floor.getValue(), stats));
+            }
+        }
+        return firings;
+    }
+}

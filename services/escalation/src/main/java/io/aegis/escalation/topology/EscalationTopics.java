@@ -1,0 +1,27 @@
+package io.aegis.escalation.topology;
+
+import io.aegis.kafka.topic.Topic;
+import io.aegis.kafka.topic.Topics;
+import io.aegis.schema.response.Escalation;
+import io.aegis.schema.routing.CoordinationSignal;
+import java.util.Objects;
+
+/**
+ * The topics the escalation topology reads and writes. The service uses the live catalogue
+ * ({@link #of(Topics)}); the replay CLI passes its own (e.g. a recorded copy and a what-if output).
+ *
+ * @param signals     coordination signals in (correlation key → signal)
+ * @param escalations escalations out (correlation group → escalation)
+ */
+public record EscalationTopics(Topic<String, CoordinationSignal> signals, Topic<String, Escalation> escalations) {
+
+    public EscalationTopics {
+        Objects.requireNonNull(signals, "signals");
+        Objects.requireNonNull(escalations, "escalations");
+    }
+
+    /** {@code aegis.coordination.signals} in, {@code aegis.escalations} out. */
+    public static EscalationTopics of(Topics topics) {
+        return new EscalationTopics(topics.coordinationSignals(), topics.escalations());
+    }
+}
