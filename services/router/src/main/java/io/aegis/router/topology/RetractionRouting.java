@@ -1,0 +1,133 @@
+package io.aegis.router.topology;
+
+import io.aegis.router.domain.DestinationDecision;
+import io.aegis.router.domain.Members;
+import io.aegis.router.domain.PolicyEngine;
+import io.aegis.router.domain.RoutingPlan;
+import io.aegis.router.domain.SharedSignals;
+import io.aegis.router.domain.TlpLabels;
+import io.aegis.schema.common.Attribution;
+import io.aegis.schema.common.CoordinationLevel;
+import io.aegis.schema.common.Tlp;
+import io.aegis.schema.routing.DecisionOutcome;
+import io.aegis.schema.routing.SharingPolicy;
+import io.aegis.schema.signal.InboxEvent;
+import io.aegis.schema.signal.ReceiptKind;
+import io.aegis.schema.signal.Retraction;
+import io.aegis.schema.signal.RetractionKind;
+import io.aegis.schema.signal.SharedSignal;
+import io.aegis.schema.signal.SignalContent;
+import io.aegis.schema.signal.ThreatSignal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Propagates retractions and downgrades to earlier recipients. RETRACT: every recipient gets a
+ * retraction notice, embargoed copies are cancelled, the coordination view is retracted. DOWNGRADE
+ * (only ever narrower): the signal is re-evaluated under the origin's current policy; each earlier
+ * recipient no longer allowed gets a retraction (and loses any embargoed copy), each one still
+ * allowed gets the downgrade notice. Every notice is audited.
+ */
+final class RetractionRouting {
+
+    /** Where this class sends its outputs. */
+    interface Outputs {
+        void emit(Routed routed);
+
+        void emitCoordination(ThreatSignal signal, CoordinationLevel level, int version, Instant now, boolean retracted);
+    }
+
+    private final Members members;
+    private final KeyValueStore<String, RoutingState> signals;
+    private final KeyValueStore<String, SharedSignal> embargo;
+    private final PolicyLookup policies;
+    private final Outputs out;
+
+    RetractionRouting(Members members, KeyValueStore<String, RoutingState> signals, KeyValueStore<String, SharedSignal> embargo,
+                      PolicyLookup policies, Outputs out) {
+        this.members = members;
+        this.signals = signals;
+        this.embargo = embargo;
+        this.policies = policies;
+        this.out = out;
+    }
+
+    /** Applies the retraction, or returns why it cannot be applied (the caller sends it to the DLQ). */
+    Optional<String> apply(Retraction retraction, Instant now) {
+        RoutingState state = signals.get(retraction.getSignalId());
+        if (state == null) {
+            return Optional.of("retraction of unknown signal " + retraction.getSignalId());
+        }
+        if (!state.signal().getOriginCountry().equals(retraction.getOriginCountry())) {
+            return Optional.of("retraction by " + retraction.getOriginCountry() + " of a signal published by " + state.signal().getOriginCountry());
+        }
+        if (state.retracted()) {
+            return Optional.of("signal " + retraction.getSignalId() + " is already retracted");
+        }
+        return retraction.getKind() == RetractionKind.RETRACT ? retract(state, retraction, now) : downgrade(state, retraction, now);
+    }
+
+    private Optional<String> retract(RoutingState state, Retraction retraction, Instant now) {
+        SharingPolicy policy = policies.current(state.signal().getOriginCountry());
+        int version = policy == null ? 0 : policy.getVersion();
+        Attribution attribution = policy == null ? Attribution.ANONYMOUS : policy.getAttribution();
+        String step = "retract@" + retraction.getIssuedAt().toEpochMilli();
+        for (Map.Entry<String, String> recipient : state.recipients().entrySet()) {
+            notice(state.signal(), recipient, retraction, RetractionKind.RETRACT, "retracted by origin: " + retraction.getReason(),
+                    attribution, version, now, step);
+        }
+        out.emitCoordination(state.signal(), policy == null ? CoordinationLevel.NONE : policy.getCoordination(), version, now, true);
+        signals.put(retraction.getSignalId(), new RoutingState(state.signal(), true, Map.of()));
+        return Optional.empty();
+    }
+
+    private Optional<String> downgrade(RoutingState state, Retraction retraction, Instant now) {
+        SignalContent content = state.signal().getContent();
+        Tlp newTlp = retraction.getNewTlp() == null ? content.getTlp() : retraction.getNewTlp();
+        if (newTlp.ordinal() < content.getTlp().ordinal()) {
+            return Optional.of("downgrade may only narrow: TLP " + TlpLabels.label(content.getTlp()) + " cannot become " + TlpLabels.label(newTlp));
+        }
+        List<String> recipients = retraction.getNewRecipients().isEmpty() ? content.getRecipients() : retraction.getNewRecipients();
+        ThreatSignal narrowed = ThreatSignal.newBuilder(state.signal())
+                .setContent(SignalContent.newBuilder(content).setTlp(newTlp).setRecipients(recipients).build()).build();
+        SharingPolicy policy = policies.current(narrowed.getOriginCountry());
+        RoutingPlan plan = PolicyEngine.evaluate(narrowed.getOriginCountry(), narrowed.getContent(), policy, members, now);
+        String step = "downgrade@" + retraction.getIssuedAt().toEpochMilli();
+        Map<String, String> kept = new TreeMap<>();
+        for (Map.Entry<String, String> recipient : state.recipients().entrySet()) {
+            DestinationDecision decision = plan.decisionFor(recipient.getKey());
+            if (decision.outcome().delivers()) {
+                kept.put(recipient.getKey(), recipient.getValue());
+                out.emit(new Routed.ToInbox(recipient.getKey(), new InboxEvent(
+                        SharedSignals.noticeFor(retraction, RetractionKind.DOWNGRADE, retraction.getReason(), plan.attribution()))));
+                out.emit(new Routed.ToAudit(Decisions.builder(narrowed, recipient.getKey(), DecisionOutcome.DELIVER, plan.policyVersion(),
+                        decision.ruleIds(), "downgrade notice (TLP now " + TlpLabels.label(newTlp) + "); " + decision.reason(), now, step)
+                        .build(), ReceiptKind.DOWNGRADED));
+            } else {
+                notice(narrowed, recipient, retraction, RetractionKind.RETRACT,
+                        "downgraded to TLP " + TlpLabels.label(newTlp) + ", no longer allowed: " + decision.reason(),
+                        plan.attribution(), plan.policyVersion(), now, step);
+            }
+        }
+        signals.put(narrowed.getId(), new RoutingState(narrowed, false, kept));
+        return Optional.empty();
+    }
+
+    private void notice(ThreatSignal signal, Map.Entry<String, String> recipient, Retraction retraction, RetractionKind kind,
+                        String reason, Attribution attribution, int version, Instant now, String step) {
+        String destination = recipient.getKey();
+        boolean embargoed = !recipient.getValue().isEmpty();
+        if (embargoed) {
+            embargo.delete(recipient.getValue());
+        } else {
+            out.emit(new Routed.ToInbox(destination, new InboxEvent(SharedSignals.noticeFor(retraction, kind, reason, attribution))));
+        }
+        String audited = embargoed ? reason + " (embargoed copy cancelled before release)" : reason;
+        out.emit(new Routed.ToAudit(Decisions.builder(signal, destination, DecisionOutcome.RETRACT, version, List.of(), audited, now, step)
+                .build(), embargoed ? null : ReceiptKind.RETRACTED));
+    }
+}
