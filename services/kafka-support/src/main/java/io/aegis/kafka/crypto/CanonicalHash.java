@@ -1,5 +1,6 @@
 package io.aegis.kafka.crypto;
 
+import io.aegis.kafka.avro.AvroTrust;
 import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.SignalContent;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,10 @@ import org.apache.avro.specific.SpecificRecord;
  * same hash.
  */
 public final class CanonicalHash {
+
+    static {
+        AvroTrust.trustContracts();
+    }
 
     public static final String PREFIX = "sha256:";
     private static final HexFormat HEX = HexFormat.of();

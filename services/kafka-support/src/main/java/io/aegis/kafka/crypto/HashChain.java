@@ -1,5 +1,6 @@
 package io.aegis.kafka.crypto;
 
+import io.aegis.kafka.avro.AvroTrust;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,10 @@ import org.apache.avro.specific.SpecificRecord;
  * or reordering a record breaks a link that {@link #verify} reports.
  */
 public final class HashChain {
+
+    static {
+        AvroTrust.trustContracts();
+    }
 
     /** The prevHash of the first record of a chain. */
     public static final String GENESIS = "";

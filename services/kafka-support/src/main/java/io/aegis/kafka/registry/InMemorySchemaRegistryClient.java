@@ -1,5 +1,6 @@
 package io.aegis.kafka.registry;
 
+import io.aegis.kafka.avro.AvroTrust;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,10 @@ import org.apache.avro.Schema;
  * answer "not found". No compatibility checks. Thread-safe.
  */
 public final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
+
+    static {
+        AvroTrust.trustContracts();
+    }
 
     private static final String NAME = "in-memory";
 

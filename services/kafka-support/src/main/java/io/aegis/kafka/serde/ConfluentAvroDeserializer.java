@@ -1,5 +1,6 @@
 package io.aegis.kafka.serde;
 
+import io.aegis.kafka.avro.AvroTrust;
 import io.aegis.kafka.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.util.Map;
@@ -25,6 +26,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Thread-safe.
  */
 public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
+
+    static {
+        AvroTrust.trustContracts();
+    }
 
     private final ConcurrentMap<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
     private volatile SchemaRegistryClient registry;

@@ -1,5 +1,6 @@
 package io.aegis.kafka.serde;
 
+import io.aegis.kafka.avro.AvroTrust;
 import io.aegis.kafka.registry.SchemaRegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +28,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * Thread-safe.
  */
 public class ConfluentAvroSerializer<T extends GenericContainer> implements Serializer<T> {
+
+    static {
+        AvroTrust.trustContracts();
+    }
 
     private final ConcurrentMap<String, Integer> ids = new ConcurrentHashMap<>();
     private final ConcurrentMap<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();

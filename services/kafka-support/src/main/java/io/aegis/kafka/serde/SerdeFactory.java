@@ -1,5 +1,6 @@
 package io.aegis.kafka.serde;
 
+import io.aegis.kafka.avro.AvroTrust;
 import io.aegis.kafka.registry.SchemaRegistryClient;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,10 @@ import org.apache.kafka.common.serialization.Serde;
  * One serde per record class and role (key or value) is created and then reused.
  */
 public final class SerdeFactory {
+
+    static {
+        AvroTrust.trustContracts();
+    }
 
     private final SchemaRegistryClient registry;
     private final boolean autoRegister;
