@@ -7,7 +7,7 @@ import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Notification;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +42,14 @@ final class Transition {
         return !events.isEmpty();
     }
 
-    /** Records an event, chaining it onto the previous one, and returns it. */
+    /**
+     * Records an event, chaining it onto the previous one, and returns it. Sealing goes through
+     * {@link HashChain#seal}, whose copy gives the attribute map the same iteration order a reader
+     * of the topic rebuilds, so that the chain verifies wherever it is read.
+     */
     CaseEvent record(CaseEventType type, Actor actor, String detail, Map<String, String> attributes) {
         long sequence = kase.getLastSequence() + 1;
-        CaseEvent event = CaseEvent.newBuilder()
+        CaseEvent draft = CaseEvent.newBuilder()
                 .setEventId(kase.getCaseId() + "/" + sequence)
                 .setCaseId(kase.getCaseId())
                 .setSequence(sequence)
@@ -55,11 +59,11 @@ final class Transition {
                 .setActorCountry(actor.country())
                 .setActorOfficer(actor.officerId())
                 .setDetail(detail)
-                .setAttributes(new LinkedHashMap<>(attributes))
+                .setAttributes(new HashMap<>(attributes))
                 .setPrevHash(kase.getLastEventHash())
                 .setHash("")
                 .build();
-        event.setHash(HashChain.link(event.getPrevHash(), event));
+        CaseEvent event = HashChain.seal(draft, kase.getLastEventHash());
         kase.setLastSequence(sequence);
         kase.setLastEventHash(event.getHash());
         kase.setUpdatedAt(now);
