@@ -1,7 +1,6 @@
 package io.aegis.escalation.domain;
 
 import io.aegis.schema.common.Category;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,16 +13,14 @@ import java.util.Optional;
 final class RuleMatcher {
 
     private final double minimumExpected;
-    private final Duration resolution;
 
-    RuleMatcher(double minimumExpected, Duration resolution) {
+    RuleMatcher(double minimumExpected) {
         this.minimumExpected = minimumExpected;
-        this.resolution = resolution;
     }
 
     Optional<Firing> match(EscalationRule rule, Collection<Slot> slots, long at, Baseline baseline) {
         RuleConditions when = rule.when();
-        WindowStats stats = WindowStats.over(slots, rule.length(), at, resolution,
+        WindowStats stats = WindowStats.over(slots, rule.length(), at,
                 c -> when.categories().isEmpty() || when.categories().contains(c));
         if (stats.signalCount() == 0) {
             return Optional.empty();

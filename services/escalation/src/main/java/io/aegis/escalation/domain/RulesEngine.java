@@ -24,7 +24,7 @@ public final class RulesEngine {
 
     public RulesEngine(EscalationRules rules) {
         this.rules = rules;
-        this.matcher = new RuleMatcher(rules.baseline().minimumExpected(), rules.correlation().resolution());
+        this.matcher = new RuleMatcher(rules.baseline().minimumExpected());
     }
 
     /** The tier the group's slots reach at {@code at}, and why. */
@@ -51,7 +51,7 @@ public final class RulesEngine {
             return List.of();
         }
         Duration window = rules.shortestWindow();
-        WindowStats stats = WindowStats.over(slots, window, at, rules.correlation().resolution(), c -> true);
+        WindowStats stats = WindowStats.over(slots, window, at, c -> true);
         List<Firing> firings = new ArrayList<>();
         for (Map.Entry<Category, Tier> floor : rules.categoryFloors().entrySet()) {
             if (stats.categories().contains(floor.getKey())) {

@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 
 /**
  * The figures of a correlation group over one window {@code (end − window, end]}, counted from
- * the slots that overlap it (so windows are exact to the correlation resolution). COUNT_ONLY
+ * the slots whose start lies in it (so windows are exact to the correlation resolution, and
+ * exact for slot-aligned times). COUNT_ONLY
  * signals are in every figure; {@code countOnly} says how many of them there are.
  */
 public record WindowStats(
@@ -44,11 +45,9 @@ public record WindowStats(
         slots = List.copyOf(slots);
     }
 
-    /** The figures of the slots overlapping {@code (end − window, end]} whose category passes {@code filter}. */
-    public static WindowStats over(Collection<Slot> all, Duration window, long end, Duration resolution,
-                                   Predicate<Category> filter) {
+    /** The figures of the slots starting in {@code (end − window, end]} whose category passes {@code filter}. */
+    public static WindowStats over(Collection<Slot> all, Duration window, long end, Predicate<Category> filter) {
         long start = end - window.toMillis();
-        long width = resolution.toMillis();
         List<Slot> inWindow = new ArrayList<>();
         SortedSet<String> countries = new TreeSet<>();
         Set<Sector> critical = EnumSet.noneOf(Sector.class);
@@ -57,7 +56,7 @@ public record WindowStats(
         int countOnly = 0;
         int maxSeverity = 0;
         for (Slot slot : all) {
-            if (slot.start() + width <= start || slot.start() > end || !filter.test(slot.category())) {
+            if (slot.start() <= start || slot.start() > end || !filter.test(slot.category())) {
                 continue;
             }
             inWindow.add(slot);
