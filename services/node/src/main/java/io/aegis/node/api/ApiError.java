@@ -1,0 +1,28 @@
+package io.aegis.node.api;
+
+import io.aegis.node.domain.Violation;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * The one error shape of the node API: {@code {"error": "...", "violations": [{"field", "message"}]}}.
+ *
+ * @param error      what went wrong, in words
+ * @param violations the broken field rules (empty when the error is not about fields)
+ */
+@Serdeable
+public record ApiError(String error, List<Item> violations) {
+
+    @Serdeable
+    public record Item(String field, String message) {
+    }
+
+    public static ApiError of(String error) {
+        return new ApiError(error, List.of());
+    }
+
+    public static ApiError of(String error, List<Violation> violations) {
+        return new ApiError(error, violations.stream().map(v -> new Item(v.field(), v.message())).toList());
+    }
+}

@@ -1,0 +1,72 @@
+package io.aegis.node.api;
+
+import io.aegis.node.domain.InvalidRequestException;
+import io.aegis.node.domain.MalformedBodyException;
+import io.aegis.node.messaging.KafkaUnavailableException;
+import io.aegis.node.messaging.StoreUnavailableException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps the node's own exceptions to the one error shape and its status. */
+public final class ErrorHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
+
+    private ErrorHandlers() {
+    }
+
+    @Singleton
+    public static class Invalid implements ExceptionHandler<InvalidRequestException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, InvalidRequestException e) {
+            return HttpResponse.<ApiError>status(HttpStatus.UNPROCESSABLE_ENTITY).body(ApiError.of(e.getMessage(), e.violations()));
+        }
+    }
+
+    @Singleton
+    public static class Malformed implements ExceptionHandler<MalformedBodyException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, MalformedBodyException e) {
+            return HttpResponse.<ApiError>badRequest().body(ApiError.of(e.getMessage()));
+        }
+    }
+
+    @Singleton
+    public static class KafkaUnavailable implements ExceptionHandler<KafkaUnavailableException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, KafkaUnavailableException e) {
+            LOG.warn("503 for {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
+            return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(ApiError.of("Kafka did not acknowledge the write in time; nothing was accepted, retry later"));
+        }
+    }
+
+    @Singleton
+    public static class StoreUnavailable implements ExceptionHandler<StoreUnavailableException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, StoreUnavailableException e) {
+            return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiError.of(e.getMessage()));
+        }
+    }
+
+    @Singleton
+    public static class NotFound implements ExceptionHandler<NotFoundException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, NotFoundException e) {
+            return HttpResponse.<ApiError>notFound().body(ApiError.of(e.getMessage()));
+        }
+    }
+
+    @Singleton
+    public static class Conflict implements ExceptionHandler<ConflictException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, ConflictException e) {
+            return HttpResponse.<ApiError>status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.aegis.node.messaging;
+
+import io.micronaut.configuration.kafka.streams.InteractiveQueryService;
+import jakarta.inject.Singleton;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Read access to the node's local state stores for the API. A store that cannot be read yet
+ * raises {@link StoreUnavailableException} (503) rather than answering with partial data.
+ */
+@Singleton
+public class NodeStores {
+
+    /** Most entries one page request looks at, whatever its filters. */
+    public static final int MAX_SCAN = 10_000;
+
+    /** One page of a cursor-ordered store: items after the cursor and the cursor to continue from. */
+    public record Page<T>(List<KeyValue<String, T>> items, String next) {
+    }
+
+    private final InteractiveQueryService queries;
+
+    public NodeStores(InteractiveQueryService queries) {
+        this.queries = queries;
+    }
+
+    public <T> Optional<T> get(String store, String key) {
+        return read(store, s -> Optional.ofNullable(s.<T>get(key)));
+    }
+
+    public <T> List<T> prefix(String store, String prefix) {
+        return read(store, s -> {
+            List<T> values = new ArrayList<>();
+            try (KeyValueIterator<String, T> it = s.prefixScan(prefix, new StringSerializer())) {
+                it.forEachRemaining(kv -> values.add(kv.value));
+            }
+            return values;
+        });
+    }
+
+    public <T> List<T> all(String store, int limit) {
+        return read(store, s -> {
+            List<T> values = new ArrayList<>();
+            try (KeyValueIterator<String, T> it = s.<T>all()) {
+                while (it.hasNext() && values.size() < limit) {
+                    values.add(it.next().value);
+                }
+            }
+            return values;
+        });
+    }
+
+    /**
+     * Items with a key after {@code after} (exclusive; null = from the start), in key order, that
+     * pass {@code filter}; at most {@code limit}. {@code next} is the last key looked at, or
+     * {@code after} when nothing newer exists, so a reader can always resume from it.
+     */
+    public <T> Page<T> page(String store, String after, int limit, Predicate<T> filter) {
+        return read(store, s -> {
+            List<KeyValue<String, T>> items = new ArrayList<>();
+            String last = after;
+            int scanned = 0;
+            try (KeyValueIterator<String, T> it = s.<T>range(after, null)) {
+                while (it.hasNext() && items.size() < limit && scanned < MAX_SCAN) {
+                    KeyValue<String, T> kv = it.next();
+                    if (kv.key.equals(after)) {
+                        continue;
+                    }
+                    scanned++;
+                    last = kv.key;
+                    if (filter.test(kv.value)) {
+                        items.add(kv);
+                    }
+                }
+            }
+            return new Page<>(items, last);
+        });
+    }
+
+    private interface StoreRead<R> {
+        R apply(Store s);
+    }
+
+    /** Untyped view of a store so one method can read values of any type. */
+    private record Store(ReadOnlyKeyValueStore<String, Object> store) {
+        @SuppressWarnings("unchecked")
+        <T> T get(String key) {
+            return (T) store.get(key);
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> KeyValueIterator<String, T> prefixScan(String prefix, StringSerializer serializer) {
+            return (KeyValueIterator<String, T>) (KeyValueIterator<String, ?>) store.prefixScan(prefix, serializer);
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> KeyValueIterator<String, T> all() {
+            return (KeyValueIterator<String, T>) (KeyValueIterator<String, ?>) store.all();
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> KeyValueIterator<String, T> range(String from, String to) {
+            return (KeyValueIterator<String, T>) (KeyValueIterator<String, ?>) store.range(from, to);
+        }
+    }
+
+    private <R> R read(String name, StoreRead<R> read) {
+        try {
+            ReadOnlyKeyValueStore<String, Object> store = queries
+                    .getQueryableStore(name, QueryableStoreTypes.<String, Object>keyValueStore())
+                    .orElseThrow(() -> new StoreUnavailableException(name, null));
+            return read.apply(new Store(store));
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException(name, e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.aegis.node.topology;
+
+/** Names of the node's local state stores; they are part of the changelog topic names, so stable. */
+public final class StoreNames {
+
+    /** cursor → SharedSignal: the inbox, oldest first. */
+    public static final String INBOX_ITEMS = "inbox-items";
+    /** signal id → cursor of its inbox item. */
+    public static final String INBOX_INDEX = "inbox-index";
+    /** signal id → ThreatSignal this node published. */
+    public static final String OWN_SIGNALS = "own-signals";
+    /** signal id → latest Retraction (retract or downgrade) of an own signal. */
+    public static final String OWN_RETRACTIONS = "own-retractions";
+    /** signal id + "|" + destination + "|" + outcome → RoutingDecision on an own signal. */
+    public static final String DELIVERY_DECISIONS = "delivery-decisions";
+    /** signal id + "|" + country + "|" + kind → Receipt for an own signal. */
+    public static final String DELIVERY_RECEIPTS = "delivery-receipts";
+    /** cursor → Notification for this country's officers. */
+    public static final String NOTIFICATIONS = "notifications";
+    /** notification id → cursor. */
+    public static final String NOTIFICATION_INDEX = "notification-index";
+    /** case id → EmergencyCase this country takes part in. */
+    public static final String CASES = "cases";
+    /** country → this country's current SharingPolicy. */
+    public static final String POLICY = "policy";
+
+    /** Separator of composite keys; never part of an id, a country code or a kind. */
+    public static final String SEPARATOR = "|";
+
+    private StoreNames() {
+    }
+}
