@@ -1,0 +1,96 @@
+package io.aegis.devstack;
+
+import io.aegis.devstack.config.StackSettings;
+import io.aegis.devstack.demo.DemoScenario;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Entry point of the {@code ./aegis} launcher: {@code up}, {@code down}, {@code status},
+ * {@code demo}. The repository root comes from {@code -Daegis.root} (the launcher sets it),
+ * else the working directory; ports and nodes from the {@code AEGIS_*} environment variables.
+ * Exit status 0 on success, 1 on a failure (printed without a stack trace), 2 on bad usage.
+ */
+public final class DevStack {
+
+    static final String USAGE = """
+            usage: ./aegis <command>
+              up [--rebuild]  build what is missing, start broker, registry, services and demo nodes
+              demo            play the cross-border deepfake-fraud scenario through the node APIs
+              status          show each component: pid, port, health
+              down            stop everything ./aegis up started (data is kept under var/)
+            environment: AEGIS_BROKER_PORT (9092), AEGIS_CONTROLLER_PORT (9093), AEGIS_REGISTRY_PORT (8081),
+              AEGIS_ROUTER_PORT (8091), AEGIS_ESCALATION_PORT (8092), AEGIS_RESPONSE_PORT (8093),
+              AEGIS_NODE_PORT (8101, first node), AEGIS_NODES (FR,DE,JP,BR,KE), AEGIS_HEAP (320m), AEGIS_VAR_DIR (var)
+            """;
+
+    private DevStack() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** Runs one command; returns the exit status. */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.contains("-h") || args.contains("--help") || args.get(0).equals("help")) {
+            (args.isEmpty() ? err : out).print(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        try {
+            Path root = Path.of(System.getProperty("aegis.root", ".")).toAbsolutePath().normalize();
+            StackSettings settings = StackSettings.fromEnvironment(root, System.getenv());
+            return dispatch(args, settings, out, err);
+        } catch (StackException | IllegalArgumentException e) {
+            err.println("aegis: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("aegis: interrupted");
+            return 1;
+        } catch (Exception e) {
+            err.println("aegis: " + e);
+            return 1;
+        }
+    }
+
+    private static int dispatch(List<String> args, StackSettings settings, PrintStream out, PrintStream err)
+            throws Exception {
+        String command = args.get(0);
+        List<String> options = args.subList(1, args.size());
+        switch (command) {
+            case "up" -> {
+                requireOptions(options, List.of("--rebuild"));
+                new Stack(settings, out).up(options.contains("--rebuild"));
+                return 0;
+            }
+            case "down" -> {
+                requireOptions(options, List.of());
+                new StackControl(settings, out).down();
+                return 0;
+            }
+            case "status" -> {
+                requireOptions(options, List.of());
+                return new StackControl(settings, out).status() ? 0 : 1;
+            }
+            case "demo" -> {
+                requireOptions(options, List.of());
+                return new DemoScenario(settings, out).play() ? 0 : 1;
+            }
+            default -> {
+                err.print("aegis: unknown command '" + command + "'\n" + USAGE);
+                return 2;
+            }
+        }
+    }
+
+    private static void requireOptions(List<String> options, List<String> allowed) {
+        for (String option : options) {
+            if (!allowed.contains(option)) {
+                throw new IllegalArgumentException("unknown option '" + option + "'"
+                        + (allowed.isEmpty() ? "; this command takes none" : "; allowed: " + allowed));
+            }
+        }
+    }
+}

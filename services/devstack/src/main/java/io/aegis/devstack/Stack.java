@@ -1,0 +1,175 @@
+package io.aegis.devstack;
+
+import io.aegis.devstack.broker.BrokerRunner;
+import io.aegis.devstack.build.ModuleBuild;
+import io.aegis.devstack.config.Layout;
+import io.aegis.devstack.config.StackSettings;
+import io.aegis.devstack.demo.NodeClient;
+import io.aegis.devstack.demo.PolicySeeder;
+import io.aegis.devstack.domain.DemoRole;
+import io.aegis.devstack.domain.DevstackDescriptor;
+import io.aegis.devstack.domain.PortCheck;
+import io.aegis.devstack.domain.StackSecrets;
+import io.aegis.devstack.process.HealthProbe;
+import io.aegis.devstack.process.ProcessSupervisor;
+import io.aegis.devstack.services.HealthWatch;
+import io.aegis.devstack.services.MembersFile;
+import io.aegis.devstack.services.Rosters;
+import io.aegis.devstack.services.ServiceCatalog;
+import io.aegis.devstack.services.ServiceLauncher;
+import io.aegis.devstack.services.ServiceSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ./aegis up}: builds what is missing, then starts the broker, provisions the topics,
+ * starts the registry and then the rest of the network, each as its own process, waits until
+ * all are healthy, seeds example policies and writes {@code var/devstack.json}. Invariants:
+ * nothing starts while a port it needs is taken; a component already running is left alone;
+ * a service whose module is not written yet is skipped with a message, never faked.
+ */
+public final class Stack {
+
+    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(240);
+
+    private final StackSettings settings;
+    private final Layout layout;
+    private final ProcessSupervisor supervisor;
+    private final PrintStream out;
+
+    public Stack(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.layout = new Layout(settings.varDir());
+        this.supervisor = new ProcessSupervisor(layout.runDir(), layout.logDir());
+        this.out = out;
+    }
+
+    public ProcessSupervisor supervisor() {
+        return supervisor;
+    }
+
+    /** Starts the devstack; returns the services that run, in start order. */
+    public List<ServiceSpec> up(boolean rebuild) throws IOException, InterruptedException {
+        StackSecrets secrets = StackSecrets.loadOrCreate(layout.secretsFile(), settings.countries(), new SecureRandom());
+        ServiceCatalog catalog = new ServiceCatalog(settings, secrets, new Rosters(settings.infraDir().resolve("rosters"))::userId);
+        List<ServiceSpec> wanted = written(catalog.all());
+        checkPorts(wanted);
+        List<ServiceSpec> services = build(wanted, rebuild);
+        MembersFile.write(catalog.membersFile(), MembersFile.build(settings.countries(), secrets,
+                MembersFile.readYaml(settings.infraDir().resolve("members.yaml"))));
+        startBroker();
+        new TopicSetup(settings, out).provision();
+        ServiceLauncher launcher = new ServiceLauncher(settings, layout, supervisor);
+        startAll(launcher, services.stream().filter(s -> s.name().equals("registry")).toList());
+        startAll(launcher, services.stream().filter(s -> !s.name().equals("registry")).toList());
+        seedPolicies(services, secrets);
+        DevstackDescriptor.write(layout.descriptor(), settings, secrets);
+        new Summary(settings, out).print(services, secrets, layout);
+        return services;
+    }
+
+    private List<ServiceSpec> written(List<ServiceSpec> all) {
+        List<ServiceSpec> written = new ArrayList<>();
+        for (ServiceSpec spec : all) {
+            if (java.nio.file.Files.exists(settings.root().resolve(spec.module()).resolve(spec.mainSource()))) {
+                written.add(spec);
+            } else {
+                out.println("  skipping " + spec.name() + ": " + spec.mainClass() + " does not exist yet in "
+                        + spec.module());
+            }
+        }
+        return written;
+    }
+
+    private void checkPorts(List<ServiceSpec> services) {
+        List<PortCheck.Need> needs = new ArrayList<>();
+        if (supervisor.running(BrokerRunner.NAME).isEmpty()) {
+            needs.add(new PortCheck.Need("Kafka broker", settings.brokerPort(), "AEGIS_BROKER_PORT"));
+            needs.add(new PortCheck.Need("KRaft controller", settings.controllerPort(), "AEGIS_CONTROLLER_PORT"));
+        }
+        for (ServiceSpec spec : services) {
+            if (supervisor.running(spec.name()).isEmpty()) {
+                needs.add(new PortCheck.Need(spec.name(), spec.port(), overrideOf(spec)));
+            }
+        }
+        List<PortCheck.Need> taken = PortCheck.taken(needs);
+        if (!taken.isEmpty()) {
+            throw new StackException(PortCheck.describe(taken));
+        }
+    }
+
+    private static String overrideOf(ServiceSpec spec) {
+        return spec.name().startsWith("node-") ? "AEGIS_NODE_PORT"
+                : "AEGIS_" + spec.name().toUpperCase(java.util.Locale.ROOT) + "_PORT";
+    }
+
+    private List<ServiceSpec> build(List<ServiceSpec> wanted, boolean rebuild) throws IOException, InterruptedException {
+        ModuleBuild build = new ModuleBuild(settings.root(), ModuleBuild.defaultLocalRepository());
+        List<String> modules = wanted.stream().map(ServiceSpec::module).distinct().toList();
+        List<String> toBuild = rebuild ? modules : modules.stream().filter(build::isStale).toList();
+        if (toBuild.isEmpty()) {
+            return wanted;
+        }
+        out.println("Building " + String.join(", ", toBuild) + " (./mvnw) ...");
+        List<String> broken = build.buildIfNeeded(toBuild, rebuild);
+        for (String module : broken) {
+            out.println("  skipping " + module + ": it did not build (see the Maven output above)");
+        }
+        return wanted.stream().filter(s -> !broken.contains(s.module())).toList();
+    }
+
+    private void startBroker() throws IOException {
+        Optional<ProcessHandle> running = supervisor.running(BrokerRunner.NAME);
+        String classpath = System.getProperty("java.class.path");
+        BrokerRunner broker = new BrokerRunner(settings, supervisor, classpath);
+        ProcessHandle process = running.isPresent() ? running.get() : broker.start();
+        out.println("Kafka broker on " + settings.bootstrapServers() + (running.isPresent() ? " (already running)" : ""));
+        HealthProbe.Result result = broker.awaitReady(process, BROKER_TIMEOUT);
+        if (result != HealthProbe.Result.HEALTHY) {
+            throw failure(BrokerRunner.NAME, result == HealthProbe.Result.DIED ? "exited during start-up"
+                    : "did not answer within " + BROKER_TIMEOUT.toSeconds() + " s");
+        }
+    }
+
+    private void startAll(ServiceLauncher launcher, List<ServiceSpec> services) throws IOException, InterruptedException {
+        List<HealthWatch.Started> started = new ArrayList<>();
+        for (ServiceSpec spec : services) {
+            Optional<ProcessHandle> running = supervisor.running(spec.name());
+            ProcessHandle process = running.isPresent() ? running.get() : launcher.start(spec);
+            started.add(new HealthWatch.Started(spec.name(), URI.create("http://localhost:" + spec.port() + "/health"),
+                    process));
+        }
+        Map<String, String> failed = new HealthWatch(new HealthProbe(), out).await(started, SERVICE_TIMEOUT);
+        if (!failed.isEmpty()) {
+            Map.Entry<String, String> first = failed.entrySet().iterator().next();
+            throw failure(first.getKey(), failed.toString());
+        }
+    }
+
+    private StackException failure(String name, String why) {
+        return new StackException(name + " " + why + ". Last lines of " + supervisor.logFile(name) + ":"
+                + System.lineSeparator() + supervisor.tail(name, 25) + System.lineSeparator()
+                + "Components already started keep running; ./aegis down stops them.");
+    }
+
+    private void seedPolicies(List<ServiceSpec> services, StackSecrets secrets) throws IOException, InterruptedException {
+        out.println("Sharing policies:");
+        PolicySeeder seeder = new PolicySeeder(settings.infraDir().resolve("policies"), settings.countries(), out);
+        java.util.Set<String> existing = io.aegis.devstack.demo.PolicyTopicScan.countriesWithPolicy(
+                settings.bootstrapServers(), Duration.ofSeconds(20));
+        for (String country : settings.countries()) {
+            if (services.stream().anyMatch(s -> s.name().equals("node-" + country))) {
+                URI url = URI.create("http://localhost:" + settings.nodePort(country));
+                seeder.seed(new NodeClient(country, url, secrets.node(country).token(DemoRole.ADMIN)), existing);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.aegis.devstack;
+
+import io.aegis.devstack.config.Layout;
+import io.aegis.devstack.config.StackSettings;
+import io.aegis.devstack.domain.DemoRole;
+import io.aegis.devstack.domain.NodeSecrets;
+import io.aegis.devstack.domain.StackSecrets;
+import io.aegis.devstack.services.ServiceSpec;
+import java.io.PrintStream;
+import java.util.List;
+
+/** Prints what {@code up} started: endpoints, each node's console URL and demo credentials. */
+final class Summary {
+
+    private final StackSettings settings;
+    private final PrintStream out;
+
+    Summary(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    void print(List<ServiceSpec> services, StackSecrets secrets, Layout layout) {
+        out.println();
+        out.println("Aegis devstack is up.");
+        out.printf("  %-12s %s%n", "broker", settings.bootstrapServers());
+        for (ServiceSpec spec : services) {
+            if (!spec.name().startsWith("node-")) {
+                out.printf("  %-12s http://localhost:%d%n", spec.name(), spec.port());
+            }
+        }
+        out.println();
+        out.println("Member nodes (console, then the bearer tokens of the demo users):");
+        for (ServiceSpec spec : services) {
+            if (spec.name().startsWith("node-")) {
+                String country = spec.name().substring("node-".length());
+                NodeSecrets node = secrets.node(country);
+                out.printf("  %s  http://localhost:%d/console/%n", country, spec.port());
+                for (DemoRole role : DemoRole.values()) {
+                    out.printf("        %-10s %s%n", role.key(), node.token(role));
+                }
+            }
+        }
+        out.println();
+        out.println("Written: " + settings.root().relativize(layout.descriptor()) + "   Logs: "
+                + settings.root().relativize(layout.logDir()) + "/");
+        out.println("Next: ./aegis demo   (scenario)   ./aegis status   ./aegis down");
+    }
+}

@@ -1,0 +1,114 @@
+package io.aegis.devstack.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Builds what the devstack runs, and only when needed. A module is stale when its classes or
+ * its runtime classpath file ({@code target/aegis.classpath}) are missing, or when a source
+ * file or its pom is newer than that file. Stale modules are compiled in one Maven run; the
+ * upstream libraries are built along ({@code -am}) only when they are not in the local
+ * repository yet (a fresh clone) or when a full rebuild is asked for.
+ */
+public final class ModuleBuild {
+
+    /** Name of the runtime classpath file written into a module's {@code target/}. */
+    public static final String CLASSPATH_FILE = "aegis.classpath";
+
+    private static final List<String> UPSTREAM = List.of("aegis-schemas", "aegis-kafka-support");
+
+    private final Path root;
+    private final Path localRepository;
+
+    public ModuleBuild(Path root, Path localRepository) {
+        this.root = root;
+        this.localRepository = localRepository;
+    }
+
+    /** The local Maven repository: {@code maven.repo.local} if set, else {@code ~/.m2/repository}. */
+    public static Path defaultLocalRepository() {
+        String override = System.getProperty("maven.repo.local");
+        return override != null ? Path.of(override) : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    /** True when {@code module} (relative to the root) must be compiled before it can run. */
+    public boolean isStale(String module) {
+        Path dir = root.resolve(module);
+        Path marker = dir.resolve("target").resolve(CLASSPATH_FILE);
+        if (!Files.exists(marker) || !Files.isDirectory(dir.resolve("target").resolve("classes"))) {
+            return true;
+        }
+        try {
+            FileTime built = Files.getLastModifiedTime(marker);
+            return newerThan(dir.resolve("pom.xml"), built) || newerThan(dir.resolve("src").resolve("main"), built);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** True when an upstream library is missing from the local repository. */
+    public boolean upstreamMissing() {
+        for (String artifact : UPSTREAM) {
+            Path jar = localRepository.resolve("io/aegis").resolve(artifact).resolve("0.1.0-SNAPSHOT")
+                    .resolve(artifact + "-0.1.0-SNAPSHOT.jar");
+            if (!Files.exists(jar)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Maven command that compiles {@code modules} and writes their classpath files. */
+    public List<String> command(List<String> modules, boolean alsoMake) {
+        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-q", "-B", "-DskipTests",
+                "compile", "dependency:build-classpath", "-Dmdep.outputFile=target/" + CLASSPATH_FILE,
+                "-Dmdep.includeScope=runtime", "--fail-at-end", "-pl", String.join(",", modules)));
+        if (alsoMake) {
+            command.add("-am");
+        }
+        return command;
+    }
+
+    /**
+     * Compiles the stale ones among {@code modules} (all of them when {@code force}), Maven's
+     * output on this terminal, going on past a module that fails. Returns the modules that are
+     * still not runnable afterwards (their build failed).
+     */
+    public List<String> buildIfNeeded(List<String> modules, boolean force) throws IOException, InterruptedException {
+        List<String> stale = force ? modules : modules.stream().filter(this::isStale).toList();
+        if (stale.isEmpty()) {
+            return List.of();
+        }
+        // Removed first: Maven leaves an unchanged classpath file untouched, and a fresh one marks a module built.
+        for (String module : stale) {
+            Files.deleteIfExists(root.resolve(module).resolve("target").resolve(CLASSPATH_FILE));
+        }
+        List<String> command = command(stale, force || upstreamMissing());
+        Process process = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
+        process.waitFor();
+        return stale.stream().filter(this::isStale).toList();
+    }
+
+    private static boolean newerThan(Path path, FileTime reference) throws IOException {
+        if (!Files.exists(path)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).anyMatch(file -> modifiedAfter(file, reference));
+        }
+    }
+
+    private static boolean modifiedAfter(Path file, FileTime reference) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(reference) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.aegis.devstack.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where the devstack lives and which ports it uses. Every value has a documented default and
+ * an environment override ({@code AEGIS_BROKER_PORT}, …). Invariants: all ports are valid and
+ * pairwise distinct, node countries are distinct ISO 3166-1 alpha-2 codes, node {@code i}
+ * listens on {@code nodeBasePort + i}.
+ *
+ * @param root           repository root (holds {@code mvnw}, {@code infra/}, {@code services/})
+ * @param varDir         runtime data: broker log dirs, state, logs, pids, credentials
+ * @param brokerPort     Kafka client listener
+ * @param controllerPort KRaft controller listener
+ * @param registryPort   schema registry HTTP port
+ * @param routerPort     router health port
+ * @param escalationPort escalation health port
+ * @param responsePort   response health port
+ * @param nodeBasePort   port of the first node; the others follow
+ * @param countries      the member countries that get a demo node, in port order
+ * @param heap           maximum heap of each service JVM, as for {@code -Xmx}
+ */
+public record StackSettings(Path root, Path varDir, int brokerPort, int controllerPort, int registryPort,
+                            int routerPort, int escalationPort, int responsePort, int nodeBasePort,
+                            List<String> countries, String heap) {
+
+    /** The demo members: one node per region. */
+    public static final List<String> DEFAULT_COUNTRIES = List.of("FR", "DE", "JP", "BR", "KE");
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[mMgG]");
+
+    public StackSettings {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(varDir, "varDir");
+        countries = List.copyOf(countries);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("AEGIS_BROKER_PORT", brokerPort);
+        ports.put("AEGIS_CONTROLLER_PORT", controllerPort);
+        ports.put("AEGIS_REGISTRY_PORT", registryPort);
+        ports.put("AEGIS_ROUTER_PORT", routerPort);
+        ports.put("AEGIS_ESCALATION_PORT", escalationPort);
+        ports.put("AEGIS_RESPONSE_PORT", responsePort);
+        ports.put("AEGIS_NODE_PORT", nodeBasePort);
+        validate(countries, heap, ports, nodeBasePort);
+    }
+
+    /** Defaults overridden by the {@code AEGIS_*} variables present in {@code env}. */
+    public static StackSettings fromEnvironment(Path root, Map<String, String> env) {
+        Path var = env.containsKey("AEGIS_VAR_DIR") ? Path.of(env.get("AEGIS_VAR_DIR")) : root.resolve("var");
+        return new StackSettings(root.toAbsolutePath().normalize(), root.resolve(var).toAbsolutePath().normalize(),
+                port(env, "AEGIS_BROKER_PORT", 9092), port(env, "AEGIS_CONTROLLER_PORT", 9093),
+                port(env, "AEGIS_REGISTRY_PORT", 8081), port(env, "AEGIS_ROUTER_PORT", 8091),
+                port(env, "AEGIS_ESCALATION_PORT", 8092), port(env, "AEGIS_RESPONSE_PORT", 8093),
+                port(env, "AEGIS_NODE_PORT", 8101), countries(env), env.getOrDefault("AEGIS_HEAP", "320m"));
+    }
+
+    /** The HTTP port of the node serving {@code country}. */
+    public int nodePort(String country) {
+        int index = countries.indexOf(country);
+        if (index < 0) {
+            throw new IllegalArgumentException("no demo node for country " + country + "; nodes: " + countries);
+        }
+        return nodeBasePort + index;
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + brokerPort;
+    }
+
+    public String registryUrl() {
+        return "http://localhost:" + registryPort;
+    }
+
+    public Path infraDir() {
+        return root.resolve("infra");
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, got '" + value + "'");
+        }
+    }
+
+    private static List<String> countries(Map<String, String> env) {
+        String value = env.get("AEGIS_NODES");
+        if (value == null || value.isBlank()) {
+            return DEFAULT_COUNTRIES;
+        }
+        List<String> result = new ArrayList<>();
+        for (String part : value.split(",")) {
+            result.add(part.trim());
+        }
+        return result;
+    }
+
+    private static void validate(List<String> countries, String heap, Map<String, Integer> ports, int nodeBase) {
+        if (countries.isEmpty()) {
+            throw new IllegalArgumentException("AEGIS_NODES must name at least one country");
+        }
+        if (heap == null || !HEAP.matcher(heap).matches()) {
+            throw new IllegalArgumentException("AEGIS_HEAP must be a heap size such as 320m or 1g, got '" + heap + "'");
+        }
+        if (new LinkedHashSet<>(countries).size() != countries.size()) {
+            throw new IllegalArgumentException("AEGIS_NODES must not repeat a country, got " + countries);
+        }
+        for (String country : countries) {
+            if (!COUNTRY.matcher(country).matches()) {
+                throw new IllegalArgumentException("AEGIS_NODES entry '" + country
+                        + "' must be an ISO 3166-1 alpha-2 code (two upper-case letters)");
+            }
+        }
+        Map<Integer, String> used = new HashMap<>();
+        ports.forEach((name, port) -> checkPort(name, port, used));
+        for (int i = 1; i < countries.size(); i++) {
+            checkPort("AEGIS_NODE_PORT (node " + countries.get(i) + ")", nodeBase + i, used);
+        }
+    }
+
+    private static void checkPort(String name, int port, Map<Integer, String> used) {
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException(name + " must be between 1 and 65535, got " + port);
+        }
+        String clash = used.putIfAbsent(port, name);
+        if (clash != null) {
+            throw new IllegalArgumentException(name + " uses port " + port + ", already taken by " + clash);
+        }
+    }
+}

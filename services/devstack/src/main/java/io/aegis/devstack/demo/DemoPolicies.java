@@ -1,0 +1,44 @@
+package io.aegis.devstack.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The example sharing policy a devstack node gets when {@code infra/policies/<CC>.yaml} does
+ * not provide one. The first three demo countries trust each other; the others trust each
+ * other. GREEN goes to everyone, AMBER and above only to the trusted group, e-mail indicators
+ * are stripped outside it, and the coordination centre sees HASHED indicators.
+ */
+public final class DemoPolicies {
+
+    private DemoPolicies() {
+    }
+
+    /** The countries {@code country} trusts among {@code countries}. */
+    public static List<String> trusted(String country, List<String> countries) {
+        int split = Math.min(3, countries.size());
+        List<String> circle = countries.indexOf(country) < split ? countries.subList(0, split)
+                : countries.subList(split, countries.size());
+        List<String> trusted = new ArrayList<>(circle);
+        trusted.remove(country);
+        return trusted;
+    }
+
+    /** The policy YAML of {@code country}. */
+    public static String yaml(String country, List<String> countries) {
+        List<String> trusted = trusted(country, countries);
+        StringBuilder yaml = new StringBuilder()
+                .append("# Example policy of ").append(country).append(" (devstack default).\n")
+                .append("country: ").append(country).append('\n')
+                .append("groups:\n  trusted: ").append(trusted).append('\n')
+                .append("rules:\n")
+                .append("  - id: share-green\n    effect: ALLOW\n    to: [\"*\"]\n    tlp: [CLEAR, GREEN]\n");
+        if (!trusted.isEmpty()) {
+            yaml.append("  - id: amber-to-trusted\n    effect: ALLOW\n    to: [\"group:trusted\"]\n")
+                    .append("    tlp: [AMBER, AMBER+STRICT, RED]\n")
+                    .append("  - id: strip-personal-data\n    effect: REDACT\n    to: [\"*\"]\n")
+                    .append("    except: [\"group:trusted\"]\n    fields: [\"indicators[type=EMAIL]\"]\n");
+        }
+        return yaml.append("coordination: HASHED\nattribution: COUNTRY\n").toString();
+    }
+}

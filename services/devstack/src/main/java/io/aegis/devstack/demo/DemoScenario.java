@@ -1,0 +1,87 @@
+package io.aegis.devstack.demo;
+
+import io.aegis.devstack.config.Layout;
+import io.aegis.devstack.config.StackSettings;
+import io.aegis.devstack.domain.DevstackDescriptor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ./aegis demo}: a cross-border deepfake-fraud campaign played through the node APIs of
+ * a running devstack. Three members report it with shared indicators, one of them as AMBER that
+ * its policy withholds from members outside its trusted group, a fourth member files and then
+ * retracts an unrelated report, and the coordination centre escalates the campaign to CRITICAL,
+ * opens a joint case and notifies every member's duty officer, who acknowledges it. Each step
+ * prints what the network did; the demo fails (false) when an expected effect does not appear.
+ */
+public final class DemoScenario {
+
+    static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
+
+    private final StackSettings settings;
+    private final PrintStream out;
+
+    public DemoScenario(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Plays the scenario; true when every expected effect was observed. */
+    public boolean play() throws IOException, InterruptedException {
+        DemoNetwork network = DemoNetwork.from(DevstackDescriptor.read(new Layout(settings.varDir()).descriptor()));
+        List<String> countries = network.countries();
+        if (countries.size() < 4) {
+            throw new IllegalArgumentException("the demo needs at least four nodes (three reporters and one outsider), "
+                    + "devstack.json lists " + countries);
+        }
+        Instant start = Instant.now();
+        String run = Long.toString(start.getEpochSecond(), 36);
+        DemoSignals signals = new DemoSignals(run, start);
+        DemoSteps steps = new DemoSteps(network, out);
+        String first = countries.get(0);
+        String second = countries.get(1);
+        String third = countries.get(2);
+        String outsider = countries.get(countries.size() - 1);
+        out.println("Aegis demo: campaign " + signals.campaign() + " across " + countries);
+
+        steps.title(1, first + " reports voice-clone fraud against its banks' call centres (GREEN, severity 4)");
+        String firstId = steps.publish(first, signals.bankCallCentres());
+        steps.title(2, second + " reports the campaign defeating telecom voice authentication (AMBER)");
+        String amberId = steps.publish(second, signals.telecomVoiceAuth());
+        boolean policyHeld = steps.showPolicyAtWork(second, amberId);
+        steps.title(3, outsider + " files an unrelated report by mistake, then retracts it");
+        String mistakenId = steps.publish(outsider, signals.mistakenReport());
+        boolean retracted = steps.retract(outsider, mistakenId, first);
+        steps.title(4, third + " reports the same voice model draining payment networks (severity 5)");
+        String thirdId = steps.publish(third, signals.paymentNetworks());
+        steps.title(5, "The coordination centre correlates three countries and two critical sectors");
+        Optional<Map<String, Object>> critical = steps.awaitCriticalCase(first, List.of(firstId, amberId, thirdId), start);
+        boolean notified = critical.isPresent() && steps.showNotifications(caseId(critical.get()));
+        boolean acknowledged = critical.isPresent() && steps.acknowledge(first, caseId(critical.get()));
+        return report(policyHeld, retracted, critical.isPresent(), notified, acknowledged);
+    }
+
+    private static String caseId(Map<String, Object> emergencyCase) {
+        return String.valueOf(emergencyCase.get("caseId"));
+    }
+
+    private boolean report(boolean policyHeld, boolean retracted, boolean critical, boolean notified, boolean acked) {
+        out.println();
+        out.println("Result:");
+        line("the AMBER signal was withheld from members outside the origin's trusted group", policyHeld);
+        line("the retraction reached every earlier recipient", retracted);
+        line("the campaign escalated to CRITICAL and a joint case opened", critical);
+        line("duty officers of the member countries were notified", notified);
+        line("the first reporter's duty officer acknowledged the case", acked);
+        return policyHeld && retracted && critical && notified && acked;
+    }
+
+    private void line(String what, boolean ok) {
+        out.println("  [" + (ok ? "ok" : "MISSING") + "] " + what);
+    }
+}

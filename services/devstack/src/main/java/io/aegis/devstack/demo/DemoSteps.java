@@ -1,0 +1,172 @@
+package io.aegis.devstack.demo;
+
+import io.aegis.devstack.domain.DemoRole;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The steps of the demo, each one call (or poll) against the node APIs with the role the
+ * contract requires, printing what came back. A step that does not see its effect within
+ * {@link DemoScenario#STEP_TIMEOUT} says so and answers false; only transport failures throw.
+ */
+final class DemoSteps {
+
+    private final DemoNetwork network;
+    private final PrintStream out;
+
+    DemoSteps(DemoNetwork network, PrintStream out) {
+        this.network = network;
+        this.out = out;
+    }
+
+    void title(int number, String text) {
+        out.println();
+        out.println("Step " + number + ". " + text);
+    }
+
+    /** Submits a signal as the country's publisher; returns its id. */
+    String publish(String country, Map<String, Object> signal) throws IOException, InterruptedException {
+        NodeClient.Reply reply = network.client(country, DemoRole.PUBLISHER).postJson("/api/v1/signals", signal);
+        if (reply.status() != 202) {
+            throw new IOException(country + " refused the signal: " + reply.status() + " " + reply.body());
+        }
+        out.println("  " + country + " -> 202 accepted: id " + reply.body().get("id") + ", " + reply.body().get("topic")
+                + " offset " + reply.body().get("offset") + ", " + reply.body().get("contentHash"));
+        return String.valueOf(reply.body().get("id"));
+    }
+
+    /** Shows where the router sent the origin's signal and checks that withheld members really lack it. */
+    boolean showPolicyAtWork(String origin, String signalId) throws IOException, InterruptedException {
+        List<String> others = new ArrayList<>(network.countries());
+        others.remove(origin);
+        NodeClient publisher = network.client(origin, DemoRole.PUBLISHER);
+        Optional<Map<String, Object>> delivery = Poll.until(DemoScenario.STEP_TIMEOUT, () -> {
+            Map<String, Object> d = delivery(publisher.get("/api/v1/signals/" + signalId).body());
+            return destinations(d, "routedTo").size() + destinations(d, "withheldFrom").size() >= others.size()
+                    ? Optional.of(d) : Optional.empty();
+        });
+        if (delivery.isEmpty()) {
+            out.println("  the router did not decide for every member within " + DemoScenario.STEP_TIMEOUT.toSeconds() + " s");
+            return false;
+        }
+        List<String> routed = destinations(delivery.get(), "routedTo");
+        List<String> withheld = destinations(delivery.get(), "withheldFrom");
+        out.println("  " + origin + "'s policy: routed to " + routed + ", withheld from " + withheld);
+        boolean held = !withheld.isEmpty();
+        for (String country : withheld) {
+            int status = network.client(country, DemoRole.PUBLISHER).get("/api/v1/inbox/" + signalId).status();
+            out.println("  " + country + " inbox: " + (status == 404 ? "does not hold it (404)" : "answered " + status));
+            held &= status == 404;
+        }
+        for (String country : routed) {
+            boolean arrived = Poll.until(DemoScenario.STEP_TIMEOUT, () -> network.client(country, DemoRole.PUBLISHER)
+                    .get("/api/v1/inbox/" + signalId).ok() ? Optional.of(true) : Optional.empty()).isPresent();
+            out.println("  " + country + " inbox: " + (arrived ? "received it" : "did not receive it"));
+            held &= arrived;
+        }
+        return held;
+    }
+
+    /** Retracts the origin's signal and waits until the router has retracted it from its recipients. */
+    boolean retract(String origin, String signalId, String recipient) throws IOException, InterruptedException {
+        NodeClient publisher = network.client(origin, DemoRole.PUBLISHER);
+        boolean arrived = Poll.until(DemoScenario.STEP_TIMEOUT, () -> network.client(recipient, DemoRole.PUBLISHER)
+                .get("/api/v1/inbox/" + signalId).ok() ? Optional.of(true) : Optional.empty()).isPresent();
+        out.println("  " + recipient + " inbox: " + (arrived ? "received the mistaken report" : "never received it"));
+        NodeClient.Reply reply = publisher.postJson("/api/v1/signals/" + signalId + "/retract",
+                Map.of("reason", "filed against the wrong domain"));
+        if (!reply.ok()) {
+            throw new IOException(origin + " refused the retraction: " + reply.status() + " " + reply.body());
+        }
+        out.println("  " + origin + " -> " + reply.status() + " retraction accepted");
+        Optional<Map<String, Object>> view = Poll.until(DemoScenario.STEP_TIMEOUT, () -> {
+            Map<String, Object> body = publisher.get("/api/v1/signals/" + signalId).body();
+            return "RETRACTED".equals(body.get("state")) && !destinations(delivery(body), "retractedFrom").isEmpty()
+                    ? Optional.of(body) : Optional.empty();
+        });
+        if (view.isEmpty()) {
+            out.println("  the retraction did not propagate within " + DemoScenario.STEP_TIMEOUT.toSeconds() + " s");
+            return false;
+        }
+        Map<String, Object> delivery = delivery(view.get());
+        out.println("  state RETRACTED; retracted from " + destinations(delivery, "retractedFrom") + "; receipts: "
+                + (delivery.get("receipts") instanceof List<?> r ? r.size() : 0));
+        return true;
+    }
+
+    /** Waits for a CRITICAL case holding one of the signals, as the reporter's officer sees it. */
+    Optional<Map<String, Object>> awaitCriticalCase(String country, List<String> signalIds, Instant since)
+            throws IOException, InterruptedException {
+        NodeClient officer = network.client(country, DemoRole.OFFICER);
+        Optional<Map<String, Object>> found = Poll.until(DemoScenario.STEP_TIMEOUT, () -> items(officer.get("/api/v1/cases")
+                .body()).stream().filter(c -> "CRITICAL".equals(c.get("tier")))
+                .filter(c -> c.get("signalIds") instanceof List<?> ids && ids.stream().anyMatch(signalIds::contains))
+                .findFirst());
+        if (found.isEmpty()) {
+            out.println("  no CRITICAL case holding these signals within " + DemoScenario.STEP_TIMEOUT.toSeconds() + " s");
+            return found;
+        }
+        Map<String, Object> c = found.get();
+        out.println("  case " + c.get("caseId") + ": tier " + c.get("tier") + ", state " + c.get("state")
+                + ", involved " + c.get("involvedCountries") + ", acknowledge by " + c.get("ackDeadline"));
+        return found;
+    }
+
+    /** Shows, per member, the notifications its duty officer received about the case. */
+    boolean showNotifications(String caseId) throws IOException, InterruptedException {
+        int reached = 0;
+        for (String country : network.countries()) {
+            NodeClient officer = network.client(country, DemoRole.OFFICER);
+            Optional<Map<String, Object>> note = Poll.until(DemoScenario.STEP_TIMEOUT, () -> items(officer
+                    .get("/api/v1/notifications?limit=500").body()).stream()
+                    .filter(n -> caseId.equals(n.get("caseId"))).reduce((a, b) -> b));
+            if (note.isPresent()) {
+                reached++;
+                out.println("  " + country + " officer " + note.get().get("officerId") + ": " + note.get().get("kind")
+                        + " \"" + note.get().get("title") + "\" (ask: " + note.get().get("ask") + ")");
+            } else {
+                out.println("  " + country + ": no notification about the case");
+            }
+        }
+        return reached == network.countries().size();
+    }
+
+    /** The country's officer acknowledges; waits until the case shows the acknowledgement. */
+    boolean acknowledge(String country, String caseId) throws IOException, InterruptedException {
+        NodeClient officer = network.client(country, DemoRole.OFFICER);
+        NodeClient.Reply reply = officer.postJson("/api/v1/cases/" + caseId + "/ack",
+                Map.of("comment", "Bank regulator and CERT engaged; blocking the callback domain."));
+        out.println();
+        out.println("Step 6. " + country + "'s duty officer acknowledges the case -> " + reply.status());
+        Optional<Map<String, Object>> acked = Poll.until(DemoScenario.STEP_TIMEOUT, () -> {
+            Map<String, Object> c = officer.get("/api/v1/cases/" + caseId).body();
+            return c.get("acknowledgements") instanceof List<?> acks && acks.toString().contains("country=" + country)
+                    ? Optional.of(c) : Optional.empty();
+        });
+        acked.ifPresent(c -> out.println("  acknowledgements now: " + c.get("acknowledgements")));
+        return reply.ok() && acked.isPresent();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        return page.get("items") instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> delivery(Map<String, Object> view) {
+        return view.get("delivery") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
+    }
+
+    private static List<String> destinations(Map<String, Object> delivery, String key) {
+        if (!(delivery.get(key) instanceof List<?> decisions)) {
+            return List.of();
+        }
+        return decisions.stream().filter(d -> d instanceof Map<?, ?>).map(d -> String.valueOf(((Map<?, ?>) d)
+                .get("destination"))).distinct().sorted().toList();
+    }
+}
