@@ -27,11 +27,13 @@ public final class RegistryState {
     }
 
     private final Map<Integer, Schema> schemaById = new HashMap<>();
+    private final Map<Integer, String> canonicalById = new HashMap<>();
     private final Map<String, Integer> idByCanonical = new HashMap<>();
     private final Map<String, TreeMap<Integer, Version>> subjects = new TreeMap<>();
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
     private final CompatibilityLevel defaultLevel;
     private CompatibilityLevel globalLevel;
+    private int highestId;
 
     public RegistryState(CompatibilityLevel defaultLevel) {
         this.defaultLevel = defaultLevel;
@@ -64,8 +66,8 @@ public final class RegistryState {
         if (knownId != null && knownId != claim.id()) {
             return Outcome.refused("schema already has id " + knownId);
         }
-        Schema bound = schemaById.get(claim.id());
-        if (bound != null && !AvroSchemas.canonical(bound).equals(canonical)) {
+        String bound = canonicalById.get(claim.id());
+        if (bound != null && !bound.equals(canonical)) {
             return Outcome.refused("id " + claim.id() + " is bound to another schema");
         }
         int expected = highestVersion(claim.subject()) + 1;
@@ -73,6 +75,8 @@ public final class RegistryState {
             return Outcome.refused("version " + claim.version() + " is not the next version " + expected);
         }
         schemaById.put(claim.id(), schema);
+        canonicalById.put(claim.id(), canonical);
+        highestId = Math.max(highestId, claim.id());
         idByCanonical.put(canonical, claim.id());
         subjects.computeIfAbsent(claim.subject(), s -> new TreeMap<>()).put(claim.version(), new Version(claim.id(), false));
         return Outcome.applied();
@@ -109,7 +113,7 @@ public final class RegistryState {
 
     /** The id the next new schema would get. */
     public synchronized int nextId() {
-        return schemaById.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        return highestId + 1;
     }
 
     public synchronized Optional<Schema> schemaById(int id) {
@@ -139,7 +143,7 @@ public final class RegistryState {
         subjects.getOrDefault(subject, new TreeMap<>()).forEach((number, version) -> {
             if (includeDeleted || !version.deleted()) {
                 result.add(new SubjectVersion(subject, number, version.id(),
-                        AvroSchemas.canonical(schemaById.get(version.id())), version.deleted()));
+                        canonicalById.get(version.id()), version.deleted()));
             }
         });
         return result;

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The schema registry's rules, independent of HTTP and of where the log lives.
@@ -23,6 +25,7 @@ import org.apache.avro.Schema;
 public final class SchemaRegistry {
 
     static final int MAX_CLAIM_ATTEMPTS = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistry.class);
 
     private final SchemaStore store;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -50,6 +53,8 @@ public final class SchemaRegistry {
                 if (outcome.accepted()) {
                     return id;
                 }
+                LOG.info("Claim of id {} as version {} of '{}' lost to a concurrent writer ({}); retrying",
+                        id, version, subject, outcome.reason());
             }
         } finally {
             writeLock.unlock();
@@ -138,7 +143,7 @@ public final class SchemaRegistry {
         if (spec.isLatest()) {
             return level.incompatibilities(schema, liveSchemas(subject));
         }
-        Schema against = AvroSchemas.parse(version(subject, spec).schema(), AvroSchemas.AVRO);
+        Schema against = store.state().schemaById(version(subject, spec).id()).orElseThrow();
         return level.incompatibilities(schema, List.of(against));
     }
 
@@ -164,8 +169,9 @@ public final class SchemaRegistry {
     }
 
     private List<Schema> liveSchemas(String subject) {
-        return store.state().versions(subject, false).stream()
-                .map(v -> AvroSchemas.parse(v.schema(), AvroSchemas.AVRO)).toList();
+        RegistryState state = store.state();
+        return state.versions(subject, false).stream()
+                .map(v -> state.schemaById(v.id()).orElseThrow()).toList();
     }
 
     private static String newClaimId() {

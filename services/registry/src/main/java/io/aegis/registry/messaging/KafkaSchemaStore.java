@@ -102,8 +102,10 @@ public final class KafkaSchemaStore implements SchemaStore, AutoCloseable {
         return Math.max(0, deadline - System.nanoTime());
     }
 
+    /** The state, once the store has caught up with the topic (reads never see a half-rebuilt state). */
     @Override
     public RegistryState state() {
+        awaitReady();
         return state;
     }
 

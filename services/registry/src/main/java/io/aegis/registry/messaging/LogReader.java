@@ -169,6 +169,8 @@ final class LogReader implements Runnable {
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "aegis-registry-reader");
+        // A write is answered only once read back, so the broker must not hold an empty fetch long.
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         return properties;
     }
 
