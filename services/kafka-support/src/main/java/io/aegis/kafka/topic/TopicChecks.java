@@ -20,6 +20,10 @@ final class TopicChecks {
     private TopicChecks() {
     }
 
+    static boolean hasLeaders(Actual actual) {
+        return actual.description().partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    }
+
     static List<ProvisioningReport.Mismatch> compare(List<TopicSpec> specs, Map<String, Actual> actual) {
         List<ProvisioningReport.Mismatch> mismatches = new ArrayList<>();
         for (TopicSpec spec : specs) {

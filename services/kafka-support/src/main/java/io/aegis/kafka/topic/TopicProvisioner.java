@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,9 @@ public final class TopicProvisioner {
                 toCheck.add(spec);
             }
         }
-        List<ProvisioningReport.Mismatch> mismatches = TopicChecks.compare(toCheck, describe(toCheck));
+        awaitLeaders(created);
+        List<ProvisioningReport.Mismatch> mismatches = TopicChecks.compare(toCheck,
+                describe(toCheck.stream().map(TopicSpec::name).toList()));
         Set<String> mismatched = new HashSet<>();
         mismatches.forEach(m -> mismatched.add(m.topic()));
         List<String> matching = toCheck.stream().map(TopicSpec::name).filter(n -> !mismatched.contains(n)).toList();
@@ -102,11 +105,28 @@ public final class TopicProvisioner {
         }
     }
 
-    private Map<String, TopicChecks.Actual> describe(List<TopicSpec> specs) {
-        if (specs.isEmpty()) {
+    /**
+     * Describes topics, waiting (within the timeout) for topics whose metadata has not reached
+     * the broker yet, as happens right after their creation.
+     */
+    private Map<String, TopicChecks.Actual> describe(List<String> names) {
+        if (names.isEmpty()) {
             return Map.of();
         }
-        List<String> names = specs.stream().map(TopicSpec::name).toList();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return describeOnce(names);
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause(names);
+            }
+        }
+    }
+
+    private Map<String, TopicChecks.Actual> describeOnce(List<String> names) {
         Map<String, TopicDescription> descriptions =
                 await(admin.describeTopics(names).allTopicNames(), "describe topics " + names);
         List<ConfigResource> resources =
@@ -118,6 +138,29 @@ public final class TopicProvisioner {
                     configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name))));
         }
         return actual;
+    }
+
+    private void awaitLeaders(List<String> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!describe(created).values().stream().allMatch(TopicChecks::hasLeaders)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic provisioning: created topics " + created
+                        + " have no leader for every partition within " + timeout);
+            }
+            pause(created);
+        }
+    }
+
+    private void pause(List<String> names) {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("topic provisioning: interrupted while waiting for topics " + names, e);
+        }
     }
 
     private <T> T await(KafkaFuture<T> future, String operation) {

@@ -1,5 +1,6 @@
 package io.aegis.kafka.topic;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -23,7 +24,7 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
             throw new IllegalArgumentException("topic " + name + ": replicationFactor must be at least 1, got "
                     + replicationFactor);
         }
-        configs = Map.copyOf(new TreeMap<>(Objects.requireNonNull(configs, "configs")));
+        configs = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(configs, "configs")));
     }
 
     /**
