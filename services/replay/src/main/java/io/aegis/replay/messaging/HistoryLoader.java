@@ -1,0 +1,123 @@
+package io.aegis.replay.messaging;
+
+import io.aegis.kafka.topic.TopicNames;
+import io.aegis.replay.ReplayException;
+import io.aegis.replay.domain.Recorded;
+import io.aegis.replay.domain.RecordedHistory;
+import io.aegis.replay.domain.TimeRange;
+import io.aegis.schema.response.CaseCommand;
+import io.aegis.schema.response.CaseEvent;
+import io.aegis.schema.response.EmergencyCase;
+import io.aegis.schema.response.Escalation;
+import io.aegis.schema.response.Notification;
+import io.aegis.schema.routing.CoordinationSignal;
+import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.schema.signal.InboxEvent;
+import io.aegis.schema.signal.OutboxEvent;
+import io.aegis.schema.signal.Receipt;
+import io.aegis.schema.signal.Retraction;
+import io.aegis.schema.signal.SharedSignal;
+import io.aegis.schema.signal.ThreatSignal;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Reads every Aegis topic over a range and decodes it into a {@link RecordedHistory}. The shared
+ * topics (audit, coordination, escalations, cases, case events) must exist and be readable; the
+ * per-country topics are read where this principal may read them, and each one it may not is
+ * recorded as a note rather than failing the whole report. A record that does not decode is also
+ * a note, naming its coordinates. An entirely empty range is an error.
+ */
+public final class HistoryLoader {
+
+    private final KafkaAccess kafka;
+    private final TopicRangeReader reader;
+    private final RecordDecoder decoder;
+    private final Namespace namespace;
+
+    public HistoryLoader(KafkaAccess kafka, TopicRangeReader reader, RecordDecoder decoder, Namespace namespace) {
+        this.kafka = kafka;
+        this.reader = reader;
+        this.decoder = decoder;
+        this.namespace = namespace;
+    }
+
+    /** Loads every topic over {@code range}. */
+    public RecordedHistory load(TimeRange range) {
+        return load(range, range, range);
+    }
+
+    /**
+     * Loads {@code range}; the routing audit is read over {@code auditRange} and the compacted
+     * case-state topic over {@code casesRange}, which may be wider (a delivery's decision can
+     * precede the range; a case opened before the range is still that case).
+     */
+    public RecordedHistory load(TimeRange range, TimeRange auditRange, TimeRange casesRange) {
+        RecordedHistory history = RecordedHistory.empty();
+        load(namespace.topic(TopicNames.ROUTING_AUDIT), auditRange, RoutingDecision.class, history, history.decisions()::add, true);
+        load(namespace.topic(TopicNames.COORDINATION_SIGNALS), range, CoordinationSignal.class, history, history.coordination()::add, true);
+        load(namespace.topic(TopicNames.ESCALATIONS), range, Escalation.class, history, history.escalations()::add, true);
+        load(namespace.topic(TopicNames.CASES), casesRange, EmergencyCase.class, history, history.cases()::add, true);
+        load(namespace.topic(TopicNames.CASE_EVENTS), range, CaseEvent.class, history, history.caseEvents()::add, true);
+        load(namespace.topic(TopicNames.RECEIPTS), range, Receipt.class, history, history.receipts()::add, false);
+        for (String topic : perCountry(TopicNames.OUTBOX_PATTERN)) {
+            load(topic, range, OutboxEvent.class, history, recorded -> outbox(recorded, history), false);
+        }
+        for (String topic : perCountry(TopicNames.INBOX_PATTERN)) {
+            load(topic, range, InboxEvent.class, history, recorded -> inbox(recorded, history), false);
+        }
+        for (String topic : perCountry(TopicNames.NOTIFY_PATTERN)) {
+            load(topic, range, Notification.class, history, history.notifications()::add, false);
+        }
+        for (String topic : perCountry(TopicNames.COMMANDS_PATTERN)) {
+            load(topic, range, CaseCommand.class, history, history.commands()::add, false);
+        }
+        if (history.size() == 0) {
+            throw ReplayException.unavailable("no records in any Aegis topic between " + range.from() + " and "
+                    + range.to() + (history.notes().isEmpty() ? "" : " (" + String.join("; ", history.notes()) + ")"));
+        }
+        return history;
+    }
+
+    /** Per-country topics of one kind this principal can see, sorted. */
+    public List<String> perCountry(Pattern pattern) {
+        return kafka.listTopics(name -> namespace.matches(name, pattern));
+    }
+
+    private <T extends SpecificRecord> void load(String topic, TimeRange range, Class<T> type, RecordedHistory history,
+                                                 Consumer<Recorded<T>> sink, boolean required) {
+        try {
+            reader.read(topic, range, raw -> {
+                try {
+                    sink.accept(new Recorded<>(raw.topic(), raw.partition(), raw.offset(), raw.timestamp(), raw.keyText(),
+                            decoder.decode(raw, type)));
+                } catch (RecordDecoder.DecodeException e) {
+                    history.notes().add("skipped undecodable record " + e.getMessage());
+                }
+            });
+        } catch (ReplayException e) {
+            if (required || e.exitCode() != ReplayException.UNAVAILABLE) {
+                throw e;
+            }
+            history.notes().add("not read: " + e.getMessage());
+        }
+    }
+
+    private static void outbox(Recorded<OutboxEvent> recorded, RecordedHistory history) {
+        Object payload = recorded.value().getPayload();
+        if (payload instanceof ThreatSignal signal) {
+            history.signals().add(recorded.with(signal));
+        } else if (payload instanceof Retraction retraction) {
+            history.retractions().add(recorded.with(retraction));
+        }
+    }
+
+    private static void inbox(Recorded<InboxEvent> recorded, RecordedHistory history) {
+        if (recorded.value().getPayload() instanceof SharedSignal shared) {
+            history.deliveries().add(recorded.with(shared));
+        }
+    }
+}
