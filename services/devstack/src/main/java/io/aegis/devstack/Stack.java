@@ -168,7 +168,11 @@ public final class Stack {
         for (String country : settings.countries()) {
             if (services.stream().anyMatch(s -> s.name().equals("node-" + country))) {
                 URI url = URI.create("http://localhost:" + settings.nodePort(country));
-                seeder.seed(new NodeClient(country, url, secrets.node(country).token(DemoRole.ADMIN)), existing);
+                try {
+                    seeder.seed(new NodeClient(country, url, secrets.node(country).token(DemoRole.ADMIN)), existing);
+                } catch (IOException e) {
+                    out.println("  warning: " + e.getMessage() + " (put the policy with PUT /api/v1/policy)");
+                }
             }
         }
     }

@@ -47,7 +47,7 @@ public final class StackControl {
         io.aegis.devstack.build.Classpaths.deleteTree(layout.libDir());
         Files.deleteIfExists(layout.descriptor());
         out.println(stopped == 0 ? "Nothing was running." : "Stopped " + stopped + " process(es); data kept in "
-                + settings.root().relativize(settings.varDir()) + "/.");
+                + Summary.display(settings, settings.varDir()) + "/.");
         return stopped;
     }
 
@@ -81,9 +81,10 @@ public final class StackControl {
         return count[0];
     }
 
-    /** Prints one line per component: pid, port, state. Returns true when everything known is healthy. */
+    /** Prints one line per component, in start order: pid, port, state. True when everything known is healthy. */
     public boolean status() throws IOException {
-        List<String> known = supervisor.known();
+        List<String> known = new ArrayList<>(supervisor.known());
+        known.sort(java.util.Comparator.comparingInt(this::startOrder).thenComparing(n -> n));
         if (known.isEmpty()) {
             out.println("The devstack is not running (./aegis up starts it).");
             return false;
@@ -106,6 +107,11 @@ public final class StackControl {
                     port, state);
         }
         return allHealthy;
+    }
+
+    private int startOrder(String name) {
+        int index = List.of(BrokerRunner.NAME, "registry", "router", "escalation", "response").indexOf(name);
+        return index >= 0 ? index : 5 + Math.max(0, portOf(name));
     }
 
     int portOf(String name) {

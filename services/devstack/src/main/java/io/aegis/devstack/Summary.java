@@ -20,6 +20,11 @@ final class Summary {
         this.out = out;
     }
 
+    /** A path relative to the repository root when it lies inside it, else absolute. */
+    static String display(StackSettings settings, java.nio.file.Path path) {
+        return path.startsWith(settings.root()) ? settings.root().relativize(path).toString() : path.toString();
+    }
+
     void print(List<ServiceSpec> services, StackSecrets secrets, Layout layout) {
         out.println();
         out.println("Aegis devstack is up.");
@@ -42,8 +47,8 @@ final class Summary {
             }
         }
         out.println();
-        out.println("Written: " + settings.root().relativize(layout.descriptor()) + "   Logs: "
-                + settings.root().relativize(layout.logDir()) + "/");
+        out.println("Written: " + display(settings, layout.descriptor()) + "   Logs: "
+                + display(settings, layout.logDir()) + "/");
         out.println("Next: ./aegis demo   (scenario)   ./aegis status   ./aegis down");
     }
 }

@@ -1,0 +1,57 @@
+package io.aegis.devstack.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aegis.devstack.config.StackSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DevstackDescriptorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldWriteExactlyTheContractShape() throws IOException {
+        // given: ARCHITECTURE.md's "Embedded default" is a public contract other tools read
+        StackSettings settings = StackSettings.fromEnvironment(dir, Map.of("AEGIS_NODES", "FR,DE,JP,BR"));
+        StackSecrets secrets = StackSecrets.loadOrCreate(dir.resolve("secrets.json"), settings.countries(),
+                new SecureRandom());
+        Path file = dir.resolve("var/devstack.json");
+
+        // when
+        DevstackDescriptor.write(file, settings, secrets);
+
+        // then
+        Map<String, Object> json = new ObjectMapper().readValue(file.toFile(), Map.class);
+        assertEquals(List.of("broker", "registry", "nodes"), new ArrayList<>(json.keySet()));
+        assertEquals("localhost:9092", json.get("broker"));
+        assertEquals("http://localhost:8081", json.get("registry"));
+        Map<String, Object> nodes = (Map<String, Object>) json.get("nodes");
+        assertEquals(List.of("FR", "DE", "JP", "BR"), new ArrayList<>(nodes.keySet()));
+        Map<String, Object> jp = (Map<String, Object>) nodes.get("JP");
+        assertEquals(List.of("url", "tokens"), new ArrayList<>(jp.keySet()));
+        assertEquals("http://localhost:8103", jp.get("url"));
+        Map<String, Object> tokens = (Map<String, Object>) jp.get("tokens");
+        assertEquals(List.of("publisher", "officer", "operator", "admin"), new ArrayList<>(tokens.keySet()));
+        assertEquals(secrets.node("JP").token(DemoRole.OFFICER), tokens.get("officer"));
+        assertEquals(json, DevstackDescriptor.read(file));
+    }
+
+    @Test
+    void shouldTellToRunUpWhenThereIsNoDescriptor() {
+        IOException e = assertThrows(IOException.class, () -> DevstackDescriptor.read(dir.resolve("devstack.json")));
+        assertEquals(dir.resolve("devstack.json") + " does not exist; start the devstack with ./aegis up", e.getMessage());
+        assertEquals(false, Files.exists(dir.resolve("devstack.json")));
+    }
+}
