@@ -1,0 +1,100 @@
+package io.aegis.escalation.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aegis.schema.common.Category;
+import io.aegis.schema.common.Tier;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CorrelatorTest {
+
+    private InMemoryGroupStore store;
+    private Correlator correlator;
+
+    @BeforeEach
+    void setUp() {
+        store = new InMemoryGroupStore();
+        correlator = new Correlator(store);
+    }
+
+    @Test
+    void shouldFoundAGroupNamedByTheFirstKeyAndIndexEveryKey() {
+        GroupState group = correlator.join(List.of("campaign:c1", "ioc:DOMAIN:a"), 1000);
+
+        assertThat(group.id()).isEqualTo("campaign:c1");
+        assertThat(group.tier()).isEqualTo(Tier.NOTICE);
+        assertThat(store.index).containsEntry("campaign:c1", "campaign:c1").containsEntry("ioc:DOMAIN:a", "campaign:c1");
+    }
+
+    @Test
+    void shouldJoinTheExistingGroupOfAnySharedKey() {
+        // given: a group known by campaign c1 and indicator a
+        store.save(correlator.join(List.of("campaign:c1", "ioc:DOMAIN:a"), 1000));
+
+        // when: a signal shares only the indicator
+        GroupState group = correlator.join(List.of("campaign:other", "ioc:DOMAIN:a"), 2000);
+
+        // then: it belongs to that group, which now also answers to the new campaign key
+        assertThat(group.id()).isEqualTo("campaign:c1");
+        assertThat(store.index).containsEntry("campaign:other", "campaign:c1");
+        assertThat(store.keysOf("campaign:c1")).containsExactlyInAnyOrder("campaign:c1", "ioc:DOMAIN:a", "campaign:other");
+    }
+
+    @Test
+    void shouldMergeBridgedGroupsIntoTheHighestTierOne() {
+        // given: an older NOTICE group and a younger SEVERE group, each with one counted signal
+        GroupState older = correlator.join(List.of("ioc:DOMAIN:a"), 1000);
+        count(older, "s1", "FR", 1000);
+        store.save(older);
+        GroupState severe = correlator.join(List.of("ioc:DOMAIN:b"), 2000);
+        count(severe, "s2", "DE", 2000);
+        severe.raiseTo(Tier.SEVERE);
+        store.save(severe);
+
+        // when: a signal carries both keys
+        GroupState merged = correlator.join(List.of("ioc:DOMAIN:a", "ioc:DOMAIN:b"), 3000);
+
+        // then: the SEVERE group survives (so its downstream case continues) with everything of both
+        assertThat(merged.id()).isEqualTo("ioc:DOMAIN:b");
+        assertThat(merged.tier()).isEqualTo(Tier.SEVERE);
+        assertThat(merged.slots()).extracting(Slot::count).containsExactly(2);
+        assertThat(store.groups).doesNotContainKey("ioc:DOMAIN:a");
+        assertThat(store.index).containsEntry("ioc:DOMAIN:a", "ioc:DOMAIN:b");
+        assertThat(store.signals("ioc:DOMAIN:b", 0, Category.MODEL_MISUSE)).extracting(Observation::signalId)
+                .containsExactlyInAnyOrder("s1", "s2");
+        assertThat(store.signals("ioc:DOMAIN:a", 0, Category.MODEL_MISUSE)).isEmpty();
+    }
+
+    @Test
+    void shouldPreferTheOlderGroupWhenTiersAreEqual() {
+        store.save(correlator.join(List.of("ioc:DOMAIN:z"), 1000));
+        store.save(correlator.join(List.of("ioc:DOMAIN:a"), 2000));
+
+        assertThat(correlator.join(List.of("ioc:DOMAIN:a", "ioc:DOMAIN:z"), 3000).id()).isEqualTo("ioc:DOMAIN:z");
+    }
+
+    @Test
+    void shouldForgetAGroupWithItsKeysAndSignals() {
+        GroupState group = correlator.join(List.of("campaign:c1", "ioc:DOMAIN:a"), 1000);
+        count(group, "s1", "FR", 1000);
+        store.save(group);
+
+        correlator.forget(group);
+
+        assertThat(store.index).isEmpty();
+        assertThat(store.keysByGroup).isEmpty();
+        assertThat(store.groups).isEmpty();
+        assertThat(store.slotSignals).isEmpty();
+    }
+
+    private void count(GroupState group, String id, String country, long at) {
+        Observation o = new Observation(id, country, Category.MODEL_MISUSE, Set.of(), 3, at, false);
+        group.observe(o, 0);
+        List<Observation> signals = new java.util.ArrayList<>(store.signals(group.id(), 0, Category.MODEL_MISUSE));
+        signals.add(o);
+        store.saveSignals(group.id(), 0, Category.MODEL_MISUSE, signals);
+    }
+}

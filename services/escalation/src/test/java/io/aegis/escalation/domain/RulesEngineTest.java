@@ -1,0 +1,107 @@
+package io.aegis.escalation.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aegis.schema.common.Category;
+import io.aegis.schema.common.Sector;
+import io.aegis.schema.common.Tier;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RulesEngineTest {
+
+    private static final long MINUTE = Duration.ofMinutes(1).toMillis();
+    private static final Baseline NO_HISTORY = new BucketedBaseline(
+            new BaselineSettings(Duration.ofDays(1), Duration.ofHours(1), 1.0), new MapCountsStore());
+
+    private final RulesEngine engine = new RulesEngine(RulesParser.parse("t", """
+            windows: {short: PT1H, long: PT24H}
+            categoryFloors: {LOSS_OF_CONTROL: SEVERE}
+            rules:
+              - {id: two-countries, tier: ELEVATED, window: long, when: {minCountries: 2}}
+              - {id: also-elevated, tier: ELEVATED, window: short, when: {minSignals: 2}}
+              - {id: ci, tier: CRITICAL, window: long, when: {minCriticalSectors: 2, minSeverity: 5}}
+              - {id: theft-only, tier: SEVERE, window: short, when: {categories: [MODEL_THEFT], minCountries: 2}}
+            """));
+
+    @Test
+    void shouldStayAtNoticeWhenNoRuleHolds() {
+        GroupState group = group(obs("a", "FR", Category.MODEL_MISUSE, 3, 0));
+
+        assertThat(engine.assess(group.slots(), 0, NO_HISTORY)).isEmpty();
+    }
+
+    @Test
+    void shouldReportTheHighestTierWithEveryRuleReachingIt() {
+        GroupState group = group(obs("a", "FR", Category.MODEL_MISUSE, 3, 0), obs("b", "DE", Category.MODEL_MISUSE, 3, MINUTE));
+
+        Assessment a = engine.assess(group.slots(), MINUTE, NO_HISTORY).orElseThrow();
+
+        assertThat(a.tier()).isEqualTo(Tier.ELEVATED);
+        assertThat(a.ruleIds()).containsExactly("two-countries", "also-elevated");
+        assertThat(a.stats().window()).isEqualTo(Duration.ofHours(24));
+        assertThat(a.reason()).isEqualTo("two-countries: 2 countries (>= 2) within PT24H; "
+                + "also-elevated: 2 signals (>= 2) within PT1H");
+    }
+
+    @Test
+    void shouldRequireEveryConditionOfARule() {
+        // two critical sectors but max severity 4: the CRITICAL rule needs both
+        GroupState group = group(
+                obs("a", "FR", Category.MODEL_MISUSE, 4, 0, Sector.ENERGY),
+                obs("b", "FR", Category.MODEL_MISUSE, 4, 2 * MINUTE, Sector.WATER, Sector.MEDIA));
+
+        assertThat(engine.assess(group.slots(), 2 * MINUTE, NO_HISTORY)).map(Assessment::tier).contains(Tier.ELEVATED);
+
+        group.observe(obs("c", "FR", Category.MODEL_MISUSE, 5, 3 * MINUTE), 3 * MINUTE);
+        Assessment critical = engine.assess(group.slots(), 3 * MINUTE, NO_HISTORY).orElseThrow();
+        assertThat(critical.tier()).isEqualTo(Tier.CRITICAL);
+        assertThat(critical.stats().criticalSectors()).containsExactlyInAnyOrder(Sector.ENERGY, Sector.WATER);
+    }
+
+    @Test
+    void shouldCountOnlyTheListedCategoriesForACategoryRule() {
+        GroupState group = group(obs("a", "FR", Category.MODEL_THEFT, 2, 0), obs("b", "DE", Category.MODEL_MISUSE, 2, 0));
+        assertThat(engine.assess(group.slots(), 0, NO_HISTORY)).map(Assessment::tier).contains(Tier.ELEVATED);
+
+        group.observe(obs("c", "JP", Category.MODEL_THEFT, 2, MINUTE), MINUTE);
+        Assessment a = engine.assess(group.slots(), MINUTE, NO_HISTORY).orElseThrow();
+        assertThat(a.tier()).isEqualTo(Tier.SEVERE);
+        assertThat(a.stats().countries()).containsExactly("FR", "JP");
+        assertThat(a.reason()).isEqualTo("theft-only: 2 countries (>= 2) of [MODEL_THEFT] within PT1H");
+    }
+
+    @Test
+    void shouldApplyACategoryFloorFromTheFirstSignal() {
+        GroupState group = group(obs("a", "FR", Category.LOSS_OF_CONTROL, 1, 0));
+
+        Optional<Assessment> a = engine.assess(group.slots(), 0, NO_HISTORY);
+
+        assertThat(a).map(Assessment::tier).contains(Tier.SEVERE);
+        assertThat(a).map(Assessment::ruleIds).contains(java.util.List.of("floor:LOSS_OF_CONTROL"));
+    }
+
+    @Test
+    void shouldLeaveSignalsOutOfAWindowThatEndedAfterThem() {
+        GroupState group = group(obs("a", "FR", Category.MODEL_MISUSE, 3, 0), obs("b", "FR", Category.MODEL_MISUSE, 3, 59 * MINUTE));
+
+        // both are inside (end - 1h, end] at 59 minutes; at exactly one hour the first is out
+        assertThat(engine.assess(group.slots(), 59 * MINUTE, NO_HISTORY)).map(Assessment::ruleIds)
+                .contains(java.util.List.of("also-elevated"));
+        assertThat(engine.assess(group.slots(), 60 * MINUTE, NO_HISTORY)).isEmpty();
+    }
+
+    static GroupState group(Observation... observations) {
+        GroupState group = GroupState.found("g", 0);
+        for (Observation o : observations) {
+            group.observe(o, Math.floorDiv(o.timestamp(), MINUTE) * MINUTE);
+        }
+        return group;
+    }
+
+    static Observation obs(String id, String country, Category category, int severity, long at, Sector... sectors) {
+        return new Observation(id, country, category, Set.of(sectors), severity, at, false);
+    }
+}

@@ -1,0 +1,113 @@
+package io.aegis.escalation.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aegis.schema.common.Category;
+import io.aegis.schema.common.CoordinationLevel;
+import io.aegis.schema.common.Indicator;
+import io.aegis.schema.common.IndicatorType;
+import io.aegis.schema.common.Sector;
+import io.aegis.schema.common.Tier;
+import io.aegis.schema.common.Tlp;
+import io.aegis.schema.response.Escalation;
+import io.aegis.schema.routing.CoordinationSignal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Invariants of escalation over arbitrary signal sequences, with the shipped network rules. */
+class TierMonotonicityTest {
+
+    private static final EscalationRules RULES = RulesParser.parse(Path.of("../../infra/escalation-rules.yaml"));
+
+    @Property(tries = 200)
+    void tiersOfAGroupOnlyRiseAndEachIsAnnouncedOnce(@ForAll("sequences") List<Step> steps) {
+        List<Escalation> out = run(steps);
+
+        Map<String, Tier> last = new HashMap<>();
+        for (Escalation e : out) {
+            Tier before = last.get(e.getCorrelationKey());
+            assertThat(e.getPreviousTier()).isEqualTo(before);
+            if (before != null) {
+                assertThat(e.getTier()).isGreaterThan(before);
+            }
+            last.put(e.getCorrelationKey(), e.getTier());
+        }
+    }
+
+    @Property(tries = 200)
+    void countOnlySignalsAreNeverNamedAndEveryNamedSignalWasSent(@ForAll("sequences") List<Step> steps) {
+        Set<String> countOnly = new HashSet<>();
+        Set<String> sent = new HashSet<>();
+        steps.forEach(s -> (s.countOnly() ? countOnly : sent).add(s.id()));
+
+        for (Escalation e : run(steps)) {
+            assertThat(e.getSignalIds()).noneMatch(countOnly::contains);
+            assertThat(sent).containsAll(e.getSignalIds());
+            assertThat(e.getSignalCount()).isGreaterThanOrEqualTo(e.getSignalIds().size());
+            assertThat(e.getRules()).isNotEmpty();
+        }
+    }
+
+    @Property(tries = 100)
+    void theSameSignalsGiveTheSameEscalations(@ForAll("sequences") List<Step> steps) {
+        assertThat(run(steps)).isEqualTo(run(steps));
+    }
+
+    private static List<Escalation> run(List<Step> steps) {
+        EscalationEngine engine = new EscalationEngine(RULES, new InMemoryGroupStore(),
+                new BucketedBaseline(RULES.baseline(), new MapCountsStore()));
+        List<Escalation> out = new ArrayList<>();
+        long at = Instant.parse("2026-11-20T00:00:00Z").toEpochMilli();
+        for (Step step : steps) {
+            at += step.gapMinutes() * 60_000L;
+            engine.onSignal(step.signal(), at).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Provide
+    Arbitrary<List<Step>> sequences() {
+        Arbitrary<Step> step = Combinators.combine(
+                Arbitraries.integers().between(0, 39),
+                Arbitraries.of("FR", "DE", "JP", "BR", "KE"),
+                Arbitraries.of(Category.DEEPFAKE_FRAUD, Category.CBRN_UPLIFT, Category.MODEL_THEFT,
+                        Category.CRITICAL_INFRASTRUCTURE_ATTACK),
+                Arbitraries.of(Sector.FINANCE, Sector.ENERGY, Sector.MEDIA),
+                Arbitraries.integers().between(1, 5),
+                Arbitraries.of("c1", "c2", "c3", ""),
+                Arbitraries.integers().between(0, 90),
+                Arbitraries.integers().between(0, 9)
+        ).as((n, country, category, sector, severity, campaign, gap, flavour) ->
+                new Step("s" + n, country, category, sector, severity, campaign, gap, n % 5 == 0, flavour == 0));
+        // ids repeat on purpose (redeliveries, retractions of earlier signals); a given id's level never changes
+        return step.list().ofMinSize(1).ofMaxSize(40);
+    }
+
+    record Step(String id, String country, Category category, Sector sector, int severity, String campaign,
+                int gapMinutes, boolean countOnly, boolean retracted) {
+
+        CoordinationSignal signal() {
+            return CoordinationSignal.newBuilder()
+                    .setSignalId(id).setOriginCountry(country)
+                    .setLevel(countOnly ? CoordinationLevel.COUNT_ONLY : CoordinationLevel.HASHED)
+                    .setCategory(category).setSectors(List.of(sector)).setSeverity(severity).setConfidence(50)
+                    .setTlp(Tlp.GREEN).setObservedAt(Instant.EPOCH).setSubmittedAt(Instant.EPOCH)
+                    .setCampaignId(countOnly || campaign.isEmpty() ? null : campaign)
+                    .setIndicators(countOnly ? List.of() : List.of(new Indicator(IndicatorType.DOMAIN, id + ".example")))
+                    .setRetracted(retracted)
+                    .build();
+        }
+    }
+}
