@@ -1,16 +1,21 @@
 package io.aegis.response.domain;
 
+import io.aegis.kafka.crypto.CanonicalHash;
 import io.aegis.kafka.crypto.HashChain;
 import io.aegis.schema.response.CaseEvent;
 import io.aegis.schema.response.CaseEventType;
 import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Notification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
 
 /**
  * One workflow step on one case: the working copy of the case, and the events and notifications
@@ -18,6 +23,10 @@ import java.util.Optional;
  * so the case's {@code lastSequence}/{@code lastEventHash} always name the last event emitted.
  */
 final class Transition {
+
+    /** Datum readers keep per-read state; stream threads each get their own. */
+    private static final ThreadLocal<SpecificDatumReader<CaseEvent>> READER =
+            ThreadLocal.withInitial(() -> new SpecificDatumReader<>(CaseEvent.class));
 
     private final EmergencyCase kase;
     private final Instant now;
@@ -43,9 +52,11 @@ final class Transition {
     }
 
     /**
-     * Records an event, chaining it onto the previous one, and returns it. Sealing goes through
-     * {@link HashChain#seal}, whose copy gives the attribute map the same iteration order a reader
-     * of the topic rebuilds, so that the chain verifies wherever it is read.
+     * Records an event, chaining it onto the previous one, and returns it. The hash covers the Avro
+     * binary of the event, in which the {@code attributes} map is written in its iteration order; a
+     * consumer rebuilds that map in its own (hash-table) order before verifying. So the event is
+     * first passed through the same Avro decoding a consumer applies, and then sealed: the order
+     * hashed is the order any reader of the topic re-creates, and the chain verifies wherever read.
      */
     CaseEvent record(CaseEventType type, Actor actor, String detail, Map<String, String> attributes) {
         long sequence = kase.getLastSequence() + 1;
@@ -63,12 +74,20 @@ final class Transition {
                 .setPrevHash(kase.getLastEventHash())
                 .setHash("")
                 .build();
-        CaseEvent event = HashChain.seal(draft, kase.getLastEventHash());
+        CaseEvent event = HashChain.seal(asReadBack(draft), kase.getLastEventHash());
         kase.setLastSequence(sequence);
         kase.setLastEventHash(event.getHash());
         kase.setUpdatedAt(now);
         events.add(event);
         return event;
+    }
+
+    private static CaseEvent asReadBack(CaseEvent event) {
+        try {
+            return READER.get().read(null, DecoderFactory.get().binaryDecoder(CanonicalHash.avroBinary(event), null));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot decode the case event just encoded", e);
+        }
     }
 
     CaseEvent record(CaseEventType type, String detail) {
