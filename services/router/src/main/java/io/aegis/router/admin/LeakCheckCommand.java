@@ -1,0 +1,92 @@
+package io.aegis.router.admin;
+
+import io.aegis.kafka.registry.HttpSchemaRegistryClient;
+import io.aegis.kafka.serde.SerdeFactory;
+import io.aegis.kafka.topic.TopicNames;
+import io.aegis.kafka.topic.Topics;
+import io.aegis.router.config.AvroTrust;
+import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.schema.signal.InboxEvent;
+import io.aegis.schema.signal.SharedSignal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads every inbox and the routing audit to their current end and runs {@link LeakCheck}.
+ * Usage: {@code LeakCheckCommand --bootstrap HOST:PORT --registry URL}; exit code 1 on any finding.
+ */
+public final class LeakCheckCommand {
+
+    private LeakCheckCommand() {
+    }
+
+    public static void main(String[] args) {
+        AvroTrust.install();
+        Map<String, Object> clients = new HashMap<>();
+        String registry = "http://localhost:8081";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--bootstrap" -> clients.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[++i]);
+                case "--registry" -> registry = args[++i];
+                default -> throw new IllegalArgumentException("usage: --bootstrap HOST:PORT --registry URL");
+            }
+        }
+        LeakCheck.Report report = run(clients, new Topics(new SerdeFactory(new HttpSchemaRegistryClient(registry), false)));
+        System.out.printf("checked %d inbox copies against %d routing decisions%n", report.copiesChecked(), report.decisionsChecked());
+        report.findings().forEach(System.out::println);
+        System.out.println(report.clean() ? "no leak found" : report.findings().size() + " finding(s)");
+        System.exit(report.clean() ? 0 : 1);
+    }
+
+    /** Reads the topics (read_committed, from the beginning, to the end offsets) and checks them. */
+    public static LeakCheck.Report run(Map<String, Object> clients, Topics topics) {
+        List<LeakCheck.InboxCopy> copies = new ArrayList<>();
+        Map<Integer, List<RoutingDecision>> audit = new TreeMap<>();
+        var inboxDeserializer = topics.inbox("FR").valueDeserializer();
+        var auditDeserializer = topics.routingAudit().valueDeserializer();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(clients)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.listTopics(Duration.ofSeconds(30)).forEach((topic, infos) -> {
+                if (TopicNames.INBOX_PATTERN.matcher(topic).matches() || topic.equals(TopicNames.ROUTING_AUDIT)) {
+                    infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+            });
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.topic().equals(TopicNames.ROUTING_AUDIT)) {
+                        audit.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(auditDeserializer.deserialize(r.topic(), r.value()));
+                    } else {
+                        InboxEvent event = inboxDeserializer.deserialize(r.topic(), r.value());
+                        if (event.getPayload() instanceof SharedSignal copy) {
+                            copies.add(new LeakCheck.InboxCopy(TopicNames.countryOf(r.topic()), r.topic(), r.partition(), r.offset(), copy));
+                        }
+                    }
+                }
+            }
+        }
+        return LeakCheck.check(copies, audit);
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> clients) {
+        Properties props = new Properties();
+        props.putAll(clients);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "aegis-replay-leak-check-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+}
