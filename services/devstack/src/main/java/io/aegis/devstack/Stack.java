@@ -6,6 +6,7 @@ import io.aegis.devstack.config.Layout;
 import io.aegis.devstack.config.StackSettings;
 import io.aegis.devstack.demo.NodeClient;
 import io.aegis.devstack.demo.PolicySeeder;
+import io.aegis.devstack.domain.DemoKeys;
 import io.aegis.devstack.domain.DemoRole;
 import io.aegis.devstack.domain.DevstackDescriptor;
 import io.aegis.devstack.domain.PortCheck;
@@ -58,13 +59,14 @@ public final class Stack {
 
     /** Starts the devstack; returns the services that run, in start order. */
     public List<ServiceSpec> up(boolean rebuild) throws IOException, InterruptedException {
-        StackSecrets secrets = StackSecrets.loadOrCreate(layout.secretsFile(), settings.countries(), new SecureRandom());
+        Map<String, Object> infraMembers = MembersFile.readYaml(settings.infraDir().resolve("members.yaml"));
+        StackSecrets secrets = StackSecrets.loadOrCreate(layout.secretsFile(), settings.countries(), new SecureRandom(),
+                new DemoKeys(settings.infraDir().resolve("demo").resolve("keys"), MembersFile.publicKeys(infraMembers)));
         ServiceCatalog catalog = new ServiceCatalog(settings, secrets, new Rosters(settings.infraDir().resolve("rosters"))::userId);
         List<ServiceSpec> wanted = written(catalog.all());
         checkPorts(wanted);
         List<ServiceSpec> services = build(wanted, rebuild);
-        MembersFile.write(catalog.membersFile(), MembersFile.build(settings.countries(), secrets,
-                MembersFile.readYaml(settings.infraDir().resolve("members.yaml"))));
+        MembersFile.write(catalog.membersFile(), MembersFile.build(settings.countries(), secrets, infraMembers));
         startBroker();
         new TopicSetup(settings, out).provision();
         ServiceLauncher launcher = new ServiceLauncher(settings, layout, supervisor);

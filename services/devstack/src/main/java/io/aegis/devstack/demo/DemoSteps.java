@@ -47,8 +47,9 @@ final class DemoSteps {
         NodeClient publisher = network.client(origin, DemoRole.PUBLISHER);
         Optional<Map<String, Object>> delivery = Poll.until(DemoScenario.STEP_TIMEOUT, () -> {
             Map<String, Object> d = delivery(publisher.get("/api/v1/signals/" + signalId).body());
-            return destinations(d, "routedTo").size() + destinations(d, "withheldFrom").size() >= others.size()
-                    ? Optional.of(d) : Optional.empty();
+            int decided = destinations(d, "routedTo").size() + destinations(d, "withheldFrom").size()
+                    + destinations(d, "delayed").size();
+            return decided >= others.size() ? Optional.of(d) : Optional.empty();
         });
         if (delivery.isEmpty()) {
             out.println("  the router did not decide for every member within " + DemoScenario.STEP_TIMEOUT.toSeconds() + " s");
@@ -56,7 +57,8 @@ final class DemoSteps {
         }
         List<String> routed = destinations(delivery.get(), "routedTo");
         List<String> withheld = destinations(delivery.get(), "withheldFrom");
-        out.println("  " + origin + "'s policy: routed to " + routed + ", withheld from " + withheld);
+        out.println("  " + origin + "'s policy: routed to " + routed + ", withheld from " + withheld + ", delayed for "
+                + destinations(delivery.get(), "delayed"));
         boolean held = !withheld.isEmpty();
         for (String country : withheld) {
             int status = network.client(country, DemoRole.PUBLISHER).get("/api/v1/inbox/" + signalId).status();

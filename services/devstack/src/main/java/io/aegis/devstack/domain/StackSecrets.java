@@ -42,12 +42,21 @@ public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes) {
         return secrets;
     }
 
-    /** Reads {@code file} if it exists, adds what {@code countries} lack, and writes it back when changed. */
+    /** As {@link #loadOrCreate(Path, List, SecureRandom, DemoKeys)} with generated key pairs only. */
     public static StackSecrets loadOrCreate(Path file, List<String> countries, SecureRandom random) throws IOException {
+        return loadOrCreate(file, countries, random, DemoKeys.none());
+    }
+
+    /**
+     * Reads {@code file} if it exists, adds what {@code countries} lack (with the published demo
+     * key pair where there is a valid one), and writes it back when changed.
+     */
+    public static StackSecrets loadOrCreate(Path file, List<String> countries, SecureRandom random, DemoKeys demoKeys)
+            throws IOException {
         StackSecrets existing = Files.exists(file) ? read(file) : new StackSecrets(randomKey(random), Map.of());
         Map<String, NodeSecrets> nodes = new LinkedHashMap<>(existing.nodes());
         for (String country : countries) {
-            nodes.computeIfAbsent(country, cc -> generate(cc, random));
+            nodes.computeIfAbsent(country, cc -> generate(cc, random, demoKeys));
         }
         StackSecrets result = new StackSecrets(existing.networkKey(), nodes);
         if (!Files.exists(file) || nodes.size() != existing.nodes().size()) {
@@ -102,7 +111,7 @@ public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes) {
                 String.valueOf(node.get("publicKey")));
     }
 
-    private static NodeSecrets generate(String country, SecureRandom random) {
+    private static NodeSecrets generate(String country, SecureRandom random, DemoKeys demoKeys) {
         Map<DemoRole, String> tokens = new EnumMap<>(DemoRole.class);
         for (DemoRole role : DemoRole.values()) {
             byte[] bytes = new byte[24];
@@ -110,9 +119,12 @@ public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes) {
             tokens.put(role, country.toLowerCase(Locale.ROOT) + "-" + role.key() + "-"
                     + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         }
-        KeyPair pair = Ed25519.generate();
-        return new NodeSecrets(country, tokens, Ed25519.encodePrivate(pair.getPrivate()),
-                Ed25519.encodePublic(pair.getPublic()));
+        DemoKeys.Pair pair = demoKeys.forCountry(country).orElseGet(() -> {
+            KeyPair generated = Ed25519.generate();
+            return new DemoKeys.Pair(Ed25519.encodePrivate(generated.getPrivate()),
+                    Ed25519.encodePublic(generated.getPublic()));
+        });
+        return new NodeSecrets(country, tokens, pair.privateKey(), pair.publicKey());
     }
 
     private static String randomKey(SecureRandom random) {

@@ -73,6 +73,19 @@ public final class MembersFile {
         return groups;
     }
 
+    /** Member code to public key, for the members of a members document that list one. */
+    public static Map<String, String> publicKeys(Map<String, Object> document) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (document.get("members") instanceof List<?> members) {
+            for (Object member : members) {
+                if (member instanceof Map<?, ?> m && m.get("code") != null && m.get("publicKey") != null) {
+                    keys.put(String.valueOf(m.get("code")), String.valueOf(m.get("publicKey")));
+                }
+            }
+        }
+        return keys;
+    }
+
     /** Reads a YAML mapping, or an empty one when the file does not exist. */
     public static Map<String, Object> readYaml(Path file) throws IOException {
         if (!Files.exists(file)) {

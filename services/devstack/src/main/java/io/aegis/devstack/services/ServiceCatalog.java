@@ -64,7 +64,8 @@ public final class ServiceCatalog {
 
     private ServiceSpec streamService(String name, String mainClass, int port) {
         Map<String, Object> config = common(port);
-        config.put("kafka.streams.default.state.dir", stateDir(name));
+        // Micronaut Kafka Streams reads kafka.streams.default.*; the router builds its own streams config.
+        config.put(name.equals("router") ? "aegis.router.state-dir" : "kafka.streams.default.state.dir", stateDir(name));
         return new ServiceSpec(name, "services/" + name, mainClass, port, config);
     }
 
