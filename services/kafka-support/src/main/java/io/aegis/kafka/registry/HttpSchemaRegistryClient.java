@@ -1,7 +1,6 @@
 package io.aegis.kafka.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -29,7 +27,6 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final Logger LOG = LoggerFactory.getLogger(HttpSchemaRegistryClient.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final RetryPolicy retry;
@@ -54,42 +51,54 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
+        String key = cacheKey(subject, schema);
+        Integer cached = idsBySubjectAndSchema.get(key);
+        if (cached != null) {
+            return cached;
+        }
         String operation = "register schema " + schema.getFullName() + " under subject '" + subject + "'";
-        return idsBySubjectAndSchema.computeIfAbsent(cacheKey(subject, schema), k -> {
-            JsonNode answer = call(operation, post("/subjects/" + encode(subject) + "/versions", schema));
-            return cacheSchema(requireId(answer, operation), schema);
-        });
+        JsonNode answer = call(operation, post("/subjects/" + encode(subject) + "/versions", schema));
+        return remember(key, ConfluentJson.requireId(baseUrl, operation, answer), schema);
     }
 
     @Override
     public int getId(String subject, Schema schema) {
+        String key = cacheKey(subject, schema);
+        Integer cached = idsBySubjectAndSchema.get(key);
+        if (cached != null) {
+            return cached;
+        }
         String operation = "look up schema " + schema.getFullName() + " under subject '" + subject + "'";
-        return idsBySubjectAndSchema.computeIfAbsent(cacheKey(subject, schema), k -> {
-            JsonNode answer = call(operation, post("/subjects/" + encode(subject), schema));
-            return cacheSchema(requireId(answer, operation), schema);
-        });
+        JsonNode answer = call(operation, post("/subjects/" + encode(subject), schema));
+        return remember(key, ConfluentJson.requireId(baseUrl, operation, answer), schema);
     }
 
     @Override
     public Schema getSchemaById(int id) {
+        Schema cached = schemasById.get(id);
+        if (cached != null) {
+            return cached;
+        }
         String operation = "get schema by id " + id;
-        return schemasById.computeIfAbsent(id, k -> {
-            JsonNode answer = call(operation, request("/schemas/ids/" + id).GET().build());
-            JsonNode text = answer.get("schema");
-            if (text == null || !text.isTextual()) {
-                throw SchemaRegistryException.unreachable(baseUrl, operation,
-                        "answer has no \"schema\" string: " + answer, null);
-            }
-            try {
-                return new Schema.Parser().parse(text.asText());
-            } catch (SchemaParseException e) {
-                throw SchemaRegistryException.unreachable(baseUrl, operation,
-                        "answer is not an Avro schema: " + e.getMessage(), e);
-            }
-        });
+        JsonNode answer = call(operation, request("/schemas/ids/" + id).GET().build());
+        JsonNode text = answer.get("schema");
+        if (text == null || !text.isTextual()) {
+            throw SchemaRegistryException.unreachable(baseUrl, operation,
+                    "answer has no \"schema\" string: " + answer, null);
+        }
+        try {
+            Schema schema = new Schema.Parser().parse(text.asText());
+            Schema earlier = schemasById.putIfAbsent(id, schema);
+            return earlier != null ? earlier : schema;
+        } catch (SchemaParseException e) {
+            throw SchemaRegistryException.unreachable(baseUrl, operation,
+                    "answer is not an Avro schema: " + e.getMessage(), e);
+        }
     }
 
-    private int cacheSchema(int id, Schema schema) {
+    // network calls happen outside the caches' locks; concurrent misses may ask twice, which is harmless
+    private int remember(String key, int id, Schema schema) {
+        idsBySubjectAndSchema.putIfAbsent(key, id);
         schemasById.putIfAbsent(id, schema);
         return id;
     }
@@ -103,9 +112,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() / 100 == 2) {
-                    return parse(operation, response.body());
+                    return ConfluentJson.parse(baseUrl, operation, response.body());
                 }
-                last = errorFrom(operation, response);
+                last = ConfluentJson.errorFrom(baseUrl, operation, response.statusCode(), response.body());
                 if (response.statusCode() < 500) {
                     throw last;
                 }
@@ -118,7 +127,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             }
         }
         throw new SchemaRegistryException(baseUrl, operation + " after " + retry.maxAttempts() + " attempts",
-                last.httpStatus(), last.errorCode(), causeText(last), last);
+                last.httpStatus(), last.errorCode(), last.detail(), last);
     }
 
     private void pause(String operation, int attempt, SchemaRegistryException cause) {
@@ -133,45 +142,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
     }
 
-    private SchemaRegistryException errorFrom(String operation, HttpResponse<String> response) {
-        int errorCode = 0;
-        String message = response.body();
-        try {
-            JsonNode body = JSON.readTree(response.body());
-            if (body != null && body.isObject()) {
-                errorCode = body.path("error_code").asInt(0);
-                message = body.path("message").asText(message);
-            }
-        } catch (IOException notJson) {
-            message = "unparseable error body: " + abbreviate(response.body());
-        }
-        return new SchemaRegistryException(baseUrl, operation, response.statusCode(), errorCode, message, null);
-    }
-
-    private JsonNode parse(String operation, String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw SchemaRegistryException.unreachable(baseUrl, operation,
-                    "answer is not JSON: " + abbreviate(body), e);
-        }
-    }
-
-    private int requireId(JsonNode answer, String operation) {
-        JsonNode id = answer.get("id");
-        if (id == null || !id.canConvertToInt()) {
-            throw SchemaRegistryException.unreachable(baseUrl, operation, "answer has no integer \"id\": " + answer, null);
-        }
-        return id.asInt();
-    }
-
     private HttpRequest post(String path, Schema schema) {
-        String body;
-        try {
-            body = JSON.writeValueAsString(Map.of("schema", schema.toString()));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot encode schema " + schema.getFullName() + " as JSON", e);
-        }
+        String body = ConfluentJson.schemaBody(schema);
         return request(path).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
@@ -208,14 +180,5 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private static String describe(IOException e) {
         return e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    private static String causeText(SchemaRegistryException last) {
-        Throwable cause = last.getCause();
-        return cause instanceof IOException io ? "cannot reach the registry (" + describe(io) + ")" : last.getMessage();
-    }
-
-    private static String abbreviate(String text) {
-        return text == null || text.length() <= 200 ? String.valueOf(text) : text.substring(0, 200) + "…";
     }
 }

@@ -20,6 +20,7 @@ public class SchemaRegistryException extends RuntimeException {
     private final String operation;
     private final int httpStatus;
     private final int errorCode;
+    private final String detail;
 
     public SchemaRegistryException(String registry, String operation, int httpStatus, int errorCode,
                                    String detail, Throwable cause) {
@@ -28,6 +29,7 @@ public class SchemaRegistryException extends RuntimeException {
         this.operation = operation;
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
+        this.detail = detail == null ? "" : detail;
     }
 
     /** A failure without an answer from the registry (unreachable, timed out, unreadable reply). */
@@ -54,6 +56,19 @@ public class SchemaRegistryException extends RuntimeException {
     /** Confluent {@code error_code} of the answer, 0 when absent. */
     public int errorCode() {
         return errorCode;
+    }
+
+    /** What went wrong, without the registry and operation: the registry's message or the I/O failure. */
+    public String detail() {
+        return detail;
+    }
+
+    /**
+     * True when the registry could not be reached or failed on its side (no answer, or HTTP 5xx):
+     * retrying later may succeed, and the record involved is not at fault.
+     */
+    public boolean isTransient() {
+        return httpStatus == 0 || httpStatus >= 500;
     }
 
     /** True when the subject, version or schema does not exist (HTTP 404). */

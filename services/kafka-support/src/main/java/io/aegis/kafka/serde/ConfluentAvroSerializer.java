@@ -33,7 +33,7 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
         AvroTrust.trustContracts();
     }
 
-    private final ConcurrentMap<String, Integer> ids = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ConcurrentMap<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
     private final ConcurrentMap<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private volatile SchemaRegistryClient registry;
     private volatile boolean autoRegister;
@@ -78,13 +78,14 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
     }
 
     private int schemaId(String subject, Schema schema) {
-        String cacheKey = subject + '\n' + schema.toString();
-        Integer cached = ids.get(cacheKey);
+        // generated records share one Schema instance, so this lookup is an identity hit
+        ConcurrentMap<Schema, Integer> ids = idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
+        Integer cached = ids.get(schema);
         if (cached != null) {
             return cached;
         }
         int id = autoRegister ? registry.register(subject, schema) : registry.getId(subject, schema);
-        ids.put(cacheKey, id);
+        ids.putIfAbsent(schema, id);
         return id;
     }
 

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -67,8 +66,8 @@ class HashChainTest {
 
     @Property(tries = 60)
     void shouldDetectAModifiedRecordAtItsIndex(@ForAll @IntRange(min = 1, max = 15) int length,
-                                               @ForAll @IntRange(min = 0, max = 14) int index) {
-        Assume.that(index < length);
+                                               @ForAll @IntRange(min = 0, max = 1000) int pick) {
+        int index = pick % length;
         List<CaseEvent> events = chain(length);
         events.set(index, CaseEvent.newBuilder(events.get(index)).setDetail("rewritten").build());
 
@@ -81,8 +80,9 @@ class HashChainTest {
 
     @Property(tries = 60)
     void shouldDetectAMissingRecord(@ForAll @IntRange(min = 2, max = 15) int length,
-                                    @ForAll @IntRange(min = 0, max = 13) int index) {
-        Assume.that(index < length - 1);
+                                    @ForAll @IntRange(min = 0, max = 1000) int pick) {
+        // any record but the last: the last one's absence shows only against the case's lastEventHash
+        int index = pick % (length - 1);
         List<CaseEvent> events = chain(length);
         events.remove(index);
 
@@ -95,9 +95,10 @@ class HashChainTest {
 
     @Property(tries = 60)
     void shouldDetectReorderedRecords(@ForAll @IntRange(min = 2, max = 15) int length,
-                                      @ForAll @IntRange(min = 0, max = 14) int i,
-                                      @ForAll @IntRange(min = 0, max = 14) int j) {
-        Assume.that(i < j && j < length);
+                                      @ForAll @IntRange(min = 0, max = 1000) int first,
+                                      @ForAll @IntRange(min = 0, max = 1000) int distance) {
+        int i = first % (length - 1);
+        int j = i + 1 + distance % (length - 1 - i);
         List<CaseEvent> events = chain(length);
         Collections.swap(events, i, j);
 
@@ -109,9 +110,9 @@ class HashChainTest {
 
     @Property(tries = 40)
     void shouldDetectAResealedRecordByTheNextLink(@ForAll @IntRange(min = 2, max = 15) int length,
-                                                  @ForAll @IntRange(min = 0, max = 13) int index) {
+                                                  @ForAll @IntRange(min = 0, max = 1000) int pick) {
         // a forger who rewrites a record and recomputes its own hash still breaks the next link
-        Assume.that(index < length - 1);
+        int index = pick % (length - 1);
         List<CaseEvent> events = chain(length);
         CaseEvent forged = CaseEvent.newBuilder(events.get(index)).setDetail("forged").build();
         events.set(index, HashChain.seal(forged, forged.getPrevHash()));

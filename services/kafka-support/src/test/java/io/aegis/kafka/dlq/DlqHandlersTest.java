@@ -2,16 +2,23 @@ package io.aegis.kafka.dlq;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aegis.kafka.fixtures.ContractSamples;
+import io.aegis.kafka.registry.HttpSchemaRegistryClient;
 import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
+import io.aegis.kafka.registry.RetryPolicy;
+import io.aegis.kafka.registry.SchemaRegistryClient;
+import io.aegis.kafka.registry.SchemaRegistryException;
 import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.schema.signal.Receipt;
 import io.aegis.schema.signal.ReceiptKind;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +31,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +52,11 @@ class DlqHandlersTest {
     @BeforeEach
     void startTopology() {
         ContractSamples.all();
-        topics = new Topics(new SerdeFactory(new InMemorySchemaRegistryClient()));
+        start(new InMemorySchemaRegistryClient());
+    }
+
+    private void start(SchemaRegistryClient registry) {
+        topics = new Topics(new SerdeFactory(registry));
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(TopicNames.RECEIPTS, topics.receipts().consumed())
                 .mapValues(receipt -> {
@@ -116,6 +128,35 @@ class DlqHandlersTest {
         assertEquals(IllegalStateException.class.getName(),
                 DlqRecords.header(rejected.get(0).headers(), DlqHeaders.EXCEPTION));
         assertEquals(List.of("JP"), output.readValuesToList().stream().map(Receipt::getCountry).toList());
+    }
+
+    @Test
+    void shouldStopRatherThanDeadLetterAGoodRecordWhileTheRegistryIsDown() throws Exception {
+        // given a topology whose registry cannot be reached
+        byte[] bytes = good("DE");
+        driver.close();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        start(new HttpSchemaRegistryClient("http://127.0.0.1:" + port,
+                new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1))));
+
+        // when a well-formed record arrives, then the task fails and nothing reaches the DLQ
+        StreamsException e = assertThrows(StreamsException.class,
+                () -> input.pipeInput("k".getBytes(StandardCharsets.UTF_8), bytes, T0));
+        assertTrue(dlq.isEmpty());
+        assertTrue(output.isEmpty());
+        assertTrue(causes(e).stream().anyMatch(c -> c instanceof SchemaRegistryException r && r.isTransient()),
+                causes(e).toString());
+    }
+
+    private static List<Throwable> causes(Throwable error) {
+        List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable cause = error; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        return chain;
     }
 
     private byte[] good(String country) {
