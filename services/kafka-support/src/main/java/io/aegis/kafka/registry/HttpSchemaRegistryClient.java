@@ -31,6 +31,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final String baseUrl;
     private final RetryPolicy retry;
     private final HttpClient http;
+    private final String authorization;
     private final ConcurrentMap<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
 
@@ -39,9 +40,18 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     public HttpSchemaRegistryClient(String baseUrl, RetryPolicy retry) {
+        this(baseUrl, retry, null);
+    }
+
+    /**
+     * @param basicAuthUserInfo {@code user:password} for HTTP basic authentication (as Confluent's
+     *                          {@code basic.auth.user.info}), or null for none
+     */
+    public HttpSchemaRegistryClient(String baseUrl, RetryPolicy retry, String basicAuthUserInfo) {
         this.baseUrl = normalise(baseUrl);
         this.retry = Objects.requireNonNull(retry, "retry");
         this.http = HttpClient.newBuilder().connectTimeout(retry.requestTimeout()).build();
+        this.authorization = basicAuth(basicAuthUserInfo);
     }
 
     /** The registry base URL, without a trailing slash. */
@@ -148,10 +158,21 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(retry.requestTimeout())
                 .header("Accept", CONTENT_TYPE + ", application/json")
                 .header("Content-Type", CONTENT_TYPE);
+        return authorization == null ? builder : builder.header("Authorization", authorization);
+    }
+
+    private static String basicAuth(String userInfo) {
+        if (userInfo == null) {
+            return null;
+        }
+        if (!userInfo.contains(":")) {
+            throw new IllegalArgumentException("basic.auth.user.info must have the form user:password");
+        }
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String cacheKey(String subject, Schema schema) {

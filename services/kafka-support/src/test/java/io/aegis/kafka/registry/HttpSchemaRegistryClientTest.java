@@ -10,7 +10,14 @@ import io.aegis.kafka.fixtures.FakeConfluentRegistry;
 import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.Topic;
 import io.aegis.kafka.topic.Topics;
+import io.aegis.kafka.serde.ConfluentAvroSerde;
+import io.aegis.kafka.serde.SerdeConfig;
 import io.aegis.schema.signal.Receipt;
+import io.aegis.schema.signal.ReceiptKind;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -147,6 +154,21 @@ class HttpSchemaRegistryClientTest {
         assertTrue(e.getMessage().contains("cannot reach the registry"), e.getMessage());
         assertFalse(e.isNotFound());
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
+    }
+
+    @Test
+    void shouldSendBasicCredentialsWhenConfiguredLikeConfluent() {
+        // a serde configured only by properties, against a registry that needs credentials
+        ConfluentAvroSerde<Receipt> serde = new ConfluentAvroSerde<>();
+        serde.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, fake.url(),
+                SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO",
+                SerdeConfig.BASIC_AUTH_USER_INFO, "node-fr:secret"), false);
+
+        serde.serializer().serialize("aegis.receipts",
+                new Receipt("s-1", "FR", ReceiptKind.DELIVERED, ContractSamples.AT, null));
+
+        String expected = "Basic " + Base64.getEncoder().encodeToString("node-fr:secret".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(expected), fake.authorizations());
     }
 
     @Test
