@@ -34,6 +34,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaSchemaStore implements SchemaStore, AutoCloseable {
 
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+
     private final StoreSettings settings;
     private final LogRecordCodec codec;
     private final RegistryState state;
@@ -117,11 +119,17 @@ public final class KafkaSchemaStore implements SchemaStore, AutoCloseable {
     @Override
     public void close() {
         reader.close();
-        producer.close(Duration.ofSeconds(5));
         try {
-            readerThread.join(settings.timeout().toMillis());
+            readerThread.join(CLOSE_WAIT.toMillis());
+            if (readerThread.isAlive()) {
+                // still inside a blocking admin call (broker unreachable): do not hold shutdown for it
+                readerThread.interrupt();
+                readerThread.join(CLOSE_WAIT.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            producer.close(CLOSE_WAIT);
         }
     }
 

@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -67,7 +70,7 @@ final class LogReader implements Runnable {
             long startEnd = endOffset(partition);
             detail = "catching up to offset " + startEnd;
             follow(partition, startEnd);
-        } catch (WakeupException | InterruptedException e) {
+        } catch (WakeupException | InterruptException | InterruptedException e) {
             LOG.debug("store reader stopped");
         } catch (RuntimeException e) {
             healthy = false;
@@ -92,7 +95,7 @@ final class LogReader implements Runnable {
                 if (e instanceof InterruptedException) {
                     throw (InterruptedException) e;
                 }
-                detail = "cannot prepare store topic '" + settings.topic() + "': " + e.getMessage();
+                detail = "cannot prepare store topic '" + settings.topic() + "': " + describe(e);
                 LOG.warn("{}; retrying", detail);
                 closed.await(RETRY_BACKOFF_MS, TimeUnit.MILLISECONDS);
             }
@@ -100,11 +103,20 @@ final class LogReader implements Runnable {
         throw new InterruptedException("closed while preparing the store topic");
     }
 
+    private String describe(Exception e) {
+        if (e instanceof TimeoutException) {
+            return "no answer from Kafka at " + settings.clientProperties().get("bootstrap.servers")
+                    + " within " + settings.timeout();
+        }
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
     private long endOffset(TopicPartition partition) throws InterruptedException {
         while (closed.getCount() > 0) {
             try {
                 return consumer.endOffsets(List.of(partition), settings.timeout()).get(partition);
-            } catch (WakeupException e) {
+            } catch (WakeupException | InterruptException e) {
                 throw e;
             } catch (KafkaException e) {
                 detail = "cannot read the end offset of '" + settings.topic() + "': " + e.getMessage();
@@ -127,7 +139,7 @@ final class LogReader implements Runnable {
                     readyLatch.countDown();
                 }
                 detail = "applied up to offset " + position;
-            } catch (WakeupException e) {
+            } catch (WakeupException | InterruptException e) {
                 throw e;
             } catch (KafkaException e) {
                 healthy = false;

@@ -1,5 +1,6 @@
 package io.aegis.registry.messaging;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,8 @@ final class StoreTopic {
      * @throws IllegalStateException if an existing topic has more than one partition or is not compacted
      */
     static void ensure(StoreSettings settings, long timeoutMs) throws InterruptedException, ExecutionException, TimeoutException {
-        try (Admin admin = Admin.create(settings.clientProperties())) {
+        Admin admin = Admin.create(settings.clientProperties());
+        try {
             NewTopic topic = new NewTopic(settings.topic(), Optional.of(1), settings.replicationFactor())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             try {
@@ -47,6 +49,9 @@ final class StoreTopic {
                         + description.partitions().size() + " partitions; the registry needs exactly 1");
             }
             requireCompacted(admin, settings.topic(), timeoutMs);
+        } finally {
+            // close() alone would wait for abandoned calls until default.api.timeout.ms
+            admin.close(Duration.ofMillis(timeoutMs));
         }
     }
 
