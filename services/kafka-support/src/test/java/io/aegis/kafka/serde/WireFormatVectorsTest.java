@@ -7,12 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aegis.kafka.fixtures.FixedIdRegistry;
 import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
+import io.aegis.kafka.avro.AvroTrust;
+import io.aegis.schema.common.Tier;
+import io.aegis.schema.common.Tlp;
+import io.aegis.schema.response.CaseEvent;
+import io.aegis.schema.response.CaseEventType;
 import io.aegis.schema.signal.Receipt;
 import io.aegis.schema.signal.ReceiptKind;
+import io.aegis.schema.signal.Retraction;
+import io.aegis.schema.signal.RetractionKind;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -28,6 +37,10 @@ import org.junit.jupiter.api.Test;
  */
 class WireFormatVectorsTest {
 
+    static {
+        AvroTrust.trustContracts();
+    }
+
     private static final int SCHEMA_ID = 42;
     private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
     private static final String TOPIC = "aegis.receipts";
@@ -37,6 +50,20 @@ class WireFormatVectorsTest {
     /** Receipt("s-1", "FR", RETRACTED, 2026-11-20T10:00:00Z, "node-fr-1") under schema id 42. */
     private static final String RETRACTED_HEX =
             "000000002a" + "06732d31" + "044652" + "02" + "80b4b086bf68" + "02" + "126e6f64652d66722d31";
+
+    /**
+     * CaseEvent("e-1", "c-1", 3, VOTE_CAST, 2026-11-20T10:00:00Z, CRITICAL, actorCountry "JP",
+     * actorOfficer null, "yes", {"action": "a-1"}, "", "") under schema id 7: long, enum, union
+     * branches, a one-block map.
+     */
+    private static final String CASE_EVENT_HEX = "0000000007" + "06652d31" + "06632d31" + "06" + "10" + "80b4b086bf68"
+            + "08" + "02044a50" + "00" + "06796573" + "02" + "0c616374696f6e" + "06612d31" + "00" + "00" + "00";
+    /**
+     * Retraction("s-1", DOWNGRADE, 2026-11-20T10:00:00Z, "r", newTlp GREEN, ["DE"], "FR", null,
+     * "k1", bytes 01 02) under schema id 300: a multi-byte id, a union of an enum, an array, bytes.
+     */
+    private static final String RETRACTION_HEX = "000000012c" + "06732d31" + "02" + "80b4b086bf68" + "0272" + "0202"
+            + "02" + "04444500" + "02044652" + "00" + "046b31" + "040102";
 
     private final FixedIdRegistry registry = new FixedIdRegistry(SCHEMA_ID, Receipt.getClassSchema());
 
@@ -66,6 +93,34 @@ class WireFormatVectorsTest {
         // then they are the records the vectors encode
         assertEquals(new Receipt("s-1", "FR", ReceiptKind.DELIVERED, AT, null), delivered);
         assertEquals(new Receipt("s-1", "FR", ReceiptKind.RETRACTED, AT, "node-fr-1"), retracted);
+    }
+
+    @Test
+    void shouldWriteAndReadTheVectorsOfRecordsWithMapsUnionsArraysAndBytes() {
+        // given a case event and a retraction, each with the schema id a registry gave it
+        CaseEvent event = CaseEvent.newBuilder().setEventId("e-1").setCaseId("c-1").setSequence(3)
+                .setType(CaseEventType.VOTE_CAST).setAt(AT).setTier(Tier.CRITICAL).setActorCountry("JP")
+                .setDetail("yes").setAttributes(Map.of("action", "a-1")).build();
+        Retraction retraction = Retraction.newBuilder().setSignalId("s-1").setKind(RetractionKind.DOWNGRADE)
+                .setIssuedAt(AT).setReason("r").setNewTlp(Tlp.GREEN).setNewRecipients(List.of("DE"))
+                .setOriginCountry("FR").setKeyId("k1").setSignature(ByteBuffer.wrap(new byte[] {1, 2})).build();
+        FixedIdRegistry events = new FixedIdRegistry(7, CaseEvent.getClassSchema());
+        FixedIdRegistry retractions = new FixedIdRegistry(300, Retraction.getClassSchema());
+
+        // when each is written, and the vector read back
+        byte[] eventBytes = new ConfluentAvroSerializer<CaseEvent>(events, false).serialize("aegis.case-events", event);
+        byte[] retractionBytes = new ConfluentAvroSerializer<Retraction>(retractions, false)
+                .serialize("aegis.outbox.FR", retraction);
+        CaseEvent eventBack = new ConfluentAvroDeserializer<CaseEvent>(events, CaseEvent.class)
+                .deserialize("aegis.case-events", HexFormat.of().parseHex(CASE_EVENT_HEX));
+        Retraction retractionBack = new ConfluentAvroDeserializer<Retraction>(retractions, Retraction.class)
+                .deserialize("aegis.outbox.FR", HexFormat.of().parseHex(RETRACTION_HEX));
+
+        // then bytes and records match the vectors both ways
+        assertEquals(CASE_EVENT_HEX, HexFormat.of().formatHex(eventBytes));
+        assertEquals(RETRACTION_HEX, HexFormat.of().formatHex(retractionBytes));
+        assertEquals(event, eventBack);
+        assertEquals(retraction, retractionBack);
     }
 
     @Test
