@@ -60,7 +60,7 @@ public class NotificationWebhooks implements ApplicationEventListener<ServerStar
         this.hooks = List.copyOf(hooks);
         this.dispatcher = dispatcher;
         this.topic = topics.notify(node.country());
-        Map<String, Object> base = clientProps(kafka);
+        Map<String, Object> base = AckedWriter.clientProps(kafka);
         Map<String, Object> consumerProps = new HashMap<>(base);
         consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "aegis-node-" + node.country() + "-webhooks");
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -74,19 +74,6 @@ public class NotificationWebhooks implements ApplicationEventListener<ServerStar
         this.dlq = new DlqPublisher(dlqProducer, "aegis-node-" + node.country());
         this.worker = new Thread(this::run, "aegis-node-webhooks");
         this.worker.setDaemon(true);
-    }
-
-    /** Kafka client properties (bootstrap, security) without Micronaut's nested sections. */
-    private static Map<String, Object> clientProps(KafkaDefaultConfiguration kafka) {
-        Map<String, Object> props = new HashMap<>();
-        kafka.getConfig().forEach((k, v) -> {
-            String key = k.toString();
-            if (!key.startsWith("streams.") && !key.startsWith("consumers.") && !key.startsWith("producers.")
-                    && !key.startsWith("health.")) {
-                props.put(key, v);
-            }
-        });
-        return props;
     }
 
     @Override

@@ -1,0 +1,181 @@
+package io.aegis.node.support;
+
+import io.aegis.kafka.crypto.Ed25519;
+import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
+import io.aegis.kafka.serde.SerdeFactory;
+import io.aegis.kafka.topic.Topic;
+import io.aegis.kafka.topic.TopicNames;
+import io.aegis.kafka.topic.Topics;
+import io.aegis.node.security.UserDirectory;
+import io.aegis.testsupport.kafka.KafkaCluster;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A running node for integration tests: topics created, an in-memory registry shared with the
+ * test's own clients, four users (one per role) and helpers to call the API and read topics.
+ */
+public final class NodeHarness implements AutoCloseable {
+
+    public static final String COUNTRY = "FR";
+    public static final String PUBLISHER = "publisher-token-0123456789";
+    public static final String OFFICER = "officer-token-0123456789";
+    public static final String OPERATOR = "operator-token-0123456789";
+    public static final String ADMIN = "admin-token-0123456789";
+
+    public final KafkaCluster kafka;
+    public final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    public final SerdeFactory serdes = new SerdeFactory(registry);
+    public final Topics topics = new Topics(serdes);
+    public final KeyPair keys = Ed25519.generate();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+    private final Path stateDir;
+
+    public NodeHarness(KafkaCluster kafka, Map<String, Object> extra) {
+        this.kafka = kafka;
+        Set<String> existing = kafka.topicNames();
+        for (String topic : List.of(TopicNames.outbox(COUNTRY), TopicNames.inbox(COUNTRY), TopicNames.notify(COUNTRY),
+                TopicNames.commands(COUNTRY), TopicNames.ROUTING_AUDIT, TopicNames.RECEIPTS, TopicNames.CASES,
+                TopicNames.POLICIES, TopicNames.DLQ)) {
+            if (!existing.contains(topic)) {
+                kafka.createTopic(topic, 1, kafka.brokerCount());
+            }
+        }
+        try {
+            stateDir = Files.createTempDirectory("aegis-node-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put("micronaut.server.port", -1);
+        props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        props.put("kafka.streams.default.state.dir", stateDir.toString());
+        props.put("kafka.streams.default.commit.interval.ms", "100");
+        props.put("aegis.node.country", COUNTRY);
+        props.put("aegis.node.agency", "anssi");
+        props.put("aegis.node.signing-key", Ed25519.encodePrivate(keys.getPrivate()));
+        props.put("aegis.node.key-id", "fr-1");
+        props.put("aegis.node.persistent-stores", false);
+        props.put("aegis.node.produce-timeout", "3s");
+        props.put("aegis.node.stream-poll", "50ms");
+        user(props, "alice", PUBLISHER, "PUBLISHER");
+        user(props, "olivier", OFFICER, "DUTY_OFFICER");
+        user(props, "oscar", OPERATOR, "OPERATOR");
+        user(props, "ada", ADMIN, "ADMIN");
+        props.putAll(extra);
+        context = ApplicationContext.builder().properties(props).singletons(registry).start();
+        server = context.getBean(EmbeddedServer.class).start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/inbox", PUBLISHER).statusCode() == 200);
+    }
+
+    private static void user(Map<String, Object> props, String name, String token, String role) {
+        props.put("aegis.node.users." + name + ".token-sha256", UserDirectory.hash(token));
+        props.put("aegis.node.users." + name + ".roles", List.of(role));
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + server.getPort() + path);
+    }
+
+    public HttpResponse<String> send(String method, String path, String token, String contentType, String body,
+                                     Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> post(String path, String token, String json) {
+        return send("POST", path, token, "application/json", json, Map.of());
+    }
+
+    public HttpResponse<String> get(String path, String token) {
+        return send("GET", path, token, null, null, Map.of());
+    }
+
+    public <V> void produce(Topic<String, V> topic, String key, V value) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerProps(), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    topic.valueSerializer().serialize(topic.name(), value))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce to " + topic.name(), e);
+        }
+    }
+
+    /** Everything currently on a single-partition topic, decoded. */
+    public <V> List<V> readAll(Topic<String, V> topic) {
+        List<V> values = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumerProps("reader-" + System.nanoTime()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic.name(), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(topic.valueDeserializer().deserialize(topic.name(), record.value()));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Number of records on partition 0 of a topic (end offset). */
+    public long size(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumerProps("size-" + System.nanoTime()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            return consumer.endOffsets(List.of(partition)).get(partition);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
