@@ -1,6 +1,7 @@
 package io.aegis.kafka.dlq;
 
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -20,6 +21,14 @@ public final class DlqHandlerConfig {
      * into Kafka Streams properties.
      */
     public static void install(Map<String, Object> streamsProperties) {
+        streamsProperties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DlqDeserializationExceptionHandler.class.getName());
+        streamsProperties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DlqProcessingExceptionHandler.class.getName());
+    }
+
+    /** The same for {@link Properties}-based Streams configuration. */
+    public static void install(Properties streamsProperties) {
         streamsProperties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DlqDeserializationExceptionHandler.class.getName());
         streamsProperties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
