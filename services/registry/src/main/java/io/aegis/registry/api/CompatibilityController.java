@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.QueryValue;
 import java.util.List;
 
@@ -18,6 +20,7 @@ import java.util.List;
  * decides which versions count (all live ones for transitive levels); against a numbered version,
  * only that one. A subject without versions accepts anything.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/compatibility")
 @Produces({MediaTypes.V1_JSON, MediaTypes.JSON, MediaTypes.PLAIN_JSON})
 @Consumes({MediaTypes.V1_JSON, MediaTypes.JSON, MediaTypes.PLAIN_JSON, MediaTypes.OCTET_STREAM})

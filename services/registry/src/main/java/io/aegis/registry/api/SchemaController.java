@@ -7,9 +7,12 @@ import io.aegis.registry.domain.SchemaRegistry;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 
 /** {@code /schemas}: schemas by global id, and the schema types this registry supports. */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/schemas")
 @Produces({MediaTypes.V1_JSON, MediaTypes.JSON, MediaTypes.PLAIN_JSON})
 class SchemaController {

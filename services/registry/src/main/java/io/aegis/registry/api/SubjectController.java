@@ -3,6 +3,7 @@ package io.aegis.registry.api;
 import io.aegis.registry.api.Dtos.RegisterResponse;
 import io.aegis.registry.api.Dtos.SchemaRequest;
 import io.aegis.registry.api.Dtos.SubjectVersionResponse;
+import io.aegis.registry.domain.RegistryException;
 import io.aegis.registry.domain.SchemaRegistry;
 import io.aegis.registry.domain.SubjectVersion;
 import io.aegis.registry.domain.VersionSpec;
@@ -52,8 +53,8 @@ class SubjectController {
     }
 
     @Get("/{subject}/versions")
-    List<Integer> versions(String subject) {
-        return registry.versions(subject);
+    List<Integer> versions(String subject, @QueryValue(defaultValue = "false") boolean deleted) {
+        return registry.versions(subject, deleted);
     }
 
     @Get("/{subject}/versions/{version}")
@@ -67,7 +68,11 @@ class SubjectController {
     }
 
     @Delete("/{subject}")
-    List<Integer> delete(String subject) {
+    List<Integer> delete(String subject, @QueryValue(defaultValue = "false") boolean permanent) {
+        if (permanent) {
+            throw new RegistryException(422, 422, "Invalid value for 'permanent': hard delete is not supported by this"
+                    + " registry; soft-deleted schemas stay readable by id");
+        }
         return registry.deleteSubject(subject);
     }
 

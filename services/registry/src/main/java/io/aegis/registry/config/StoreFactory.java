@@ -15,6 +15,7 @@ import io.micronaut.core.convert.format.MapFormat;
 import io.micronaut.core.naming.conventions.StringConvention;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,14 +31,18 @@ public class StoreFactory {
     @Bean(preDestroy = "close")
     KafkaSchemaStore schemaStore(RegistryConfiguration configuration, JsonMapper json,
                                  @Property(name = "kafka") @MapFormat(transformation = MapFormat.MapTransformation.FLAT,
-                                         keyFormat = StringConvention.RAW) Map<String, Object> kafka) {
+                                         keyFormat = StringConvention.RAW) Map<String, Object> kafka,
+                                 @Property(name = "kafka.bootstrap.servers") String bootstrapServers) {
         CompatibilityLevel defaultLevel;
         try {
             defaultLevel = CompatibilityLevel.parse(configuration.defaultCompatibility());
         } catch (RegistryException e) {
             throw new IllegalArgumentException("aegis.registry.default-compatibility: " + e.getMessage(), e);
         }
-        StoreSettings settings = new StoreSettings(configuration.topic(), kafka, configuration.timeout(),
+        Map<String, Object> clientProperties = new HashMap<>(kafka);
+        // resolved on its own so that KAFKA_BOOTSTRAP_SERVERS overrides the file as for any other key
+        clientProperties.put("bootstrap.servers", bootstrapServers);
+        StoreSettings settings = new StoreSettings(configuration.topic(), clientProperties, configuration.timeout(),
                 Optional.ofNullable(configuration.replicationFactor()));
         KafkaSchemaStore store = new KafkaSchemaStore(settings, new LogRecordCodec(json), defaultLevel);
         store.start();

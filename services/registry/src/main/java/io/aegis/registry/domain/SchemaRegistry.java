@@ -84,7 +84,16 @@ public final class SchemaRegistry {
     }
 
     public List<Integer> versions(String subject) {
-        return requireLiveSubject(subject).stream().map(SubjectVersion::version).toList();
+        return versions(subject, false);
+    }
+
+    /** A subject's version numbers; with {@code includeDeleted}, soft-deleted ones too. */
+    public List<Integer> versions(String subject, boolean includeDeleted) {
+        List<SubjectVersion> versions = includeDeleted ? store.state().versions(subject, true) : requireLiveSubject(subject);
+        if (versions.isEmpty()) {
+            throw RegistryException.subjectNotFound(subject);
+        }
+        return versions.stream().map(SubjectVersion::version).toList();
     }
 
     public SubjectVersion version(String subject, VersionSpec spec) {

@@ -112,7 +112,9 @@ class RegistryApiIT {
         assertFalse(registry.get("/subjects").body().contains("\"" + subject + "\""));
         assertTrue(registry.get("/subjects?deleted=true").body().contains("\"" + subject + "\""));
         assertEquals(40401, registry.get("/subjects/" + subject + "/versions").errorCode());
+        assertEquals("[1,2]", registry.get("/subjects/" + subject + "/versions?deleted=true").body());
         assertEquals(40404, registry.delete("/subjects/" + subject).errorCode());
+        assertEquals(422, registry.delete("/subjects/" + subject + "?permanent=true").errorCode(), "no hard delete");
         assertEquals(200, registry.get("/schemas/ids/" + id).status());
         // version numbers continue after a soft delete, the global id is kept
         assertEquals(id, registry.post("/subjects/" + subject + "/versions", schemaBody(Schemas.V1)).id());

@@ -121,6 +121,8 @@ class SchemaRegistryTest {
 
         assertEquals(List.of(1, 2), deleted);
         assertEquals(40401, assertThrows(RegistryException.class, () -> registry.versions("s")).errorCode());
+        assertEquals(List.of(1, 2), registry.versions("s", true));
+        assertEquals(40401, assertThrows(RegistryException.class, () -> registry.versions("never", true)).errorCode());
         assertEquals(40404, assertThrows(RegistryException.class, () -> registry.deleteSubject("s")).errorCode());
         assertEquals(40401, assertThrows(RegistryException.class, () -> registry.deleteSubject("never")).errorCode());
         assertEquals(canonical(TestSchemas.V1), registry.schemaById(id));
