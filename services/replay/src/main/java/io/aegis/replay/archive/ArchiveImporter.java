@@ -49,7 +49,7 @@ public final class ArchiveImporter {
         }
         try (ArchiveReader archive = new ArchiveReader(file)) {
             int partitions = archive.sourcePartitions();
-            kafka.createTopic(targetTopic, partitions, (short) -1);
+            kafka.createTopic(targetTopic, partitions);
             int targetPartitions = kafka.partitionsOf(targetTopic).size();
             if (targetPartitions < partitions) {
                 throw ReplayException.usage("--target " + targetTopic + ": has " + targetPartitions

@@ -20,7 +20,9 @@ import io.aegis.schema.signal.SharedSignal;
 import io.aegis.schema.signal.ThreatSignal;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -75,11 +77,23 @@ public final class HistoryLoader {
         for (String topic : perCountry(TopicNames.COMMANDS_PATTERN)) {
             load(topic, range, CaseCommand.class, history, history.commands()::add, false);
         }
-        if (history.size() == 0) {
+        if (history.size() == history.cases().stream().filter(c -> !range.contains(c.timestamp())).count()) {
             throw ReplayException.unavailable("no records in any Aegis topic between " + range.from() + " and "
                     + range.to() + (history.notes().isEmpty() ? "" : " (" + String.join("; ", history.notes()) + ")"));
         }
         return history;
+    }
+
+    /** The latest state of case {@code caseId} on the compacted case topic, if it is there. */
+    public Optional<EmergencyCase> findCase(String caseId) {
+        String topic = namespace.topic(TopicNames.CASES);
+        List<EmergencyCase> found = new ArrayList<>();
+        reader.read(topic, TimeRange.ALL, raw -> {
+            if (caseId.equals(raw.keyText()) && raw.value() != null) {
+                found.add(decoder.decode(raw, EmergencyCase.class));
+            }
+        });
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
     }
 
     /** Per-country topics of one kind this principal can see, sorted. */

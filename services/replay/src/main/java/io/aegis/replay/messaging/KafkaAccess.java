@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,10 +76,10 @@ public final class KafkaAccess implements AutoCloseable {
         }
     }
 
-    /** Creates {@code topic} unless it exists; used only by {@code import} for sandbox topics. */
-    public void createTopic(String topic, int partitions, short replicationFactor) {
+    /** Creates {@code topic} with the broker's default replication unless it exists; used by {@code import}. */
+    public void createTopic(String topic, int partitions) {
         try {
-            admin().createTopics(List.of(new NewTopic(topic, partitions, replicationFactor)))
+            admin().createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
                     .all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -100,6 +101,7 @@ public final class KafkaAccess implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

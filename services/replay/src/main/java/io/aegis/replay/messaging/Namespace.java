@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  */
 public record Namespace(String prefix) {
 
-    public static final Namespace LIVE = new Namespace("");
-
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]*");
+
+    public static final Namespace LIVE = new Namespace("");
 
     public Namespace {
         prefix = prefix == null ? "" : prefix;

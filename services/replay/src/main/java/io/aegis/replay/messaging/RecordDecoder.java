@@ -1,5 +1,6 @@
 package io.aegis.replay.messaging;
 
+import io.aegis.kafka.avro.AvroTrust;
 import io.aegis.replay.ReplayException;
 import io.aegis.replay.archive.ArchiveFormat;
 import io.aegis.replay.archive.SchemaLookup;
@@ -22,6 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RecordDecoder {
 
     private static final int WIRE_HEADER = 5;
+
+    static {
+        AvroTrust.trustContracts();
+    }
 
     private final SchemaLookup schemas;
     private final Map<Integer, Schema> writerSchemas = new ConcurrentHashMap<>();

@@ -23,13 +23,14 @@ import java.util.function.Consumer;
  * delivered has a timestamp inside the range and an offset below the range's end offset at the
  * time the read began, so a read terminates even while producers keep writing.
  */
-public final class TopicRangeReader {
+public final class TopicRangeReader implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
 
     private final KafkaAccess kafka;
     private final ProgressReporter progress;
+    private KafkaConsumer<byte[], byte[]> consumer;
 
     public TopicRangeReader(KafkaAccess kafka, ProgressReporter progress) {
         this.kafka = kafka;
@@ -46,7 +47,8 @@ public final class TopicRangeReader {
     /** Streams the records of {@code topic} in {@code range} to {@code sink}; returns how many were delivered. */
     public long read(String topic, TimeRange range, Consumer<RawRecord> sink) {
         List<TopicPartition> partitions = kafka.partitionsOf(topic);
-        try (KafkaConsumer<byte[], byte[]> consumer = kafka.newConsumer()) {
+        KafkaConsumer<byte[], byte[]> consumer = consumer();
+        try {
             Map<TopicPartition, Long> start = offsetsAt(consumer, partitions, range.from().toEpochMilli());
             Map<TopicPartition, Long> end = offsetsAt(consumer, partitions, range.to().toEpochMilli());
             Map<TopicPartition, Long> remaining = new HashMap<>();
@@ -63,6 +65,24 @@ public final class TopicRangeReader {
             return delivered;
         } catch (KafkaException e) {
             throw KafkaAccess.translate(topic, e);
+        } finally {
+            consumer.unsubscribe();
+        }
+    }
+
+    /** One consumer serves every read of this reader: connections and metadata are reused across topics. */
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        if (consumer == null) {
+            consumer = kafka.newConsumer();
+        }
+        return consumer;
+    }
+
+    @Override
+    public void close() {
+        if (consumer != null) {
+            consumer.close();
+            consumer = null;
         }
     }
 
