@@ -1,7 +1,7 @@
 package io.aegis.router.messaging;
 
 import io.aegis.kafka.dlq.DlqHandlerConfig;
-import io.aegis.kafka.registry.HttpSchemaRegistryClient;
+import io.aegis.kafka.registry.SchemaRegistryClient;
 import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
@@ -44,11 +44,11 @@ public class RouterStreams {
 
     private final KafkaStreams streams;
 
-    public RouterStreams(RouterConfig router, AegisConfig aegis,
+    public RouterStreams(RouterConfig router, AegisConfig aegis, SchemaRegistryClient registry,
                          @Property(name = "kafka") @MapFormat(transformation = MapFormat.MapTransformation.FLAT) Map<String, String> kafka) {
         Map<String, Object> clients = new HashMap<>(kafka);
         Members members = MembersYaml.load(aegis.membersPath());
-        Topics topics = new Topics(new SerdeFactory(new HttpSchemaRegistryClient(aegis.registry().url())));
+        Topics topics = new Topics(new SerdeFactory(registry));
         if (router.loadPolicies()) {
             new PolicyLoader(new PolicyTopic(topics.policies(), clients, Duration.ofSeconds(30)), members)
                     .load(aegis.policiesDir(), Instant.now());
@@ -101,6 +101,8 @@ public class RouterStreams {
 
     @PreDestroy
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        // Leave the group so a replacement instance takes the partitions over at once, not after the session timeout.
+        streams.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
+                org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
     }
 }

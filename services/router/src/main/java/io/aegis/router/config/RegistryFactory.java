@@ -1,0 +1,18 @@
+package io.aegis.router.config;
+
+import io.aegis.kafka.registry.HttpSchemaRegistryClient;
+import io.aegis.kafka.registry.SchemaRegistryClient;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+/** The schema registry client at {@code aegis.registry.url}, unless one is already registered (tests). */
+@Factory
+public class RegistryFactory {
+
+    @Singleton
+    @Requires(missingBeans = SchemaRegistryClient.class)
+    SchemaRegistryClient schemaRegistryClient(AegisConfig aegis) {
+        return new HttpSchemaRegistryClient(aegis.registry().url());
+    }
+}
