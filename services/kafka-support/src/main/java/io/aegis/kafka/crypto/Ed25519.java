@@ -93,6 +93,7 @@ public final class Ed25519 {
             verifier.update(message);
             return verifier.verify(signature);
         } catch (GeneralSecurityException e) {
+            // a key of another algorithm or a malformed signature verifies nothing
             return false;
         }
     }

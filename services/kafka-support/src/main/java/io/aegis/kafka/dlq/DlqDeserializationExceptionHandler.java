@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
  * Kafka Streams deserialization handler (KIP-1034): a record that cannot be deserialized is
  * sent, with its original bytes and the DLQ headers, to {@code aegis.dlq} by Streams itself
  * (inside the transaction under exactly-once), and processing resumes with the next record.
- * A record is not at fault when the schema registry is unreachable or failing: then the handler
- * answers FAIL, so the stream thread stops and the record is read again once the registry is
- * back, instead of a good record being dead-lettered. Install with {@link DlqHandlerConfig#install}.
+ * A record is not at fault when the schema registry is unreachable, failing or refusing this
+ * client (anything but "schema not found"): then the handler answers FAIL, so the stream thread
+ * stops and the record is read again once the registry is back, instead of a good record being
+ * dead-lettered. A record naming a schema id the registry does not know goes to the DLQ. Install with {@link DlqHandlerConfig#install}.
  */
 public final class DlqDeserializationExceptionHandler implements DeserializationExceptionHandler {
 
@@ -31,7 +32,7 @@ public final class DlqDeserializationExceptionHandler implements Deserialization
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                 Exception exception) {
-        SchemaRegistryException registryDown = transientRegistryFailure(exception);
+        SchemaRegistryException registryDown = registryFailure(exception);
         if (registryDown != null) {
             LOG.error("{}: cannot deserialize record {}-{}@{} while the schema registry is unavailable; failing so "
                     + "that it is retried, not dead-lettered: {}", service, record.topic(), record.partition(),
@@ -46,9 +47,9 @@ public final class DlqDeserializationExceptionHandler implements Deserialization
                 service, reason, exception)));
     }
 
-    private static SchemaRegistryException transientRegistryFailure(Throwable error) {
+    private static SchemaRegistryException registryFailure(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SchemaRegistryException registry && registry.isTransient()) {
+            if (cause instanceof SchemaRegistryException registry && !registry.isNotFound()) {
                 return registry;
             }
         }

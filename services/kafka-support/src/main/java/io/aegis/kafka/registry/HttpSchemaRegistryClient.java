@@ -50,7 +50,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     public HttpSchemaRegistryClient(String baseUrl, RetryPolicy retry, String basicAuthUserInfo) {
         this.baseUrl = normalise(baseUrl);
         this.retry = Objects.requireNonNull(retry, "retry");
-        this.http = HttpClient.newBuilder().connectTimeout(retry.requestTimeout()).build();
+        // HTTP/1.1: registries and proxies in front of them need not support an h2c upgrade
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(retry.requestTimeout()).build();
         this.authorization = basicAuth(basicAuthUserInfo);
     }
 

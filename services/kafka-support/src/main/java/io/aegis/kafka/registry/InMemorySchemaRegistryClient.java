@@ -1,11 +1,11 @@
 package io.aegis.kafka.registry;
 
 import io.aegis.kafka.avro.AvroTrust;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.Schema;
 
 /**
@@ -35,7 +35,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
             schemasById.put(next, new Schema.Parser().parse(canonical));
             return next;
         });
-        List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new CopyOnWriteArrayList<>());
+        List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
         if (!versions.contains(id)) {
             versions.add(id);
         }

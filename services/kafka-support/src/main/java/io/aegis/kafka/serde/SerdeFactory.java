@@ -2,6 +2,7 @@ package io.aegis.kafka.serde;
 
 import io.aegis.kafka.avro.AvroTrust;
 import io.aegis.kafka.registry.SchemaRegistryClient;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -56,7 +57,7 @@ public final class SerdeFactory {
 
     private <T extends SpecificRecord> Serde<T> create(Class<T> type, boolean isKey) {
         ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(registry, type, autoRegister);
-        serde.configure(java.util.Map.of(), isKey);
+        serde.configure(Map.of(), isKey);
         return serde;
     }
 }

@@ -12,6 +12,7 @@ import io.aegis.kafka.registry.RetryPolicy;
 import io.aegis.kafka.registry.SchemaRegistryClient;
 import io.aegis.kafka.registry.SchemaRegistryException;
 import io.aegis.kafka.serde.SerdeFactory;
+import io.aegis.kafka.serde.WireFormat;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.schema.signal.Receipt;
@@ -131,6 +132,19 @@ class DlqHandlersTest {
     }
 
     @Test
+    void shouldDeadLetterARecordNamingASchemaIdTheRegistryDoesNotKnow() {
+        // the registry answered: the record itself is at fault
+        byte[] unknownId = WireFormat.frame(999, new byte[] {2});
+
+        input.pipeInput("k".getBytes(StandardCharsets.UTF_8), unknownId, T0);
+
+        List<TestRecord<byte[], byte[]>> rejected = dlq.readRecordsToList();
+        assertEquals(1, rejected.size());
+        assertTrue(DlqRecords.header(rejected.get(0).headers(), DlqHeaders.REASON).contains("get schema by id 999"),
+                DlqRecords.header(rejected.get(0).headers(), DlqHeaders.REASON));
+    }
+
+    @Test
     void shouldStopRatherThanDeadLetterAGoodRecordWhileTheRegistryIsDown() throws Exception {
         // given a topology whose registry cannot be reached
         byte[] bytes = good("DE");
@@ -147,7 +161,7 @@ class DlqHandlersTest {
                 () -> input.pipeInput("k".getBytes(StandardCharsets.UTF_8), bytes, T0));
         assertTrue(dlq.isEmpty());
         assertTrue(output.isEmpty());
-        assertTrue(causes(e).stream().anyMatch(c -> c instanceof SchemaRegistryException r && r.isTransient()),
+        assertTrue(causes(e).stream().anyMatch(c -> c instanceof SchemaRegistryException r && !r.isNotFound()),
                 causes(e).toString());
     }
 
