@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Tag("integration")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-@WithKafka(brokers = 1)
+@WithKafka(brokers = 1, brokerProperties = "group.initial.rebalance.delay.ms=0")
 class ResponseServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
