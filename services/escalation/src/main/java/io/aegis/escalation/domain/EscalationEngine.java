@@ -31,7 +31,7 @@ public final class EscalationEngine {
     public EscalationEngine(EscalationRules rules, GroupStore groups, Baseline baseline) {
         this.rules = rules;
         this.rulesEngine = new RulesEngine(rules);
-        this.correlator = new Correlator(groups);
+        this.correlator = new Correlator(groups, rules.longestWindow());
         this.groups = groups;
         this.baseline = baseline;
         this.resolution = rules.correlation().resolution().toMillis();
@@ -41,7 +41,7 @@ public final class EscalationEngine {
     public Optional<Escalation> onSignal(CoordinationSignal signal, long at) {
         List<String> keys = CorrelationKeys.of(signal, rules.correlation().keys());
         if (signal.getRetracted()) {
-            retract(signal.getSignalId(), keys);
+            retract(signal.getSignalId(), keys, at);
             return Optional.empty();
         }
         GroupState group = correlator.join(keys, at);
@@ -86,8 +86,8 @@ public final class EscalationEngine {
         baseline.record(observation.category(), observation.timestamp());
     }
 
-    private void retract(String signalId, List<String> keys) {
-        for (GroupState group : correlator.existing(keys)) {
+    private void retract(String signalId, List<String> keys, long at) {
+        for (GroupState group : correlator.existing(keys, at)) {
             for (Slot slot : List.copyOf(group.slots())) {
                 List<Observation> slotSignals = new ArrayList<>(groups.signals(group.id(), slot.start(), slot.category()));
                 Optional<Observation> found = slotSignals.stream().filter(o -> o.signalId().equals(signalId)).findFirst();

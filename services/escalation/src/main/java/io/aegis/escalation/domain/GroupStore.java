@@ -9,11 +9,11 @@ import java.util.List;
  */
 public interface GroupStore {
 
-    /** The id of the group {@code key} belongs to, or null. */
-    String groupOf(String key);
+    /** Where {@code key} points, or null when it belongs to no group. */
+    KeyLink link(String key);
 
-    /** Points {@code key} at {@code groupId} and records the key under the group. */
-    void assign(String key, String groupId);
+    /** Points {@code key} at {@code groupId}, last seen at {@code lastSeen}, and records the key under the group. */
+    void assign(String key, String groupId, long lastSeen);
 
     /** Removes {@code key} from the index and from {@code groupId}'s keys. */
     void unassign(String key, String groupId);

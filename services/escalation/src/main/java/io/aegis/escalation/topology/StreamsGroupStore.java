@@ -2,6 +2,7 @@ package io.aegis.escalation.topology;
 
 import io.aegis.escalation.domain.GroupState;
 import io.aegis.escalation.domain.GroupStore;
+import io.aegis.escalation.domain.KeyLink;
 import io.aegis.escalation.domain.Observation;
 import io.aegis.schema.common.Category;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * {@link GroupStore} over the topology's key-value stores. The reverse index and the slot
+ * {@link GroupStore} over the topology's key-value stores. The key index holds
+ * {@code "<lastSeen> <groupId>"} per key. The reverse index and the slot
  * signals use composite keys {@code groupId NUL key} and {@code groupId NUL slot NUL category},
  * so a group's entries are found with one prefix scan.
  */
@@ -35,19 +37,25 @@ final class StreamsGroupStore implements GroupStore {
     }
 
     @Override
-    public String groupOf(String key) {
-        return keyIndex.get(key);
+    public KeyLink link(String key) {
+        String value = keyIndex.get(key);
+        if (value == null) {
+            return null;
+        }
+        int space = value.indexOf(' ');
+        return new KeyLink(value.substring(space + 1), Long.parseLong(value.substring(0, space)));
     }
 
     @Override
-    public void assign(String key, String groupId) {
-        keyIndex.put(key, groupId);
+    public void assign(String key, String groupId, long lastSeen) {
+        keyIndex.put(key, lastSeen + " " + groupId);
         groupKeys.put(groupId + SEP + key, "");
     }
 
     @Override
     public void unassign(String key, String groupId) {
-        if (groupId.equals(keyIndex.get(key))) {
+        KeyLink link = link(key);
+        if (link != null && groupId.equals(link.groupId())) {
             keyIndex.delete(key);
         }
         groupKeys.delete(groupId + SEP + key);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Tier;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,7 @@ class CorrelatorTest {
     @BeforeEach
     void setUp() {
         store = new InMemoryGroupStore();
-        correlator = new Correlator(store);
+        correlator = new Correlator(store, Duration.ofHours(24));
     }
 
     @Test
@@ -26,7 +27,8 @@ class CorrelatorTest {
 
         assertThat(group.id()).isEqualTo("campaign:c1");
         assertThat(group.tier()).isEqualTo(Tier.NOTICE);
-        assertThat(store.index).containsEntry("campaign:c1", "campaign:c1").containsEntry("ioc:DOMAIN:a", "campaign:c1");
+        assertThat(store.index).containsEntry("campaign:c1", new KeyLink("campaign:c1", 1000))
+                .containsEntry("ioc:DOMAIN:a", new KeyLink("campaign:c1", 1000));
     }
 
     @Test
@@ -39,7 +41,8 @@ class CorrelatorTest {
 
         // then: it belongs to that group, which now also answers to the new campaign key
         assertThat(group.id()).isEqualTo("campaign:c1");
-        assertThat(store.index).containsEntry("campaign:other", "campaign:c1");
+        assertThat(store.index).containsEntry("campaign:other", new KeyLink("campaign:c1", 2000))
+                .containsEntry("ioc:DOMAIN:a", new KeyLink("campaign:c1", 2000));
         assertThat(store.keysOf("campaign:c1")).containsExactlyInAnyOrder("campaign:c1", "ioc:DOMAIN:a", "campaign:other");
     }
 
@@ -62,7 +65,7 @@ class CorrelatorTest {
         assertThat(merged.tier()).isEqualTo(Tier.SEVERE);
         assertThat(merged.slots()).extracting(Slot::count).containsExactly(2);
         assertThat(store.groups).doesNotContainKey("ioc:DOMAIN:a");
-        assertThat(store.index).containsEntry("ioc:DOMAIN:a", "ioc:DOMAIN:b");
+        assertThat(store.index).containsEntry("ioc:DOMAIN:a", new KeyLink("ioc:DOMAIN:b", 3000));
         assertThat(store.signals("ioc:DOMAIN:b", 0, Category.MODEL_MISUSE)).extracting(Observation::signalId)
                 .containsExactlyInAnyOrder("s1", "s2");
         assertThat(store.signals("ioc:DOMAIN:a", 0, Category.MODEL_MISUSE)).isEmpty();
@@ -74,6 +77,37 @@ class CorrelatorTest {
         store.save(correlator.join(List.of("ioc:DOMAIN:a"), 2000));
 
         assertThat(correlator.join(List.of("ioc:DOMAIN:a", "ioc:DOMAIN:z"), 3000).id()).isEqualTo("ioc:DOMAIN:z");
+    }
+
+    @Test
+    void shouldStopLinkingByCategoryAndSectorOnceTheKeyIsOlderThanTheHorizon() {
+        // given: two days ago, an escalated group known only by a category × sector key, and a campaign group
+        GroupState old = correlator.join(List.of("cat:MODEL_THEFT|sector:MEDIA"), 0);
+        old.raiseTo(Tier.SEVERE);
+        store.save(old);
+        store.save(correlator.join(List.of("campaign:c1"), 0));
+        long twoDays = Duration.ofDays(2).toMillis();
+
+        // when: an unrelated report of the same category and sector, then one of the same campaign
+        GroupState unrelated = correlator.join(List.of("cat:MODEL_THEFT|sector:MEDIA"), twoDays);
+        store.save(unrelated);
+        GroupState sameCampaign = correlator.join(List.of("campaign:c1"), twoDays + 1);
+
+        // then: the weak key starts a new group (its id stamped, as the old id is still kept);
+        // the identity key still links to its group
+        assertThat(unrelated.id()).isEqualTo("cat:MODEL_THEFT|sector:MEDIA@1970-01-03T00:00:00Z");
+        assertThat(unrelated.tier()).isEqualTo(Tier.NOTICE);
+        assertThat(sameCampaign.id()).isEqualTo("campaign:c1");
+        assertThat(store.index).containsEntry("cat:MODEL_THEFT|sector:MEDIA", new KeyLink(unrelated.id(), twoDays));
+    }
+
+    @Test
+    void shouldKeepLinkingByCategoryAndSectorWithinTheHorizon() {
+        store.save(correlator.join(List.of("cat:MODEL_THEFT|sector:MEDIA"), 0));
+
+        GroupState later = correlator.join(List.of("cat:MODEL_THEFT|sector:MEDIA"), Duration.ofHours(23).toMillis());
+
+        assertThat(later.id()).isEqualTo("cat:MODEL_THEFT|sector:MEDIA");
     }
 
     @Test

@@ -11,25 +11,27 @@ import java.util.Set;
 /** {@link GroupStore} on plain maps, for unit tests of the domain. */
 final class InMemoryGroupStore implements GroupStore {
 
-    final Map<String, String> index = new HashMap<>();
+    final Map<String, KeyLink> index = new HashMap<>();
     final Map<String, Set<String>> keysByGroup = new HashMap<>();
     final Map<String, GroupState> groups = new HashMap<>();
     final Map<String, List<Observation>> slotSignals = new HashMap<>();
 
     @Override
-    public String groupOf(String key) {
+    public KeyLink link(String key) {
         return index.get(key);
     }
 
     @Override
-    public void assign(String key, String groupId) {
-        index.put(key, groupId);
+    public void assign(String key, String groupId, long lastSeen) {
+        index.put(key, new KeyLink(groupId, lastSeen));
         keysByGroup.computeIfAbsent(groupId, g -> new LinkedHashSet<>()).add(key);
     }
 
     @Override
     public void unassign(String key, String groupId) {
-        index.remove(key, groupId);
+        if (index.containsKey(key) && index.get(key).groupId().equals(groupId)) {
+            index.remove(key);
+        }
         Set<String> keys = keysByGroup.get(groupId);
         if (keys != null) {
             keys.remove(key);

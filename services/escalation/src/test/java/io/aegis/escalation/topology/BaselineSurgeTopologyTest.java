@@ -43,10 +43,11 @@ class BaselineSurgeTopologyTest {
         // when: three reports within three minutes
         burst(3);
 
-        // then: the third crosses three times the baseline; the group is the one the first report
-        // founded, since every report shares the category × sector key
+        // then: the third crosses three times the baseline. The burst is its own group: the hourly
+        // reports share only the category × sector key, which links no further back than the
+        // longest window (here one hour)
         assertThat(driver.escalations()).extracting(EscalationTopologyTest::summary).containsExactly(
-                "ioc:DOMAIN:h24-0.example ELEVATED<null [surge] [FR] [b0, b1, b2] PT1H n=3");
+                "ioc:DOMAIN:b0.example ELEVATED<null [surge] [FR] [b0, b1, b2] PT1H n=3");
     }
 
     @Test
