@@ -88,6 +88,7 @@ final class RouterRig implements AutoCloseable {
     }
 
     private static void createTopics(org.apache.kafka.clients.admin.Admin admin, int partitions, int rf) throws Exception {
+        Map<String, String> durability = Map.of("min.insync.replicas", Integer.toString(Math.min(2, rf)));
         List<org.apache.kafka.clients.admin.NewTopic> all = new ArrayList<>();
         for (String cc : CODES) {
             all.add(new org.apache.kafka.clients.admin.NewTopic(TopicNames.outbox(cc), partitions, (short) rf));
@@ -97,7 +98,16 @@ final class RouterRig implements AutoCloseable {
             all.add(new org.apache.kafka.clients.admin.NewTopic(shared, partitions, (short) rf));
         }
         all.add(new org.apache.kafka.clients.admin.NewTopic(TopicNames.POLICIES, 1, (short) rf).configs(Map.of("cleanup.policy", "compact")));
+        all.forEach(topic -> topic.configs(merge(topic.configs(), durability)));
         admin.createTopics(all).all().get(60, TimeUnit.SECONDS);
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> merged = new HashMap<>(b);
+        if (a != null) {
+            merged.putAll(a);
+        }
+        return merged;
     }
 
     void startRouter() throws Exception {

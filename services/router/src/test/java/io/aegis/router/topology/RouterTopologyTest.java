@@ -250,7 +250,7 @@ class RouterTopologyTest {
         }
 
         // The test driver runs every topic as a single partition, so the whole audit is one chain here;
-        // AuditChainIT checks the per-partition chains on a real multi-partition topic.
+        // RouterIT checks the per-partition chains on a real 3-partition audit topic (via LeakCheck).
         List<RoutingDecision> chain = router.audit();
         assertEquals(30, chain.size());
         assertEquals("", chain.get(0).getPrevHash());
