@@ -20,6 +20,9 @@ public final class DevStack {
               demo            play the cross-border deepfake-fraud scenario through the node APIs
               status          show each component: pid, port, health
               down            stop everything ./aegis up started (data is kept under var/)
+              manifests       regenerate infra/k8s/kafka-topics.yaml and kafka-users.yaml from infra/
+              topics --bootstrap HOST:PORT [--command-config FILE] [--infra DIR] [--check]
+                              create or check the planned topics on any cluster
             environment: AEGIS_BROKER_PORT (9092), AEGIS_CONTROLLER_PORT (9093), AEGIS_REGISTRY_PORT (8081),
               AEGIS_ROUTER_PORT (8091), AEGIS_ESCALATION_PORT (8092), AEGIS_RESPONSE_PORT (8093),
               AEGIS_NODE_PORT (8101, first node), AEGIS_NODES (FR,DE,JP,BR,KE), AEGIS_HEAP (320m), AEGIS_VAR_DIR (var)
@@ -73,6 +76,16 @@ public final class DevStack {
             case "status" -> {
                 requireOptions(options, List.of());
                 return new StackControl(settings, out).status() ? 0 : 1;
+            }
+            case "manifests" -> {
+                requireOptions(options, List.of());
+                for (Path file : new io.aegis.devstack.infra.ManifestFiles(settings.infraDir()).write()) {
+                    out.println("wrote " + settings.root().relativize(file));
+                }
+                return 0;
+            }
+            case "topics" -> {
+                return new io.aegis.devstack.infra.TopicsCommand(out).run(options, settings.infraDir()) ? 0 : 1;
             }
             case "demo" -> {
                 requireOptions(options, List.of());

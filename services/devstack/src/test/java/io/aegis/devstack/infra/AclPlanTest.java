@@ -1,0 +1,75 @@
+package io.aegis.devstack.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AclPlanTest {
+
+    @TempDir
+    Path dir;
+
+    private AclPlan load(String yaml, List<String> members) throws IOException {
+        Path file = dir.resolve("acls.yaml");
+        Files.writeString(file, yaml);
+        return AclPlan.load(file, members);
+    }
+
+    @Test
+    void shouldExpandPerCountryPrincipalsForEveryMember() throws IOException {
+        AclPlan plan = load("""
+                perCountry:
+                  - principal: "User:node-{cc}"
+                    grants:
+                      - {type: TOPIC, name: "aegis.outbox.{cc}", operations: [WRITE, DESCRIBE]}
+                principals:
+                  - principal: "User:aegis-router"
+                    grants:
+                      - {type: TOPIC, name: "aegis.outbox.", pattern: PREFIXED, operations: [READ]}
+                      - {type: CLUSTER, name: kafka-cluster, operations: [IDEMPOTENT_WRITE]}
+                """, List.of("FR", "KE"));
+        assertEquals(List.of("User:node-FR", "User:node-KE", "User:aegis-router"),
+                plan.principals().stream().map(AclPlan.Principal::principal).toList());
+        assertEquals(new AclPlan.Grant("TOPIC", "aegis.outbox.KE", "LITERAL", List.of("WRITE", "DESCRIBE"), "*"),
+                plan.principals().get(1).grants().get(0));
+        assertEquals("PREFIXED", plan.principals().get(2).grants().get(0).pattern());
+        assertEquals("node-KE", plan.principals().get(1).user());
+    }
+
+    @Test
+    void shouldNameTheGrantWithAnUnknownOperation() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load("""
+                principals:
+                  - principal: "User:aegis-router"
+                    grants:
+                      - {type: TOPIC, name: x, operations: [READ, PUBLISH]}
+                """, List.of()));
+        assertEquals("principals[0].grants[0].operations has unknown operation PUBLISH", e.getMessage());
+    }
+
+    @Test
+    void shouldNameTheGrantWithAnUnknownResourceType() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load("""
+                perCountry:
+                  - principal: "User:node-{cc}"
+                    grants:
+                      - {type: QUEUE, name: x, operations: [READ]}
+                """, List.of("FR")));
+        assertEquals("perCountry[0].grants[0].type must be one of", e.getMessage().substring(0, 41));
+    }
+
+    @Test
+    void shouldConvertNamesToStrimziConventions() {
+        assertEquals("node-fr", StrimziManifests.k8sName("node-FR"));
+        assertEquals("schemas", StrimziManifests.k8sName("_schemas"));
+        assertEquals("aegis.outbox.jp", StrimziManifests.k8sName("aegis.outbox.JP"));
+        assertEquals("IdempotentWrite", StrimziManifests.operation("IDEMPOTENT_WRITE"));
+        assertEquals("transactionalId", StrimziManifests.resourceType("TRANSACTIONAL_ID"));
+    }
+}
