@@ -11,6 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -31,6 +33,8 @@ public final class CanonicalHash {
 
     public static final String PREFIX = "sha256:";
     private static final HexFormat HEX = HexFormat.of();
+    private static final ConcurrentMap<Class<?>, SpecificDatumWriter<SpecificRecord>> WRITERS =
+            new ConcurrentHashMap<>();
 
     private CanonicalHash() {
     }
@@ -55,8 +59,8 @@ public final class CanonicalHash {
         Objects.requireNonNull(record, "record");
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        SpecificDatumWriter<SpecificRecord> writer =
-                new SpecificDatumWriter<>(record.getSchema(), SpecificData.getForClass(record.getClass()));
+        SpecificDatumWriter<SpecificRecord> writer = WRITERS.computeIfAbsent(record.getClass(),
+                type -> new SpecificDatumWriter<>(record.getSchema(), SpecificData.getForClass(type)));
         try {
             writer.write(record, encoder);
             encoder.flush();
