@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public record AclPlan(List<Principal> principals) {
 
-    private static final Set<String> TYPES = Set.of("TOPIC", "GROUP", "TRANSACTIONAL_ID", "CLUSTER");
+    private static final List<String> TYPES = List.of("TOPIC", "GROUP", "TRANSACTIONAL_ID", "CLUSTER");
     private static final Set<String> OPERATIONS = Set.of("READ", "WRITE", "DESCRIBE", "CREATE", "DELETE", "ALTER",
             "DESCRIBE_CONFIGS", "ALTER_CONFIGS", "IDEMPOTENT_WRITE", "ALL", "CLUSTER_ACTION");
 
