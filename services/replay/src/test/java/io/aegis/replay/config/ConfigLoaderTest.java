@@ -1,0 +1,95 @@
+package io.aegis.replay.config;
+
+import io.aegis.replay.ReplayException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldReadNestedYamlIntoKafkaClientPropertiesAndAegisKeys() throws IOException {
+        // given
+        Path file = Files.writeString(dir.resolve("ops.yml"), """
+                kafka:
+                  bootstrap:
+                    servers: broker:9093
+                  security:
+                    protocol: SASL_SSL
+                aegis:
+                  registry:
+                    url: https://registry.example
+                  members-file: /etc/aegis/members.yaml
+                  operator:
+                    country: FR
+                """);
+
+        // when
+        OperatorConfig config = new ConfigLoader(Map.of(), dir).load(file, Map.of());
+
+        // then
+        assertEquals(Map.of("bootstrap.servers", "broker:9093", "security.protocol", "SASL_SSL"), config.kafka());
+        assertEquals("https://registry.example", config.registryUrl());
+        assertEquals(Path.of("/etc/aegis/members.yaml"), config.membersFile());
+        assertEquals("FR", config.operatorCountry());
+    }
+
+    @Test
+    void shouldLetEnvironmentOverrideFileAndOptionsOverrideEnvironment() throws IOException {
+        // given
+        Path file = Files.writeString(dir.resolve("ops.properties"),
+                "kafka.bootstrap.servers=file:9092\naegis.registry.url=http://file\n");
+        Map<String, String> env = Map.of("AEGIS_CONFIG", file.toString(), "KAFKA_BOOTSTRAP_SERVERS", "env:9092",
+                "AEGIS_REGISTRY_URL", "http://env", "KAFKA_SASL_MECHANISM", "PLAIN");
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("aegis.registry.url", "http://option");
+        overrides.put("kafka.bootstrap.servers", null);
+
+        // when
+        OperatorConfig config = new ConfigLoader(env, dir).load(null, overrides);
+
+        // then
+        assertEquals("env:9092", config.kafka().get("bootstrap.servers"));
+        assertEquals("PLAIN", config.kafka().get("sasl.mechanism"));
+        assertEquals("http://option", config.registryUrl());
+        assertNull(config.membersFile());
+    }
+
+    @Test
+    void shouldFallBackToDevstackFileOfEmbeddedDefault() throws IOException {
+        Files.createDirectories(dir.resolve("var"));
+        Files.writeString(dir.resolve("var/devstack.json"),
+                "{\"broker\": \"localhost:9092\", \"registry\": \"http://localhost:8081\", \"nodes\": {}}");
+
+        OperatorConfig config = new ConfigLoader(Map.of(), dir).load(null, Map.of());
+
+        assertEquals("localhost:9092", config.kafka().get("bootstrap.servers"));
+        assertEquals("http://localhost:8081", config.registryUrl());
+    }
+
+    @Test
+    void shouldNameMissingSettingAndWhereToGiveIt() {
+        ReplayException missing = assertThrows(ReplayException.class,
+                () -> new ConfigLoader(Map.of("AEGIS_REGISTRY_URL", "http://r"), dir).load(null, Map.of()));
+        assertEquals(ReplayException.USAGE, missing.exitCode());
+        assertTrue(missing.getMessage().startsWith("kafka.bootstrap.servers: not set"), missing.getMessage());
+
+        ReplayException badCountry = assertThrows(ReplayException.class, () -> new ConfigLoader(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "b:9092", "AEGIS_REGISTRY_URL", "http://r",
+                "AEGIS_OPERATOR_COUNTRY", "France"), dir).load(null, Map.of()));
+        assertTrue(badCountry.getMessage().contains("aegis.operator.country: 'France'"), badCountry.getMessage());
+    }
+}
