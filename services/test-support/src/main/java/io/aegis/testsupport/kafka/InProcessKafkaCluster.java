@@ -116,7 +116,7 @@ public final class InProcessKafkaCluster implements KafkaCluster {
                     throw new IllegalStateException("could not create topic " + name + ": " + e.getCause(), e);
                 }
             }
-            Awaitility.await("leaders of " + name).atMost(Duration.ofSeconds(30)).until(() ->
+            Awaitility.await("leaders of " + name).atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
                     admin.describeTopics(List.of(name)).allTopicNames().get().get(name).partitions().stream()
                             .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
         } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
