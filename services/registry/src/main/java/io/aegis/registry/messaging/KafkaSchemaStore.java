@@ -8,18 +8,14 @@ import io.aegis.registry.domain.RegistryState;
 import io.aegis.registry.domain.SchemaStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A {@link SchemaStore} kept in a one-partition compacted Kafka topic.
@@ -48,7 +44,7 @@ public final class KafkaSchemaStore implements SchemaStore, AutoCloseable {
         this.codec = codec;
         this.state = new RegistryState(defaultLevel);
         this.reader = new LogReader(settings, codec, state);
-        this.producer = new KafkaProducer<>(producerProperties(settings));
+        this.producer = new KafkaProducer<>(settings.producerProperties());
         this.readerThread = new Thread(reader, "aegis-registry-store-reader");
         this.readerThread.setDaemon(true);
     }
@@ -131,16 +127,5 @@ public final class KafkaSchemaStore implements SchemaStore, AutoCloseable {
         } finally {
             producer.close(CLOSE_WAIT);
         }
-    }
-
-    private static Map<String, Object> producerProperties(StoreSettings settings) {
-        Map<String, Object> properties = new HashMap<>(settings.clientProperties());
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.timeout().toMillis());
-        properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "aegis-registry-writer-" + UUID.randomUUID());
-        return properties;
     }
 }

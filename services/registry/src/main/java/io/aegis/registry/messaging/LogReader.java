@@ -6,7 +6,6 @@ import io.aegis.registry.domain.RegistryState;
 import io.aegis.registry.domain.SchemaStore.StoreStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -23,7 +21,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +60,7 @@ final class LogReader implements Runnable {
     public void run() {
         try {
             prepareTopic();
-            consumer = new KafkaConsumer<>(consumerProperties());
+            consumer = new KafkaConsumer<>(settings.consumerProperties());
             TopicPartition partition = new TopicPartition(settings.topic(), 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -171,19 +168,6 @@ final class LogReader implements Runnable {
     private static String token(ConsumerRecord<byte[], byte[]> record) {
         Header header = record.headers().lastHeader(WRITE_TOKEN_HEADER);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private Map<String, Object> consumerProperties() {
-        Map<String, Object> properties = new HashMap<>(settings.clientProperties());
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        properties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "aegis-registry-reader");
-        // A write is answered only once read back, so the broker must not hold an empty fetch long.
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-        return properties;
     }
 
     /** Registers interest in the outcome of the record carrying {@code token}. */
