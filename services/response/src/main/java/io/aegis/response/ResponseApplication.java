@@ -1,5 +1,6 @@
 package io.aegis.response;
 
+import io.aegis.kafka.avro.AvroTrust;
 import io.micronaut.runtime.Micronaut;
 
 /**
@@ -12,6 +13,7 @@ public final class ResponseApplication {
     }
 
     public static void main(String[] args) {
+        AvroTrust.trustContracts();
         Micronaut.run(ResponseApplication.class, args);
     }
 }

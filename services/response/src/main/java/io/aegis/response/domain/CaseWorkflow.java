@@ -1,5 +1,6 @@
 package io.aegis.response.domain;
 
+import io.aegis.kafka.avro.AvroTrust;
 import io.aegis.schema.response.CaseCommand;
 import io.aegis.schema.response.CaseState;
 import io.aegis.schema.response.EmergencyCase;
@@ -18,6 +19,11 @@ import java.util.Optional;
  * except by a passed LOWER_TIER vote; an open case always has a next deadline until acknowledged.
  */
 public final class CaseWorkflow {
+
+    static {
+        // cases are copied through Avro, which must be allowed to load the contract classes
+        AvroTrust.trustContracts();
+    }
 
     private final ResponseSettings settings;
     private final EscalationHandler escalations;

@@ -45,7 +45,7 @@ class WorkflowProperties {
     record Step(int kind, Tier tier, String country, CommandType command, VoteChoice vote, int minutes) {
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void caseHistoryStaysChainedGapFreeAndNeverStalls(@ForAll("steps") List<Step> steps) {
         CaseWorkflow workflow = Fixtures.workflow();
         Instant now = Fixtures.T0;

@@ -56,6 +56,7 @@ final class ResponseDriver implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         driver = new TopologyTestDriver(builder.build(), props, wallClock);
         escalations = driver.createInputTopic(topics.escalations().name(), Serdes.String().serializer(),
                 topics.escalations().valueSerializer());
