@@ -66,7 +66,7 @@ public class PolicyController {
 
     @Operation(summary = "Replace the policy (YAML or JSON); 202 with the assigned version once Kafka acknowledged")
     @Put
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_YAML, "application/x-yaml", "text/yaml"})
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
     public CompletableFuture<HttpResponse<Object>> replace(@Body @Nullable byte[] body, Authentication user) {
         if (body == null || body.length == 0) {
             throw new MalformedBodyException("the policy document is empty");
