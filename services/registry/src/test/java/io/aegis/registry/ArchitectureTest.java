@@ -1,17 +1,36 @@
 package io.aegis.registry;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.aegis.registry.domain.SchemaRegistry;
+import io.aegis.registry.messaging.KafkaSchemaStore;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
+    /** Only this module's main classes (target/classes): scanning the whole classpath is slow. */
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.aegis.registry");
+            .importPath(mainClasses());
+
+    private static Path mainClasses() {
+        try {
+            return Path.of(RegistryApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void shouldHaveImportedTheModule() {
+        assertTrue(CLASSES.contain(SchemaRegistry.class) && CLASSES.contain(KafkaSchemaStore.class));
+    }
 
     @Test
     void domainShouldStayPlainJava() {

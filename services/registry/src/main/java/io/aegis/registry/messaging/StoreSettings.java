@@ -35,6 +35,10 @@ public record StoreSettings(String topic, Map<String, Object> clientProperties, 
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("aegis.registry.timeout must be positive, was " + timeout);
         }
+        if (replicationFactor.isPresent() && replicationFactor.get() < 1) {
+            throw new IllegalArgumentException("aegis.registry.replication-factor must be at least 1, was "
+                    + replicationFactor.get());
+        }
         clientProperties = Map.copyOf(clientProperties);
     }
 
