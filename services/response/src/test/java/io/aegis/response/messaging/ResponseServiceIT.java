@@ -23,6 +23,10 @@ import io.aegis.schema.response.VoteChoice;
 import io.aegis.testsupport.kafka.KafkaCluster;
 import io.aegis.testsupport.kafka.WithKafka;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,12 +63,14 @@ class ResponseServiceIT {
                         "kafka.streams.default.state.dir", stateDir.toString(),
                         "kafka.streams.default.replication.factor", "1",
                         "aegis.infra.dir", "../../infra",
-                        "aegis.response.partitions", "2"))
+                        "aegis.response.partitions", "2",
+                        "micronaut.server.port", "-1"))
                 .singletons(registry)
                 .start();
              WorkflowTopics io = new WorkflowTopics(kafka, new SerdeFactory(registry), "response-service-it-reader")) {
             KafkaStreams streams = context.getBean(KafkaStreams.class);
             io.awaitUntil(WAIT, () -> streams.state() == KafkaStreams.State.RUNNING);
+            assertHealthUp(context);
 
             // given a SEVERE escalation reported by FR, DE and JP
             io.escalate(escalation(Tier.SEVERE, Tier.ELEVATED, "FR", "DE", "JP"));
@@ -100,5 +106,15 @@ class ResponseServiceIT {
             assertTrue(chain.valid(), chain.reason());
             assertEquals(io.events.get(io.events.size() - 1).getHash(), io.cases.get(CASE_ID).getLastEventHash());
         }
+    }
+
+    /** The operations endpoint answers UP once the stream runs. */
+    private static void assertHealthUp(ApplicationContext context) throws Exception {
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        server.start();
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.getURI().resolve("/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
     }
 }
