@@ -1,9 +1,9 @@
 package io.aegis.escalation.domain;
 
-import io.aegis.schema.common.Category;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Map;
  * longest window, so unrelated threats of one category and sector weeks apart do not fuse.
  * The surviving group is the one with the highest tier, then the oldest, then the smallest id —
  * so an escalated group (and the case keyed by its id downstream) keeps its identity. After
- * {@link #join} every key of the signal and of every merged group points to the survivor.
+ * {@link #join} every key, slot and signal of every merged group is filed under the survivor.
  */
 public final class Correlator {
 
@@ -26,18 +26,26 @@ public final class Correlator {
             .thenComparing(GroupState::id);
 
     private final GroupStore store;
+    private final List<Duration> windows;
     private final long weakKeyHorizon;
+    private final long resolution;
 
-    /** @param weakKeyHorizon how long a category × sector key keeps linking after it was last seen */
-    public Correlator(GroupStore store, Duration weakKeyHorizon) {
+    /**
+     * @param windows        the window lengths every group keeps a tally for; the longest is how long
+     *                       a category × sector key keeps linking after it was last seen
+     * @param resolution     the slot width
+     */
+    public Correlator(GroupStore store, Collection<Duration> windows, Duration resolution) {
         this.store = store;
-        this.weakKeyHorizon = weakKeyHorizon.toMillis();
+        this.windows = List.copyOf(windows);
+        this.weakKeyHorizon = windows.stream().max(Duration::compareTo).orElseThrow().toMillis();
+        this.resolution = resolution.toMillis();
     }
 
     /** The group a signal with these keys belongs to at {@code at}, founded or merged as needed (not yet saved). */
     public GroupState join(List<String> keys, long at) {
         List<GroupState> groups = existing(keys, at);
-        GroupState survivor = groups.isEmpty() ? GroupState.found(freshId(keys.get(0), at), at) : groups.get(0);
+        GroupState survivor = groups.isEmpty() ? GroupState.found(freshId(keys.get(0), at), at, windows) : groups.get(0);
         for (GroupState absorbed : groups.subList(Math.min(1, groups.size()), groups.size())) {
             merge(survivor, absorbed);
         }
@@ -67,13 +75,17 @@ public final class Correlator {
         return ordered;
     }
 
-    /** Forgets a group: its keys, its slot signals and itself. */
+    /** Forgets a group: its keys, slots, signals and itself. */
     public void forget(GroupState group) {
         for (String key : store.keysOf(group.id())) {
             store.unassign(key, group.id());
         }
-        group.slots().forEach(slot ->
-                store.saveSignals(group.id(), slot.start(), slot.category(), List.of()));
+        for (Observation signal : store.signals(group.id(), Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE)) {
+            store.deleteSignal(group.id(), slotOf(signal.timestamp()), signal);
+        }
+        for (Slot slot : store.slots(group.id(), Long.MIN_VALUE, Long.MAX_VALUE)) {
+            store.saveSlot(group.id(), Slot.empty(slot.start(), slot.category()));
+        }
         store.delete(group.id());
     }
 
@@ -86,11 +98,27 @@ public final class Correlator {
         return store.load(foundingKey) == null ? foundingKey : foundingKey + "@" + Instant.ofEpochMilli(at);
     }
 
+    /** Moves the absorbed group's signals, slots and keys under the survivor, then re-tallies its windows. */
     private void merge(GroupState survivor, GroupState absorbed) {
-        for (Slot slot : absorbed.slots()) {
-            moveSignals(absorbed.id(), survivor.id(), slot.start(), slot.category());
+        for (Observation signal : store.signals(absorbed.id(), Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE)) {
+            long slotStart = slotOf(signal.timestamp());
+            store.deleteSignal(absorbed.id(), slotStart, signal);
+            store.saveSignal(survivor.id(), slotStart, signal);
+        }
+        for (Slot slot : store.slots(absorbed.id(), Long.MIN_VALUE, Long.MAX_VALUE)) {
+            Slot mine = store.slot(survivor.id(), slot.start(), slot.category());
+            Slot merged = mine == null ? Slot.empty(slot.start(), slot.category()) : mine;
+            merged.tally().add(slot.tally());
+            store.saveSlot(survivor.id(), merged);
+            store.saveSlot(absorbed.id(), Slot.empty(slot.start(), slot.category()));
         }
         survivor.absorb(absorbed);
+        for (long length : List.copyOf(survivor.windows().keySet())) {
+            long boundary = survivor.windows().get(length).boundary();
+            WindowTally tally = new WindowTally(boundary, java.util.Map.of());
+            store.slots(survivor.id(), boundary, Long.MAX_VALUE).forEach(tally::add);
+            survivor.replaceWindow(Duration.ofMillis(length), tally);
+        }
         for (String key : store.keysOf(absorbed.id())) {
             KeyLink link = store.link(key);
             store.unassign(key, absorbed.id());
@@ -101,10 +129,7 @@ public final class Correlator {
         store.delete(absorbed.id());
     }
 
-    private void moveSignals(String from, String to, long slotStart, Category category) {
-        List<Observation> moved = new ArrayList<>(store.signals(to, slotStart, category));
-        moved.addAll(store.signals(from, slotStart, category));
-        store.saveSignals(to, slotStart, category, moved);
-        store.saveSignals(from, slotStart, category, List.of());
+    private long slotOf(long timestamp) {
+        return Math.floorDiv(timestamp, resolution) * resolution;
     }
 }

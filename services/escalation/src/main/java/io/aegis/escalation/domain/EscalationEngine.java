@@ -4,17 +4,18 @@ import io.aegis.schema.common.CoordinationLevel;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.Escalation;
 import io.aegis.schema.routing.CoordinationSignal;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Correlates each coordination signal into its group, re-evaluates the rules and answers an
- * {@link Escalation} exactly when the group's tier rises. Invariants: a group's tier never falls
- * (retractions and window expiry lower the figures, not the tier); a tier is announced at most
- * once per group; a signal redelivered into the same slot is counted once; the answer depends
- * only on the signals, their times and the rules — never on the wall clock.
+ * Correlates each coordination signal into its group, brings the group's window tallies up to the
+ * signal's time, re-evaluates the rules and answers an {@link Escalation} exactly when the group's
+ * tier rises. Invariants: a group's tier never falls (retractions and window expiry lower the
+ * figures, not the tier); a tier is announced at most once per group; a signal redelivered into
+ * the same slot is counted once; each window's tally equals the sum of the group's slots after
+ * its boundary; the answer depends only on the signals, their times and the rules.
  */
 public final class EscalationEngine {
 
@@ -27,14 +28,18 @@ public final class EscalationEngine {
     private final GroupStore groups;
     private final Baseline baseline;
     private final long resolution;
+    private final Duration longest;
+    private final List<Duration> shortestFirst;
 
     public EscalationEngine(EscalationRules rules, GroupStore groups, Baseline baseline) {
         this.rules = rules;
         this.rulesEngine = new RulesEngine(rules);
-        this.correlator = new Correlator(groups, rules.longestWindow());
+        this.correlator = new Correlator(groups, rules.windows().values(), rules.correlation().resolution());
         this.groups = groups;
         this.baseline = baseline;
         this.resolution = rules.correlation().resolution().toMillis();
+        this.longest = rules.longestWindow();
+        this.shortestFirst = rules.windows().values().stream().distinct().sorted().toList();
     }
 
     /** Takes in one (valid) signal observed at {@code at}; the escalation it causes, if any. */
@@ -44,13 +49,23 @@ public final class EscalationEngine {
             retract(signal.getSignalId(), keys, at);
             return Optional.empty();
         }
+        Observation observation = observation(signal, at);
+        long slotStart = slotOf(at);
         GroupState group = correlator.join(keys, at);
-        count(group, observation(signal, at));
-        long evaluatedAt = Math.max(at, group.lastSeen());
-        for (Slot expired : group.pruneBefore(evaluatedAt - rules.longestWindow().toMillis() - resolution)) {
-            groups.saveSignals(group.id(), expired.start(), expired.category(), List.of());
+        if (groups.hasSignal(group.id(), slotStart, observation.category(), observation.signalId())) {
+            groups.save(group);
+            return Optional.empty();
         }
-        Optional<Escalation> escalation = rulesEngine.assess(group.slots(), evaluatedAt, baseline)
+        baseline.record(observation.category(), at);
+        long evaluatedAt = Math.max(at, group.lastSeen());
+        group.seen(at);
+        for (Duration window : shortestFirst) {
+            advance(group, window, evaluatedAt);
+        }
+        if (group.window(longest).covers(slotStart)) {
+            count(group, observation, slotStart);
+        }
+        Optional<Escalation> escalation = rulesEngine.assess(group, evaluatedAt, baseline)
                 .filter(assessment -> assessment.tier().compareTo(group.tier()) > 0)
                 .map(assessment -> {
                     Tier previous = group.raiseTo(assessment.tier());
@@ -69,49 +84,81 @@ public final class EscalationEngine {
                 correlator.forget(group);
             }
         }
-        baseline.pruneBefore(now - rules.baseline().trailing().toMillis() - rules.longestWindow().toMillis());
+        baseline.pruneBefore(now - rules.baseline().trailing().toMillis() - longest.toMillis());
         return idle.size();
     }
 
-    private void count(GroupState group, Observation observation) {
-        long slotStart = Math.floorDiv(observation.timestamp(), resolution) * resolution;
-        List<Observation> slotSignals = new ArrayList<>(
-                groups.signals(group.id(), slotStart, observation.category()));
-        if (slotSignals.stream().anyMatch(o -> o.signalId().equals(observation.signalId()))) {
+    /**
+     * Moves a window's boundary to {@code end − window}, taking out the slots it passes. Windows move
+     * shortest first, so the longest moves last and can drop the slots it passes for good.
+     */
+    private void advance(GroupState group, Duration window, long end) {
+        WindowTally tally = group.window(window);
+        long boundary = end - window.toMillis();
+        if (boundary <= tally.boundary()) {
             return;
         }
-        slotSignals.add(observation);
-        groups.saveSignals(group.id(), slotStart, observation.category(), slotSignals);
-        group.observe(observation, slotStart);
-        baseline.record(observation.category(), observation.timestamp());
+        for (Slot passed : groups.slots(group.id(), tally.boundary(), boundary)) {
+            tally.remove(passed);
+            if (window.equals(longest)) {
+                drop(group.id(), passed);
+            }
+        }
+        tally.moveBoundary(boundary);
+    }
+
+    private void count(GroupState group, Observation observation, long slotStart) {
+        groups.saveSignal(group.id(), slotStart, observation);
+        Slot slot = groups.slot(group.id(), slotStart, observation.category());
+        Slot updated = slot == null ? Slot.empty(slotStart, observation.category()) : slot;
+        updated.tally().add(observation);
+        groups.saveSlot(group.id(), updated);
+        for (WindowTally tally : group.windows().values()) {
+            if (tally.covers(slotStart)) {
+                tally.add(observation.category(), observation);
+            }
+        }
+    }
+
+    private void drop(String groupId, Slot slot) {
+        for (Observation signal : groups.signals(groupId, slot.start() - 1, slot.start(), Integer.MAX_VALUE)) {
+            if (signal.category() == slot.category()) {
+                groups.deleteSignal(groupId, slot.start(), signal);
+            }
+        }
+        groups.saveSlot(groupId, Slot.empty(slot.start(), slot.category()));
     }
 
     private void retract(String signalId, List<String> keys, long at) {
         for (GroupState group : correlator.existing(keys, at)) {
-            for (Slot slot : List.copyOf(group.slots())) {
-                List<Observation> slotSignals = new ArrayList<>(groups.signals(group.id(), slot.start(), slot.category()));
-                Optional<Observation> found = slotSignals.stream().filter(o -> o.signalId().equals(signalId)).findFirst();
-                if (found.isPresent()) {
-                    slotSignals.remove(found.get());
-                    groups.saveSignals(group.id(), slot.start(), slot.category(), slotSignals);
-                    group.retract(found.get(), slot.start());
-                    groups.save(group);
-                    return;
+            Optional<Observation> found = groups.signals(group.id(), Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE)
+                    .stream().filter(o -> o.signalId().equals(signalId)).findFirst();
+            if (found.isPresent()) {
+                Observation o = found.get();
+                long slotStart = slotOf(o.timestamp());
+                groups.deleteSignal(group.id(), slotStart, o);
+                Slot slot = groups.slot(group.id(), slotStart, o.category());
+                if (slot != null) {
+                    slot.tally().remove(o);
+                    groups.saveSlot(group.id(), slot);
                 }
+                group.windows().values().stream().filter(t -> t.covers(slotStart)).forEach(t -> t.remove(o.category(), o));
+                groups.save(group);
+                return;
             }
         }
     }
 
     private List<String> namedSignals(String groupId, WindowStats stats) {
-        List<String> named = new ArrayList<>();
-        for (Slot slot : stats.slots()) {
-            for (Observation o : groups.signals(groupId, slot.start(), slot.category())) {
-                if (!o.countOnly() && named.size() < MAX_NAMED_SIGNALS) {
-                    named.add(o.signalId());
-                }
-            }
-        }
-        return named;
+        return groups.signals(groupId, stats.start(), stats.end(), Integer.MAX_VALUE).stream()
+                .filter(o -> !o.countOnly() && stats.categories().contains(o.category()))
+                .limit(MAX_NAMED_SIGNALS)
+                .map(Observation::signalId)
+                .toList();
+    }
+
+    private long slotOf(long timestamp) {
+        return Math.floorDiv(timestamp, resolution) * resolution;
     }
 
     private static Observation observation(CoordinationSignal signal, long at) {

@@ -1,43 +1,40 @@
 package io.aegis.escalation.domain;
 
-import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Tier;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A correlation group: its id (the key that founded it), the highest tier it has reached and
- * the per-slot aggregates of its signals still inside the longest window. Its keys and signal
- * ids live beside it in the {@link GroupStore}, so its size does not grow with its traffic.
+ * A correlation group's header: its id (the key that founded it), the highest tier it has reached,
+ * when it was last seen, and its running tally per window. Its keys, slots and signals live beside
+ * it in the {@link GroupStore}, so its size does not grow with its traffic.
  * Invariant: the tier never falls — {@link #raiseTo} refuses anything but a higher tier.
  */
 public final class GroupState {
-
-    private static final Comparator<SlotKey> ORDER =
-            Comparator.comparingLong(SlotKey::start).thenComparing(SlotKey::category);
 
     private final String id;
     private final long createdAt;
     private long lastSeen;
     private Tier tier;
-    private final TreeMap<SlotKey, Slot> slots = new TreeMap<>(ORDER);
+    private final Map<Long, WindowTally> windows;
 
-    public GroupState(String id, long createdAt, long lastSeen, Tier tier, Collection<Slot> slots) {
+    public GroupState(String id, long createdAt, long lastSeen, Tier tier, Map<Long, WindowTally> windows) {
         this.id = Objects.requireNonNull(id, "id");
         this.createdAt = createdAt;
         this.lastSeen = lastSeen;
         this.tier = Objects.requireNonNull(tier, "tier");
-        slots.forEach(s -> this.slots.put(new SlotKey(s.start(), s.category()), s));
+        this.windows = new TreeMap<>(windows);
     }
 
-    /** A new, empty group founded by key {@code id} at {@code at}, at NOTICE. */
-    public static GroupState found(String id, long at) {
-        return new GroupState(id, at, at, Tier.NOTICE, List.of());
+    /** A new group founded by key {@code id} at {@code at}, at NOTICE, with an empty tally per window. */
+    public static GroupState found(String id, long at, Collection<Duration> windowLengths) {
+        GroupState group = new GroupState(id, at, at, Tier.NOTICE, Map.of());
+        windowLengths.forEach(group::window);
+        return group;
     }
 
     public String id() {
@@ -56,43 +53,27 @@ public final class GroupState {
         return tier;
     }
 
-    /** The slots in time order. */
-    public Collection<Slot> slots() {
-        return Collections.unmodifiableCollection(slots.values());
+    /** Window length in millis → its running tally. */
+    public Map<Long, WindowTally> windows() {
+        return Collections.unmodifiableMap(windows);
     }
 
-    /** Counts an observation in the slot starting at {@code slotStart}. */
-    public void observe(Observation observation, long slotStart) {
-        slots.computeIfAbsent(new SlotKey(slotStart, observation.category()),
-                k -> Slot.empty(slotStart, observation.category())).add(observation);
-        lastSeen = Math.max(lastSeen, observation.timestamp());
+    /** The tally of the window of this length (a window new to the group starts empty at its last signal). */
+    public WindowTally window(Duration length) {
+        return windows.computeIfAbsent(length.toMillis(), w -> new WindowTally(lastSeen - w, Map.of()));
     }
 
-    /** Takes back an observation counted in the slot starting at {@code slotStart}. */
-    public void retract(Observation observation, long slotStart) {
-        SlotKey key = new SlotKey(slotStart, observation.category());
-        Slot slot = slots.get(key);
-        if (slot != null) {
-            slot.remove(observation);
-            if (slot.isEmpty()) {
-                slots.remove(key);
-            }
-        }
+    void replaceWindow(Duration length, WindowTally tally) {
+        windows.put(length.toMillis(), tally);
     }
 
-    /** Removes and returns the slots that start before {@code cutoff}: they are outside every window. */
-    public List<Slot> pruneBefore(long cutoff) {
-        List<Slot> removed = new ArrayList<>();
-        slots.values().removeIf(s -> s.start() < cutoff && removed.add(s));
-        return removed;
+    /** Records that a signal of event time {@code at} was counted. */
+    public void seen(long at) {
+        lastSeen = Math.max(lastSeen, at);
     }
 
-    /** Takes in another group's slots and tier (the higher tier wins). */
+    /** Takes in another group's tier (the higher wins) and last-seen time; the engine re-tallies the windows. */
     public void absorb(GroupState other) {
-        other.slots.forEach((key, slot) -> slots.merge(key, slot, (mine, theirs) -> {
-            mine.addAll(theirs);
-            return mine;
-        }));
         lastSeen = Math.max(lastSeen, other.lastSeen);
         if (other.tier.compareTo(tier) > 0) {
             tier = other.tier;
@@ -107,8 +88,5 @@ public final class GroupState {
         Tier before = tier;
         tier = higher;
         return before;
-    }
-
-    private record SlotKey(long start, Category category) {
     }
 }

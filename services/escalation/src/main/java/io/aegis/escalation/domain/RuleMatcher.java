@@ -2,7 +2,6 @@ package io.aegis.escalation.domain;
 
 import io.aegis.schema.common.Category;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +17,9 @@ final class RuleMatcher {
         this.minimumExpected = minimumExpected;
     }
 
-    Optional<Firing> match(EscalationRule rule, Collection<Slot> slots, long at, Baseline baseline) {
+    Optional<Firing> match(EscalationRule rule, GroupState group, long at, Baseline baseline) {
         RuleConditions when = rule.when();
-        WindowStats stats = WindowStats.over(slots, rule.length(), at,
+        WindowStats stats = WindowStats.of(group.window(rule.length()), rule.length(), at,
                 c -> when.categories().isEmpty() || when.categories().contains(c));
         if (stats.signalCount() == 0) {
             return Optional.empty();

@@ -4,15 +4,14 @@ import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Tier;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Evaluates the escalation rules over a correlation group's slots at one moment.
- * Pure: the same slots, time and baseline always give the same assessment. Each rule
+ * Evaluates the escalation rules over a correlation group's window tallies at one moment
+ * (tallies the engine has brought up to {@code at}). Pure: the same tallies, time and baseline always give the same assessment. Each rule
  * is checked over its own window; each category floor over the shortest window. The result
  * is the highest tier reached, with every rule that reaches it (rules in declaration order,
  * then floors); empty when nothing holds (the group stays at NOTICE).
@@ -27,13 +26,13 @@ public final class RulesEngine {
         this.matcher = new RuleMatcher(rules.baseline().minimumExpected());
     }
 
-    /** The tier the group's slots reach at {@code at}, and why. */
-    public Optional<Assessment> assess(Collection<Slot> slots, long at, Baseline baseline) {
+    /** The tier the group's tallies reach at {@code at}, and why. */
+    public Optional<Assessment> assess(GroupState group, long at, Baseline baseline) {
         List<Firing> firings = new ArrayList<>();
         for (EscalationRule rule : rules.rules()) {
-            matcher.match(rule, slots, at, baseline).ifPresent(firings::add);
+            matcher.match(rule, group, at, baseline).ifPresent(firings::add);
         }
-        firings.addAll(floors(slots, at));
+        firings.addAll(floors(group, at));
         Optional<Tier> top = firings.stream().map(Firing::tier).max(Comparator.naturalOrder());
         if (top.isEmpty()) {
             return Optional.empty();
@@ -46,12 +45,12 @@ public final class RulesEngine {
                 reaching.get(0).stats()));
     }
 
-    private List<Firing> floors(Collection<Slot> slots, long at) {
+    private List<Firing> floors(GroupState group, long at) {
         if (rules.categoryFloors().isEmpty()) {
             return List.of();
         }
         Duration window = rules.shortestWindow();
-        WindowStats stats = WindowStats.over(slots, window, at, c -> true);
+        WindowStats stats = WindowStats.of(group.window(window), window, at, c -> true);
         List<Firing> firings = new ArrayList<>();
         for (Map.Entry<Category, Tier> floor : rules.categoryFloors().entrySet()) {
             if (stats.categories().contains(floor.getKey())) {

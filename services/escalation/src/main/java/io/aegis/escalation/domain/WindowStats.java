@@ -3,12 +3,9 @@ package io.aegis.escalation.domain;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Sector;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -16,10 +13,9 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * The figures of a correlation group over one window {@code (end − window, end]}, counted from
- * the slots whose start lies in it (so windows are exact to the correlation resolution, and
- * exact for slot-aligned times). COUNT_ONLY
- * signals are in every figure; {@code countOnly} says how many of them there are.
+ * The figures of a correlation group over one window {@code (end − window, end]}, from its running
+ * tally (exact to the correlation resolution, and exact for slot-aligned times). COUNT_ONLY signals
+ * are in every figure; {@code countOnly} says how many of them there are.
  */
 public record WindowStats(
         Duration window,
@@ -31,8 +27,7 @@ public record WindowStats(
         Set<Category> categories,
         Set<Sector> criticalSectors,
         int maxSeverity,
-        Map<Category, Integer> countByCategory,
-        List<Slot> slots) {
+        Map<Category, Integer> countByCategory) {
 
     public WindowStats {
         countries = Collections.unmodifiableSortedSet(new TreeSet<>(countries));
@@ -42,32 +37,29 @@ public record WindowStats(
                 ? EnumSet.noneOf(Sector.class) : EnumSet.copyOf(criticalSectors));
         countByCategory = Collections.unmodifiableMap(countByCategory.isEmpty()
                 ? Map.of() : new EnumMap<>(countByCategory));
-        slots = List.copyOf(slots);
     }
 
-    /** The figures of the slots starting in {@code (end − window, end]} whose category passes {@code filter}. */
-    public static WindowStats over(Collection<Slot> all, Duration window, long end, Predicate<Category> filter) {
-        long start = end - window.toMillis();
-        List<Slot> inWindow = new ArrayList<>();
+    /** The figures of the categories in {@code tally} that pass {@code filter}, for the window ending at {@code end}. */
+    public static WindowStats of(WindowTally tally, Duration window, long end, Predicate<Category> filter) {
         SortedSet<String> countries = new TreeSet<>();
         Set<Sector> critical = EnumSet.noneOf(Sector.class);
         Map<Category, Integer> byCategory = new EnumMap<>(Category.class);
         int count = 0;
         int countOnly = 0;
         int maxSeverity = 0;
-        for (Slot slot : all) {
-            if (slot.start() <= start || slot.start() > end || !filter.test(slot.category())) {
+        for (Map.Entry<Category, Tally> entry : tally.byCategory().entrySet()) {
+            Tally t = entry.getValue();
+            if (t.isEmpty() || !filter.test(entry.getKey())) {
                 continue;
             }
-            inWindow.add(slot);
-            count += slot.count();
-            countOnly += slot.countOnly();
-            countries.addAll(slot.countries().keySet());
-            critical.addAll(slot.criticalSectors().keySet());
-            byCategory.merge(slot.category(), slot.count(), Integer::sum);
-            maxSeverity = Math.max(maxSeverity, slot.maxSeverity());
+            count += t.count();
+            countOnly += t.countOnly();
+            countries.addAll(t.countries().keySet());
+            critical.addAll(t.criticalSectors().keySet());
+            byCategory.put(entry.getKey(), t.count());
+            maxSeverity = Math.max(maxSeverity, t.maxSeverity());
         }
-        return new WindowStats(window, start, end, count, countOnly, countries, byCategory.keySet(),
-                critical, maxSeverity, byCategory, inWindow);
+        return new WindowStats(window, end - window.toMillis(), end, count, countOnly, countries,
+                byCategory.keySet(), critical, maxSeverity, byCategory);
     }
 }

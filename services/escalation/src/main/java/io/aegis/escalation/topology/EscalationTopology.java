@@ -1,7 +1,6 @@
 package io.aegis.escalation.topology;
 
 import io.aegis.escalation.domain.EscalationRules;
-import io.aegis.schema.response.Escalation;
 import io.aegis.schema.routing.CoordinationSignal;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,7 +17,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * signals ─► validate-signal ─► correlate-key (one key) ─► correlation (repartition, 1 partition)
- *         ─► correlate-and-tier [key index, group keys, groups, slot signals, baseline] ─► escalations
+ *         ─► correlate-and-tier [key index, group keys, groups, slots, signals, baseline] ─► escalations
  * </pre>
  * Correlation is transitive across keys (union-find), so it cannot be split by key: every signal
  * goes through one partition of the {@code correlation} repartition topic, processed by one task
@@ -31,7 +30,8 @@ public final class EscalationTopology {
     public static final String KEY_INDEX_STORE = "escalation-key-index";
     public static final String GROUP_KEYS_STORE = "escalation-group-keys";
     public static final String GROUPS_STORE = "escalation-groups";
-    public static final String SLOT_SIGNALS_STORE = "escalation-slot-signals";
+    public static final String SLOTS_STORE = "escalation-slots";
+    public static final String SIGNALS_STORE = "escalation-signals";
     public static final String BASELINE_STORE = "escalation-baseline";
     /** Name of the repartition step; its topic is {@code <application.id>-correlation-repartition}. */
     public static final String CORRELATION_REPARTITION = "correlation";
@@ -47,7 +47,8 @@ public final class EscalationTopology {
         builder.addStateStore(store(KEY_INDEX_STORE, strings, strings));
         builder.addStateStore(store(GROUP_KEYS_STORE, strings, strings));
         builder.addStateStore(store(GROUPS_STORE, strings, StateSerdes.groups()));
-        builder.addStateStore(store(SLOT_SIGNALS_STORE, strings, StateSerdes.observations()));
+        builder.addStateStore(store(SLOTS_STORE, strings, StateSerdes.slots()));
+        builder.addStateStore(store(SIGNALS_STORE, strings, StateSerdes.observations()));
         builder.addStateStore(store(BASELINE_STORE, strings, StateSerdes.counts()));
 
         builder.stream(topics.signals().name(), topics.signals().consumed().withName("coordination-signals"))
@@ -58,12 +59,13 @@ public final class EscalationTopology {
                         .withValueSerde(topics.signals().valueSerde())
                         .withNumberOfPartitions(1))
                 .process(() -> new CorrelationProcessor(rules), Named.as("correlate-and-tier"),
-                        KEY_INDEX_STORE, GROUP_KEYS_STORE, GROUPS_STORE, SLOT_SIGNALS_STORE, BASELINE_STORE)
+                        KEY_INDEX_STORE, GROUP_KEYS_STORE, GROUPS_STORE, SLOTS_STORE, SIGNALS_STORE, BASELINE_STORE)
                 .to(topics.escalations().name(), topics.escalations().produced().withName("escalations"));
         return builder.build();
     }
 
     private static <V> StoreBuilder<?> store(String name, Serde<String> keys, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values);
+        // the record cache absorbs repeated writes of a busy group's header within a commit interval
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingEnabled();
     }
 }

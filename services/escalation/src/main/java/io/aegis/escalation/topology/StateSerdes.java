@@ -4,16 +4,16 @@ import io.aegis.escalation.domain.CategoryCounts;
 import io.aegis.escalation.domain.GroupState;
 import io.aegis.escalation.domain.Observation;
 import io.aegis.escalation.domain.Slot;
+import io.aegis.escalation.domain.Tally;
+import io.aegis.escalation.domain.WindowTally;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Sector;
 import io.aegis.schema.common.Tier;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,8 +29,12 @@ final class StateSerdes {
         return new BinarySerde<>("group state", StateSerdes::writeGroup, StateSerdes::readGroup);
     }
 
-    static Serde<List<Observation>> observations() {
-        return new BinarySerde<>("slot signals", StateSerdes::writeObservations, StateSerdes::readObservations);
+    static Serde<Slot> slots() {
+        return new BinarySerde<>("slot", StateSerdes::writeSlot, StateSerdes::readSlot);
+    }
+
+    static Serde<Observation> observations() {
+        return new BinarySerde<>("signal", StateSerdes::writeObservation, StateSerdes::readObservation);
     }
 
     static Serde<CategoryCounts> counts() {
@@ -42,19 +46,15 @@ final class StateSerdes {
         out.writeLong(group.createdAt());
         out.writeLong(group.lastSeen());
         out.writeUTF(group.tier().name());
-        out.writeInt(group.slots().size());
-        for (Slot slot : group.slots()) {
-            out.writeLong(slot.start());
-            out.writeUTF(slot.category().name());
-            out.writeInt(slot.count());
-            out.writeInt(slot.countOnly());
-            writeTally(out, slot.countries());
-            for (int severity : slot.severities()) {
-                out.writeInt(severity);
+        out.writeInt(group.windows().size());
+        for (Map.Entry<Long, WindowTally> window : group.windows().entrySet()) {
+            out.writeLong(window.getKey());
+            out.writeLong(window.getValue().boundary());
+            out.writeInt(window.getValue().byCategory().size());
+            for (Map.Entry<Category, Tally> entry : window.getValue().byCategory().entrySet()) {
+                out.writeUTF(entry.getKey().name());
+                writeTally(out, entry.getValue());
             }
-            Map<String, Integer> sectors = new TreeMap<>();
-            slot.criticalSectors().forEach((s, n) -> sectors.put(s.name(), n));
-            writeTally(out, sectors);
         }
     }
 
@@ -63,59 +63,82 @@ final class StateSerdes {
         long createdAt = in.readLong();
         long lastSeen = in.readLong();
         Tier tier = Tier.valueOf(in.readUTF());
-        int n = in.readInt();
-        List<Slot> slots = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            long start = in.readLong();
-            Category category = Category.valueOf(in.readUTF());
-            int count = in.readInt();
-            int countOnly = in.readInt();
-            Map<String, Integer> countries = readTally(in);
-            int[] severities = new int[6];
-            for (int s = 0; s < severities.length; s++) {
-                severities[s] = in.readInt();
+        int windowCount = in.readInt();
+        Map<Long, WindowTally> windows = new TreeMap<>();
+        for (int w = 0; w < windowCount; w++) {
+            long length = in.readLong();
+            long boundary = in.readLong();
+            int categories = in.readInt();
+            Map<Category, Tally> byCategory = new EnumMap<>(Category.class);
+            for (int c = 0; c < categories; c++) {
+                byCategory.put(Category.valueOf(in.readUTF()), readTally(in));
             }
-            Map<Sector, Integer> sectors = new EnumMap<>(Sector.class);
-            readTally(in).forEach((s, c) -> sectors.put(Sector.valueOf(s), c));
-            slots.add(new Slot(start, category, count, countOnly, countries, severities, sectors));
+            windows.put(length, new WindowTally(boundary, byCategory));
         }
-        return new GroupState(id, createdAt, lastSeen, tier, slots);
+        return new GroupState(id, createdAt, lastSeen, tier, windows);
     }
 
-    private static void writeObservations(DataOutputStream out, List<Observation> observations) throws IOException {
-        out.writeInt(observations.size());
-        for (Observation o : observations) {
-            out.writeUTF(o.signalId());
-            out.writeUTF(o.country());
-            out.writeUTF(o.category().name());
-            out.writeByte(o.severity());
-            out.writeLong(o.timestamp());
-            out.writeBoolean(o.countOnly());
-            out.writeByte(o.criticalSectors().size());
-            for (Sector sector : o.criticalSectors()) {
-                out.writeUTF(sector.name());
-            }
+    private static void writeSlot(DataOutputStream out, Slot slot) throws IOException {
+        out.writeLong(slot.start());
+        out.writeUTF(slot.category().name());
+        writeTally(out, slot.tally());
+    }
+
+    private static Slot readSlot(DataInputStream in) throws IOException {
+        return new Slot(in.readLong(), Category.valueOf(in.readUTF()), readTally(in));
+    }
+
+    private static void writeTally(DataOutputStream out, Tally tally) throws IOException {
+        out.writeInt(tally.count());
+        out.writeInt(tally.countOnly());
+        writeCounts(out, tally.countries());
+        for (int severity : tally.severities()) {
+            out.writeInt(severity);
+        }
+        Map<String, Integer> sectors = new TreeMap<>();
+        tally.criticalSectors().forEach((s, n) -> sectors.put(s.name(), n));
+        writeCounts(out, sectors);
+    }
+
+    private static Tally readTally(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        int countOnly = in.readInt();
+        Map<String, Integer> countries = readCounts(in);
+        int[] severities = new int[6];
+        for (int s = 0; s < severities.length; s++) {
+            severities[s] = in.readInt();
+        }
+        Map<Sector, Integer> sectors = new EnumMap<>(Sector.class);
+        readCounts(in).forEach((s, c) -> sectors.put(Sector.valueOf(s), c));
+        return new Tally(count, countOnly, countries, severities, sectors);
+    }
+
+    private static void writeObservation(DataOutputStream out, Observation o) throws IOException {
+        out.writeUTF(o.signalId());
+        out.writeUTF(o.country());
+        out.writeUTF(o.category().name());
+        out.writeByte(o.severity());
+        out.writeLong(o.timestamp());
+        out.writeBoolean(o.countOnly());
+        out.writeByte(o.criticalSectors().size());
+        for (Sector sector : o.criticalSectors()) {
+            out.writeUTF(sector.name());
         }
     }
 
-    private static List<Observation> readObservations(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        List<Observation> observations = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            String id = in.readUTF();
-            String country = in.readUTF();
-            Category category = Category.valueOf(in.readUTF());
-            int severity = in.readByte();
-            long timestamp = in.readLong();
-            boolean countOnly = in.readBoolean();
-            int sectorCount = in.readByte();
-            Set<Sector> sectors = EnumSet.noneOf(Sector.class);
-            for (int s = 0; s < sectorCount; s++) {
-                sectors.add(Sector.valueOf(in.readUTF()));
-            }
-            observations.add(new Observation(id, country, category, sectors, severity, timestamp, countOnly));
+    private static Observation readObservation(DataInputStream in) throws IOException {
+        String id = in.readUTF();
+        String country = in.readUTF();
+        Category category = Category.valueOf(in.readUTF());
+        int severity = in.readByte();
+        long timestamp = in.readLong();
+        boolean countOnly = in.readBoolean();
+        int sectorCount = in.readByte();
+        Set<Sector> sectors = EnumSet.noneOf(Sector.class);
+        for (int s = 0; s < sectorCount; s++) {
+            sectors.add(Sector.valueOf(in.readUTF()));
         }
-        return observations;
+        return new Observation(id, country, category, sectors, severity, timestamp, countOnly);
     }
 
     private static void writeCategoryCounts(DataOutputStream out, CategoryCounts counts) throws IOException {
@@ -135,7 +158,7 @@ final class StateSerdes {
         return new CategoryCounts(buckets);
     }
 
-    private static void writeTally(DataOutputStream out, Map<String, Integer> counts) throws IOException {
+    private static void writeCounts(DataOutputStream out, Map<String, Integer> counts) throws IOException {
         out.writeInt(counts.size());
         for (Map.Entry<String, Integer> entry : counts.entrySet()) {
             out.writeUTF(entry.getKey());
@@ -143,7 +166,7 @@ final class StateSerdes {
         }
     }
 
-    private static Map<String, Integer> readTally(DataInputStream in) throws IOException {
+    private static Map<String, Integer> readCounts(DataInputStream in) throws IOException {
         int n = in.readInt();
         Map<String, Integer> counts = new TreeMap<>();
         for (int i = 0; i < n; i++) {

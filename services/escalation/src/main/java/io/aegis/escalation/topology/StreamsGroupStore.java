@@ -4,6 +4,7 @@ import io.aegis.escalation.domain.GroupState;
 import io.aegis.escalation.domain.GroupStore;
 import io.aegis.escalation.domain.KeyLink;
 import io.aegis.escalation.domain.Observation;
+import io.aegis.escalation.domain.Slot;
 import io.aegis.schema.common.Category;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * {@link GroupStore} over the topology's key-value stores. The key index holds
- * {@code "<lastSeen> <groupId>"} per key. The reverse index and the slot
- * signals use composite keys {@code groupId NUL key} and {@code groupId NUL slot NUL category},
- * so a group's entries are found with one prefix scan.
+ * {@code "<lastSeen> <groupId>"} per key; the reverse index, slots and signals use composite keys
+ * {@code groupId NUL key}, {@code groupId NUL slot NUL category} and
+ * {@code groupId NUL slot NUL category NUL signalId} (slot as 16 hex digits), so a group's entries
+ * for a time range are one ordered range scan.
  */
 final class StreamsGroupStore implements GroupStore {
 
@@ -26,14 +28,17 @@ final class StreamsGroupStore implements GroupStore {
     private final KeyValueStore<String, String> keyIndex;
     private final KeyValueStore<String, String> groupKeys;
     private final KeyValueStore<String, GroupState> groups;
-    private final KeyValueStore<String, List<Observation>> slotSignals;
+    private final KeyValueStore<String, Slot> slots;
+    private final KeyValueStore<String, Observation> signals;
 
     StreamsGroupStore(KeyValueStore<String, String> keyIndex, KeyValueStore<String, String> groupKeys,
-                      KeyValueStore<String, GroupState> groups, KeyValueStore<String, List<Observation>> slotSignals) {
+                      KeyValueStore<String, GroupState> groups, KeyValueStore<String, Slot> slots,
+                      KeyValueStore<String, Observation> signals) {
         this.keyIndex = keyIndex;
         this.groupKeys = groupKeys;
         this.groups = groups;
-        this.slotSignals = slotSignals;
+        this.slots = slots;
+        this.signals = signals;
     }
 
     @Override
@@ -87,19 +92,43 @@ final class StreamsGroupStore implements GroupStore {
     }
 
     @Override
-    public List<Observation> signals(String groupId, long slotStart, Category category) {
-        List<Observation> signals = slotSignals.get(slotKey(groupId, slotStart, category));
-        return signals == null ? List.of() : signals;
+    public Slot slot(String groupId, long start, Category category) {
+        return slots.get(slotKey(groupId, start, category));
     }
 
     @Override
-    public void saveSignals(String groupId, long slotStart, Category category, List<Observation> signals) {
-        String key = slotKey(groupId, slotStart, category);
-        if (signals.isEmpty()) {
-            slotSignals.delete(key);
+    public void saveSlot(String groupId, Slot slot) {
+        String key = slotKey(groupId, slot.start(), slot.category());
+        if (slot.tally().isEmpty()) {
+            slots.delete(key);
         } else {
-            slotSignals.put(key, List.copyOf(signals));
+            slots.put(key, slot);
         }
+    }
+
+    @Override
+    public List<Slot> slots(String groupId, long after, long upTo) {
+        return scan(slots, groupId, after, upTo, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public boolean hasSignal(String groupId, long slotStart, Category category, String signalId) {
+        return signals.get(slotKey(groupId, slotStart, category) + SEP + signalId) != null;
+    }
+
+    @Override
+    public void saveSignal(String groupId, long slotStart, Observation signal) {
+        signals.put(slotKey(groupId, slotStart, signal.category()) + SEP + signal.signalId(), signal);
+    }
+
+    @Override
+    public void deleteSignal(String groupId, long slotStart, Observation signal) {
+        signals.delete(slotKey(groupId, slotStart, signal.category()) + SEP + signal.signalId());
+    }
+
+    @Override
+    public List<Observation> signals(String groupId, long after, long upTo, int limit) {
+        return scan(signals, groupId, after, upTo, limit);
     }
 
     @Override
@@ -116,7 +145,25 @@ final class StreamsGroupStore implements GroupStore {
         return idle;
     }
 
-    private static String slotKey(String groupId, long slotStart, Category category) {
-        return groupId + SEP + String.format("%016x", slotStart) + SEP + category.name();
+    private static <V> List<V> scan(KeyValueStore<String, V> store, String groupId, long after, long upTo, int limit) {
+        long from = Math.max(after, -1L) + 1;
+        List<V> values = new ArrayList<>();
+        if (upTo < from) {
+            return values;
+        }
+        try (KeyValueIterator<String, V> it = store.range(groupId + SEP + hex(from), groupId + SEP + hex(upTo) + '\u0001')) {
+            while (it.hasNext() && values.size() < limit) {
+                values.add(it.next().value);
+            }
+        }
+        return values;
+    }
+
+    private static String slotKey(String groupId, long start, Category category) {
+        return groupId + SEP + hex(start) + SEP + category.name();
+    }
+
+    private static String hex(long value) {
+        return String.format("%016x", value);
     }
 }

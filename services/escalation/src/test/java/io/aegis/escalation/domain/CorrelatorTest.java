@@ -18,7 +18,7 @@ class CorrelatorTest {
     @BeforeEach
     void setUp() {
         store = new InMemoryGroupStore();
-        correlator = new Correlator(store, Duration.ofHours(24));
+        correlator = new Correlator(store, List.of(Duration.ofHours(1), Duration.ofHours(24)), Duration.ofMinutes(1));
     }
 
     @Test
@@ -63,12 +63,15 @@ class CorrelatorTest {
         // then: the SEVERE group survives (so its downstream case continues) with everything of both
         assertThat(merged.id()).isEqualTo("ioc:DOMAIN:b");
         assertThat(merged.tier()).isEqualTo(Tier.SEVERE);
-        assertThat(merged.slots()).extracting(Slot::count).containsExactly(2);
+        assertThat(store.slots("ioc:DOMAIN:b", -1, Long.MAX_VALUE)).extracting(s -> s.tally().count()).containsExactly(2);
+        assertThat(merged.window(Duration.ofHours(1)).byCategory().get(Category.MODEL_MISUSE).countries())
+                .containsOnlyKeys("DE", "FR");
         assertThat(store.groups).doesNotContainKey("ioc:DOMAIN:a");
         assertThat(store.index).containsEntry("ioc:DOMAIN:a", new KeyLink("ioc:DOMAIN:b", 3000));
-        assertThat(store.signals("ioc:DOMAIN:b", 0, Category.MODEL_MISUSE)).extracting(Observation::signalId)
+        assertThat(store.signals("ioc:DOMAIN:b", -1, Long.MAX_VALUE, 10)).extracting(Observation::signalId)
                 .containsExactlyInAnyOrder("s1", "s2");
-        assertThat(store.signals("ioc:DOMAIN:a", 0, Category.MODEL_MISUSE)).isEmpty();
+        assertThat(store.signals("ioc:DOMAIN:a", -1, Long.MAX_VALUE, 10)).isEmpty();
+        assertThat(store.slots).containsOnlyKeys("ioc:DOMAIN:b");
     }
 
     @Test
@@ -121,14 +124,18 @@ class CorrelatorTest {
         assertThat(store.index).isEmpty();
         assertThat(store.keysByGroup).isEmpty();
         assertThat(store.groups).isEmpty();
-        assertThat(store.slotSignals).isEmpty();
+        assertThat(store.slots).isEmpty();
+        assertThat(store.signals).isEmpty();
     }
 
+    /** Counts a signal in the group's slot 0 (as the engine does: slot, signal, and the window tallies). */
     private void count(GroupState group, String id, String country, long at) {
         Observation o = new Observation(id, country, Category.MODEL_MISUSE, Set.of(), 3, at, false);
-        group.observe(o, 0);
-        List<Observation> signals = new java.util.ArrayList<>(store.signals(group.id(), 0, Category.MODEL_MISUSE));
-        signals.add(o);
-        store.saveSignals(group.id(), 0, Category.MODEL_MISUSE, signals);
+        Slot slot = store.slot(group.id(), 0, Category.MODEL_MISUSE);
+        Slot updated = slot == null ? Slot.empty(0, Category.MODEL_MISUSE) : slot;
+        updated.tally().add(o);
+        store.saveSlot(group.id(), updated);
+        store.saveSignal(group.id(), 0, o);
+        group.windows().values().forEach(w -> w.add(Category.MODEL_MISUSE, o));
     }
 }

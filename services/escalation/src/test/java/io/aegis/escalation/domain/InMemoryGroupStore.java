@@ -6,15 +6,18 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** {@link GroupStore} on plain maps, for unit tests of the domain. */
+/** {@link GroupStore} on plain (sorted) maps, for unit tests of the domain. */
 final class InMemoryGroupStore implements GroupStore {
 
     final Map<String, KeyLink> index = new HashMap<>();
     final Map<String, Set<String>> keysByGroup = new HashMap<>();
     final Map<String, GroupState> groups = new HashMap<>();
-    final Map<String, List<Observation>> slotSignals = new HashMap<>();
+    final Map<String, NavigableMap<String, Slot>> slots = new HashMap<>();
+    final Map<String, NavigableMap<String, Observation>> signals = new HashMap<>();
 
     @Override
     public KeyLink link(String key) {
@@ -62,22 +65,70 @@ final class InMemoryGroupStore implements GroupStore {
     }
 
     @Override
-    public List<Observation> signals(String groupId, long slotStart, Category category) {
-        return slotSignals.getOrDefault(groupId + "/" + slotStart + "/" + category, List.of());
+    public Slot slot(String groupId, long start, Category category) {
+        return slots.getOrDefault(groupId, new TreeMap<>()).get(key(start, category));
     }
 
     @Override
-    public void saveSignals(String groupId, long slotStart, Category category, List<Observation> signals) {
-        String key = groupId + "/" + slotStart + "/" + category;
-        if (signals.isEmpty()) {
-            slotSignals.remove(key);
+    public void saveSlot(String groupId, Slot slot) {
+        NavigableMap<String, Slot> mine = slots.computeIfAbsent(groupId, g -> new TreeMap<>());
+        if (slot.tally().isEmpty()) {
+            mine.remove(key(slot.start(), slot.category()));
         } else {
-            slotSignals.put(key, List.copyOf(signals));
+            mine.put(key(slot.start(), slot.category()), slot);
         }
+        if (mine.isEmpty()) {
+            slots.remove(groupId);
+        }
+    }
+
+    @Override
+    public List<Slot> slots(String groupId, long after, long upTo) {
+        return range(slots.get(groupId), after, upTo, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public boolean hasSignal(String groupId, long slotStart, Category category, String signalId) {
+        return signals.getOrDefault(groupId, new TreeMap<>()).containsKey(key(slotStart, category) + "/" + signalId);
+    }
+
+    @Override
+    public void saveSignal(String groupId, long slotStart, Observation signal) {
+        signals.computeIfAbsent(groupId, g -> new TreeMap<>())
+                .put(key(slotStart, signal.category()) + "/" + signal.signalId(), signal);
+    }
+
+    @Override
+    public void deleteSignal(String groupId, long slotStart, Observation signal) {
+        NavigableMap<String, Observation> mine = signals.get(groupId);
+        if (mine != null) {
+            mine.remove(key(slotStart, signal.category()) + "/" + signal.signalId());
+            if (mine.isEmpty()) {
+                signals.remove(groupId);
+            }
+        }
+    }
+
+    @Override
+    public List<Observation> signals(String groupId, long after, long upTo, int limit) {
+        return range(signals.get(groupId), after, upTo, limit);
     }
 
     @Override
     public List<String> idleGroups(long lastSeenBefore) {
         return groups.values().stream().filter(g -> g.lastSeen() < lastSeenBefore).map(GroupState::id).toList();
+    }
+
+    private static <V> List<V> range(NavigableMap<String, V> map, long after, long upTo, int limit) {
+        long from = Math.max(after, -1L) + 1;
+        if (map == null || upTo < from) {
+            return List.of();
+        }
+        return map.subMap(String.format("%016x", from), true, String.format("%016x", upTo) + "\u0001", false)
+                .values().stream().limit(limit).toList();
+    }
+
+    private static String key(long start, Category category) {
+        return String.format("%016x", start) + "\u0000" + category;
     }
 }

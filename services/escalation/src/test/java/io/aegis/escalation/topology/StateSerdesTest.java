@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aegis.escalation.domain.CategoryCounts;
 import io.aegis.escalation.domain.GroupState;
 import io.aegis.escalation.domain.Observation;
+import io.aegis.escalation.domain.Slot;
+import io.aegis.escalation.domain.Tally;
+import io.aegis.escalation.domain.WindowTally;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Sector;
 import io.aegis.schema.common.Tier;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,30 +23,35 @@ import org.junit.jupiter.api.Test;
 class StateSerdesTest {
 
     @Test
-    void shouldRoundTripAGroupWithItsSlots() {
-        GroupState group = GroupState.found("campaign:c1", 1000);
-        group.observe(new Observation("s1", "FR", Category.CBRN_UPLIFT, Set.of(Sector.ENERGY, Sector.MEDIA), 5, 1000, false), 0);
-        group.observe(new Observation("s2", "DE", Category.CBRN_UPLIFT, Set.of(), 2, 2000, true), 0);
-        group.observe(new Observation("s3", "DE", Category.MODEL_THEFT, Set.of(Sector.WATER), 3, 61_000, false), 60_000);
-        group.raiseTo(Tier.SEVERE);
+    void shouldRoundTripAGroupWithItsWindowTallies() {
+        GroupState group = GroupState.found("campaign:c1", 1000, List.of(Duration.ofHours(1), Duration.ofHours(24)));
+        Tally cbrn = Tally.empty();
+        cbrn.add(new Observation("s1", "FR", Category.CBRN_UPLIFT, Set.of(Sector.ENERGY, Sector.MEDIA), 5, 1000, false));
+        cbrn.add(new Observation("s2", "DE", Category.CBRN_UPLIFT, Set.of(), 2, 2000, true));
+        Map<Long, WindowTally> windows = Map.of(3_600_000L, new WindowTally(-5, Map.of(Category.CBRN_UPLIFT, cbrn)),
+                86_400_000L, new WindowTally(-7, Map.of()));
+        GroupState full = new GroupState(group.id(), 1000, 61_000, Tier.SEVERE, windows);
 
-        GroupState copy = roundTrip(StateSerdes.groups(), group);
+        GroupState copy = roundTrip(StateSerdes.groups(), full);
 
         assertThat(copy.id()).isEqualTo("campaign:c1");
         assertThat(copy.createdAt()).isEqualTo(1000);
         assertThat(copy.lastSeen()).isEqualTo(61_000);
         assertThat(copy.tier()).isEqualTo(Tier.SEVERE);
-        assertThat(copy.slots()).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(group.slots());
+        assertThat(copy.windows()).usingRecursiveComparison().isEqualTo(full.windows());
+        assertThat(copy.windows().get(3_600_000L).byCategory().get(Category.CBRN_UPLIFT).countries())
+                .containsOnlyKeys("DE", "FR");
     }
 
     @Test
-    void shouldRoundTripSlotSignalsAndBaselineCounts() {
-        List<Observation> signals = List.of(
-                new Observation("s1", "FR", Category.CBRN_UPLIFT, Set.of(Sector.ENERGY), 5, 1000, false),
-                new Observation("s2", "JP", Category.CBRN_UPLIFT, Set.of(), 1, 1001, true));
+    void shouldRoundTripSlotsSignalsAndBaselineCounts() {
+        Observation signal = new Observation("s1", "FR", Category.CBRN_UPLIFT, Set.of(Sector.ENERGY), 5, 1000, false);
+        Slot slot = Slot.empty(60_000, Category.CBRN_UPLIFT);
+        slot.tally().add(signal);
         CategoryCounts counts = new CategoryCounts(Map.of(0L, 3L, 3_600_000L, 7L));
 
-        assertThat(roundTrip(StateSerdes.observations(), signals)).isEqualTo(signals);
+        assertThat(roundTrip(StateSerdes.observations(), signal)).isEqualTo(signal);
+        assertThat(roundTrip(StateSerdes.slots(), slot)).usingRecursiveComparison().isEqualTo(slot);
         assertThat(roundTrip(StateSerdes.counts(), counts).buckets()).isEqualTo(counts.buckets());
     }
 
