@@ -10,7 +10,9 @@ import io.aegis.registry.support.RegistryInstance.Response;
 import io.aegis.registry.support.Schemas;
 import io.aegis.testsupport.kafka.KafkaCluster;
 import io.aegis.testsupport.kafka.WithKafka;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
@@ -95,6 +97,25 @@ class RegistryApiIT {
         Response refused = registry.post("/subjects/" + subject() + "/versions", "text/plain", schemaBody(Schemas.V1));
         assertEquals(415, refused.status());
         assertEquals(415, refused.errorCode());
+    }
+
+    @Test
+    void shouldIgnoreFieldsThatNewerConfluentClientsSend() {
+        // newer Confluent serializers add metadata, rule sets and normalisation flags to every registration
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("schema", Schemas.V1);
+        request.put("schemaType", "AVRO");
+        request.put("references", List.of());
+        request.put("metadata", null);
+        request.put("ruleSet", null);
+        request.put("version", 0);
+        request.put("id", -1);
+        String body = RegistryInstance.json(request);
+
+        Response response = registry.post("/subjects/" + subject() + "/versions?normalize=false", body);
+
+        assertEquals(200, response.status(), response.body());
+        assertTrue(response.id() > 0);
     }
 
     @Test

@@ -73,8 +73,13 @@ public final class RegistryInstance implements AutoCloseable {
 
     /** The JSON body Confluent clients send to register or look up {@code schema}. */
     public static String schemaBody(String schema) {
+        return json(Map.of("schema", schema));
+    }
+
+    /** Any value as JSON text. */
+    public static String json(Object value) {
         try {
-            return JSON.writeValueAsString(Map.of("schema", schema));
+            return JSON.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
