@@ -146,8 +146,14 @@ public final class ArchiveExporter {
     }
 
     private static void deleteQuietly(Path path) {
-        if (path != null) {
-            path.toFile().delete();
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // The staging copy is disposable; if it cannot go now, it goes when the JVM exits.
+            path.toFile().deleteOnExit();
         }
     }
 }

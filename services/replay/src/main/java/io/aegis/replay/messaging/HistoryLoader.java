@@ -59,12 +59,13 @@ public final class HistoryLoader {
      */
     public RecordedHistory load(TimeRange range, TimeRange auditRange, TimeRange casesRange) {
         RecordedHistory history = RecordedHistory.empty();
-        load(namespace.topic(TopicNames.ROUTING_AUDIT), auditRange, RoutingDecision.class, history, history.decisions()::add, true);
-        load(namespace.topic(TopicNames.COORDINATION_SIGNALS), range, CoordinationSignal.class, history, history.coordination()::add, true);
-        load(namespace.topic(TopicNames.ESCALATIONS), range, Escalation.class, history, history.escalations()::add, true);
-        load(namespace.topic(TopicNames.CASES), casesRange, EmergencyCase.class, history, history.cases()::add, true);
-        load(namespace.topic(TopicNames.CASE_EVENTS), range, CaseEvent.class, history, history.caseEvents()::add, true);
-        load(namespace.topic(TopicNames.RECEIPTS), range, Receipt.class, history, history.receipts()::add, false);
+        load(shared(TopicNames.ROUTING_AUDIT), auditRange, RoutingDecision.class, history, history.decisions()::add, true);
+        load(shared(TopicNames.COORDINATION_SIGNALS), range, CoordinationSignal.class, history,
+                history.coordination()::add, true);
+        load(shared(TopicNames.ESCALATIONS), range, Escalation.class, history, history.escalations()::add, true);
+        load(shared(TopicNames.CASES), casesRange, EmergencyCase.class, history, history.cases()::add, true);
+        load(shared(TopicNames.CASE_EVENTS), range, CaseEvent.class, history, history.caseEvents()::add, true);
+        load(shared(TopicNames.RECEIPTS), range, Receipt.class, history, history.receipts()::add, false);
         for (String topic : perCountry(TopicNames.OUTBOX_PATTERN)) {
             load(topic, range, OutboxEvent.class, history, recorded -> outbox(recorded, history), false);
         }
@@ -94,6 +95,10 @@ public final class HistoryLoader {
             }
         });
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
+    }
+
+    private String shared(String aegisTopic) {
+        return namespace.topic(aegisTopic);
     }
 
     /** Per-country topics of one kind this principal can see, sorted. */
