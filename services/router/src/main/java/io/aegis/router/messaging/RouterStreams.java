@@ -73,6 +73,10 @@ public class RouterStreams {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, router.commitInterval().toMillis());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, router.streamThreads());
         props.put(StreamsConfig.consumerPrefix("metadata.max.age.ms"), 10_000);
+        // A transaction's first write to a partition can meet CONCURRENT_TRANSACTIONS while the previous
+        // commit's markers land; the default backoff (100 ms growing to 1 s) would stall every commit.
+        props.putIfAbsent(StreamsConfig.producerPrefix("retry.backoff.ms"), 5);
+        props.putIfAbsent(StreamsConfig.producerPrefix("retry.backoff.max.ms"), 50);
         props.put(DlqHandlerConfig.SERVICE_CONFIG, router.applicationId());
         DlqHandlerConfig.install(props);
         Properties properties = new Properties();
