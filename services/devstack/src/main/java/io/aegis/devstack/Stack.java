@@ -66,6 +66,9 @@ public final class Stack {
         List<ServiceSpec> wanted = written(catalog.all());
         checkPorts(wanted);
         List<ServiceSpec> services = build(wanted, rebuild);
+        if (services.stream().noneMatch(s -> s.name().equals("registry"))) {
+            throw new StackException("the schema registry (services/registry) cannot run, and nothing works without it");
+        }
         MembersFile.write(catalog.membersFile(), MembersFile.build(settings.countries(), secrets, infraMembers));
         startBroker();
         new TopicSetup(settings, out).provision();

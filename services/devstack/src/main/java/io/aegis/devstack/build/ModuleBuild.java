@@ -92,7 +92,9 @@ public final class ModuleBuild {
         List<String> command = command(stale, force || upstreamMissing());
         Process process = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
         process.waitFor();
-        return stale.stream().filter(this::isStale).toList();
+        // Only a missing classpath file means a failed build: a source edited during the build does not.
+        return stale.stream().filter(m -> !Files.exists(root.resolve(m).resolve("target").resolve(CLASSPATH_FILE)))
+                .toList();
     }
 
     private static boolean newerThan(Path path, FileTime reference) throws IOException {

@@ -47,18 +47,20 @@ final class DemoSteps {
         NodeClient publisher = network.client(origin, DemoRole.PUBLISHER);
         Optional<Map<String, Object>> delivery = Poll.until(DemoScenario.STEP_TIMEOUT, () -> {
             Map<String, Object> d = delivery(publisher.get("/api/v1/signals/" + signalId).body());
-            int decided = destinations(d, "routedTo").size() + destinations(d, "withheldFrom").size()
-                    + destinations(d, "delayed").size();
+            int decided = members(destinations(d, "routedTo")).size() + members(destinations(d, "withheldFrom")).size()
+                    + members(destinations(d, "delayed")).size();
             return decided >= others.size() ? Optional.of(d) : Optional.empty();
         });
         if (delivery.isEmpty()) {
             out.println("  the router did not decide for every member within " + DemoScenario.STEP_TIMEOUT.toSeconds() + " s");
             return false;
         }
-        List<String> routed = destinations(delivery.get(), "routedTo");
-        List<String> withheld = destinations(delivery.get(), "withheldFrom");
+        List<String> routed = members(destinations(delivery.get(), "routedTo"));
+        List<String> withheld = members(destinations(delivery.get(), "withheldFrom"));
         out.println("  " + origin + "'s policy: routed to " + routed + ", withheld from " + withheld + ", delayed for "
-                + destinations(delivery.get(), "delayed"));
+                + members(destinations(delivery.get(), "delayed")) + "; coordination centre view: "
+                + (destinations(delivery.get(), "routedTo").containsAll(routed) && destinations(delivery.get(), "routedTo")
+                .size() > routed.size() ? "shared" : "not shared"));
         boolean held = !withheld.isEmpty();
         for (String country : withheld) {
             int status = network.client(country, DemoRole.PUBLISHER).get("/api/v1/inbox/" + signalId).status();
@@ -96,7 +98,7 @@ final class DemoSteps {
             return false;
         }
         Map<String, Object> delivery = delivery(view.get());
-        out.println("  state RETRACTED; retracted from " + destinations(delivery, "retractedFrom") + "; receipts: "
+        out.println("  state RETRACTED; retracted from " + members(destinations(delivery, "retractedFrom")) + "; receipts: "
                 + (delivery.get("receipts") instanceof List<?> r ? r.size() : 0));
         return true;
     }
@@ -162,6 +164,11 @@ final class DemoSteps {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> delivery(Map<String, Object> view) {
         return view.get("delivery") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
+    }
+
+    /** The member countries among decision destinations (the coordination view is a destination too). */
+    private List<String> members(List<String> destinations) {
+        return destinations.stream().filter(network.countries()::contains).toList();
     }
 
     private static List<String> destinations(Map<String, Object> delivery, String key) {

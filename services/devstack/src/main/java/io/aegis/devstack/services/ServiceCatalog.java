@@ -19,6 +19,14 @@ import java.util.function.BiFunction;
  */
 public final class ServiceCatalog {
 
+    /**
+     * Where each stream service reads its Kafka Streams state directory: the router and the
+     * escalation build their own streams configuration; the others use Micronaut's
+     * {@code kafka.streams.default.*}.
+     */
+    private static final Map<String, String> STATE_DIR_KEYS = Map.of(
+            "router", "aegis.router.state-dir", "escalation", "aegis.escalation.state-dir");
+
     private final StackSettings settings;
     private final StackSecrets secrets;
     private final BiFunction<String, DemoRole, String> userIds;
@@ -64,8 +72,7 @@ public final class ServiceCatalog {
 
     private ServiceSpec streamService(String name, String mainClass, int port) {
         Map<String, Object> config = common(port);
-        // Micronaut Kafka Streams reads kafka.streams.default.*; the router builds its own streams config.
-        config.put(name.equals("router") ? "aegis.router.state-dir" : "kafka.streams.default.state.dir", stateDir(name));
+        config.put(STATE_DIR_KEYS.getOrDefault(name, "kafka.streams.default.state.dir"), stateDir(name));
         return new ServiceSpec(name, "services/" + name, mainClass, port, config);
     }
 

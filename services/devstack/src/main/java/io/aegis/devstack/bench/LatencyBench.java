@@ -1,0 +1,160 @@
+package io.aegis.devstack.bench;
+
+import io.aegis.devstack.demo.NodeClient;
+import io.aegis.devstack.domain.DemoRole;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * End-to-end latency benchmark: starts an isolated devstack (three nodes, every service its own
+ * process), offers a sustained background load of signals, and meanwhile measures probes from the
+ * POST at a node to the duty officer's notification on the node's SSE stream, beside the raw
+ * produce→consume latency of the same broker in the same run. Prints p50/p90/p99 and whether the
+ * p99 target (400 ms) was met; exits 0 when it ran, 1 when it could not.
+ * Options ({@code --name=value}): {@code rate} (2000 signals/s), {@code batch} (50), {@code seconds}
+ * measured (60), {@code warmup} seconds (20), {@code probe-interval} ms (500), {@code port-offset}
+ * (14000), {@code var} directory ({@code target/bench-var}).
+ */
+public final class LatencyBench {
+
+    private static final List<String> COUNTRIES = List.of("FR", "DE", "JP");
+    private static final double TARGET_P99_MS = 400;
+    private static final int WARMUP_PROBES = 4;
+
+    private final Map<String, String> options;
+    private final PrintStream out;
+
+    LatencyBench(Map<String, String> options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                System.err.println("usage: LatencyBench [--rate=2000] [--batch=50] [--seconds=60] [--warmup=20] "
+                        + "[--probe-interval=500] [--port-offset=14000] [--var=target/bench-var]; got '" + arg + "'");
+                System.exit(2);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        System.exit(new LatencyBench(options, System.out).run() ? 0 : 1);
+    }
+
+    boolean run() throws Exception {
+        Path var = Path.of(options.getOrDefault("var", "target/bench-var"));
+        try (IsolatedStack stack = IsolatedStack.start(IsolatedStack.repositoryRoot(), var, number("port-offset", 14_000),
+                COUNTRIES, out)) {
+            return measure(stack);
+        }
+    }
+
+    private boolean measure(IsolatedStack stack) throws Exception {
+        int rate = number("rate", 2000);
+        Duration measured = Duration.ofSeconds(number("seconds", 60));
+        BenchSignals signals = new BenchSignals(Long.toString(System.currentTimeMillis(), 36));
+        Map<String, BlockingQueue<SseSubscription.Event>> caseOpened = new LinkedHashMap<>();
+        List<SseSubscription> streams = new ArrayList<>();
+        List<NodeClient> publishers = new ArrayList<>();
+        try (RawKafkaLatency raw = new RawKafkaLatency(stack.settings().bootstrapServers());
+             LoadGenerator load = new LoadGenerator(publishers, signals, rate, number("batch", 50))) {
+            for (String country : COUNTRIES) {
+                BlockingQueue<SseSubscription.Event> queue = new LinkedBlockingQueue<>();
+                caseOpened.put(country, queue);
+                streams.add(SseSubscription.open(stack.nodeUrl(country).resolve("/api/v1/notifications/stream"),
+                        stack.token(country, DemoRole.OFFICER), e -> {
+                            if ("CASE_OPENED".equals(e.data().get("kind"))) {
+                                queue.add(e);
+                            }
+                        }));
+                publishers.add(stack.network().client(country, DemoRole.PUBLISHER));
+            }
+            return measureUnderLoad(stack, signals, raw, load, caseOpened, rate, measured);
+        } finally {
+            streams.forEach(SseSubscription::close);
+        }
+    }
+
+    private boolean measureUnderLoad(IsolatedStack stack, BenchSignals signals, RawKafkaLatency raw, LoadGenerator load,
+                                     Map<String, BlockingQueue<SseSubscription.Event>> caseOpened, int rate,
+                                     Duration measured) throws Exception {
+        ProbeRunner runner = new ProbeRunner(stack.network(), caseOpened, Duration.ofSeconds(20), Duration.ofMillis(300));
+        List<BenchSignals.Probe> probes = new ArrayList<>(signals.probes(COUNTRIES));
+        raw.start(500);
+        load.start();
+        out.printf(Locale.ROOT, "%nWarming up for %d s under %d signals/s ...%n", number("warmup", 20), rate);
+        long warmupEnd = System.nanoTime() + Duration.ofSeconds(number("warmup", 20)).toNanos();
+        for (int i = 0; i < WARMUP_PROBES && !probes.isEmpty(); i++) {
+            runner.run(probes.remove(0));
+        }
+        sleepUntil(warmupEnd);
+        Map<String, Percentiles> byKind = new LinkedHashMap<>(Map.of("single", new Percentiles(),
+                "three-country", new Percentiles()));
+        Percentiles all = new Percentiles();
+        int missed = 0;
+        long acceptedBefore = load.accepted();
+        long droppedBefore = load.dropped();
+        long start = System.nanoTime();
+        long end = start + measured.toNanos();
+        long interval = Duration.ofMillis(number("probe-interval", 500)).toNanos();
+        raw.measure();
+        out.printf(Locale.ROOT, "Measuring for %d s ...%n", measured.toSeconds());
+        for (long next = start; System.nanoTime() < end && !probes.isEmpty(); next += interval) {
+            sleepUntil(next);
+            BenchSignals.Probe probe = probes.remove(0);
+            Optional<Long> latency = runner.run(probe);
+            if (latency.isPresent()) {
+                all.add(latency.get());
+                byKind.get(probe.name().startsWith("single") ? "single" : "three-country").add(latency.get());
+            } else {
+                missed++;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        raw.stopMeasuring();
+        long sustained = Math.round((load.accepted() - acceptedBefore) / seconds);
+        new BenchReport(out).print(new BenchReport.Figures(rate, sustained, load.dropped() - droppedBefore,
+                load.rejected(), load.lastFailure(), seconds, all, byKind, missed, raw.latency(), TARGET_P99_MS));
+        return all.count() > 0;
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+
+    private int number(String name, int fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    static Optional<String> cpuModel() throws IOException {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.exists(cpuinfo)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
+    }
+}
