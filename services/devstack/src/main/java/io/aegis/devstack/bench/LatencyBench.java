@@ -28,7 +28,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class LatencyBench {
 
-    private static final List<String> COUNTRIES = List.of("FR", "DE", "JP");
+    private static final List<String> COUNTRIES = List.of("FR", "DE", "JP", "BR", "KE");
     private static final double TARGET_P99_MS = 400;
     private static final int WARMUP_PROBES = 4;
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 @Tag("integration")
 class CrossBorderResponseIT {
 
-    private static final List<String> COUNTRIES = List.of("FR", "DE", "JP", "KE");
+    private static final List<String> COUNTRIES = List.of("FR", "DE", "JP", "BR", "KE");
     private static final List<String> REPORTERS = List.of("FR", "DE", "JP");
     private static final Duration STEP = Duration.ofSeconds(90);
 
@@ -57,7 +57,7 @@ class CrossBorderResponseIT {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void shouldWithholdAmberSignalFromMemberOutsideOriginsTrustedGroup() throws Exception {
-        // given FR's policy: AMBER only to its trusted group (DE, JP); KE is outside it
+        // given FR's policy (infra/policies/FR.yaml): AMBER only to its trusted group (DE, JP); BR and KE are outside it
         String run = Long.toString(System.nanoTime(), 36);
         Map<String, Object> amber = Signals.signal("PRIVACY_LEAKAGE", "Chatbot transcripts leaking customer records",
                 2, "AMBER", List.of("EDUCATION"), List.of(Signals.indicator("DOMAIN", "leak-" + run + ".example")), null);
@@ -65,22 +65,25 @@ class CrossBorderResponseIT {
         // when FR publishes it
         String id = publish("FR", amber);
 
-        // then the router decides for every member, delivers to DE and JP and withholds it from KE
+        // then the router delivers it to DE and JP only and records that it withheld it from KE
         NodeClient frPublisher = client("FR", DemoRole.PUBLISHER);
         await("FR's routing decisions for " + id).atMost(STEP).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             Map<String, Object> delivery = Json.map(frPublisher.get("/api/v1/signals/" + id).body(), "delivery");
             assertThat(Json.destinations(delivery, "routedTo")).containsExactlyInAnyOrder("DE", "JP");
-            assertThat(Json.destinations(delivery, "withheldFrom")).containsExactly("KE");
+            assertThat(Json.destinations(delivery, "withheldFrom")).contains("KE");
         });
         for (String trusted : List.of("DE", "JP")) {
             await(trusted + " inbox").atMost(STEP).pollInterval(Duration.ofMillis(500)).until(() ->
                     client(trusted, DemoRole.PUBLISHER).get("/api/v1/inbox/" + id).status() == 200);
         }
-        NodeClient kePublisher = client("KE", DemoRole.PUBLISHER);
-        assertThat(kePublisher.get("/api/v1/inbox/" + id).status()).isEqualTo(404);
-        NodeClient.Reply keInbox = kePublisher.get("/api/v1/inbox?limit=1000");
-        assertThat(keInbox.status()).isEqualTo(200);
-        assertThat(keInbox.body().toString()).doesNotContain(id).doesNotContain("leak-" + run);
+        // and neither outsider's inbox holds it, by id or anywhere in its pages
+        for (String outsider : List.of("BR", "KE")) {
+            NodeClient publisher = client(outsider, DemoRole.PUBLISHER);
+            assertThat(publisher.get("/api/v1/inbox/" + id).status()).isEqualTo(404);
+            NodeClient.Reply inbox = publisher.get("/api/v1/inbox?limit=1000");
+            assertThat(inbox.status()).isEqualTo(200);
+            assertThat(inbox.body().toString()).doesNotContain(id).doesNotContain("leak-" + run);
+        }
     }
 
     @Test
