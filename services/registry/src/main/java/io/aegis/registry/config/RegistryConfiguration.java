@@ -17,8 +17,11 @@ import java.time.Duration;
  */
 @ConfigurationProperties("aegis.registry")
 public record RegistryConfiguration(
-        @Bindable(defaultValue = "_schemas") String topic,
+        @Bindable(defaultValue = RegistryConfiguration.DEFAULT_TOPIC) String topic,
         @Bindable(defaultValue = "30s") Duration timeout,
         @Nullable Short replicationFactor,
         @Bindable(defaultValue = "BACKWARD") String defaultCompatibility) {
+
+    /** Equal to aegis-kafka-support's {@code TopicNames.SCHEMAS} (checked by a test, not a dependency). */
+    public static final String DEFAULT_TOPIC = "_schemas";
 }

@@ -33,9 +33,12 @@ class RegistryApiIT {
     private static final AtomicInteger SUBJECTS = new AtomicInteger();
     private RegistryInstance registry;
 
+    private KafkaCluster kafka;
+
     @BeforeAll
-    void start(KafkaCluster kafka) {
-        registry = RegistryInstance.start(kafka.bootstrapServers(), "_schemas");
+    void start(KafkaCluster cluster) {
+        kafka = cluster;
+        registry = RegistryInstance.start(cluster.bootstrapServers(), null);
     }
 
     @AfterAll
@@ -192,6 +195,7 @@ class RegistryApiIT {
         assertEquals(200, health.status());
         assertEquals("UP", health.json().path("status").asText());
         assertEquals("UP", health.json().path("details").path("schemaStore").path("status").asText(), health.body());
+        assertTrue(kafka.topicNames().contains("_schemas"), "the default store topic is _schemas");
     }
 
     static String canonical(String schema) {

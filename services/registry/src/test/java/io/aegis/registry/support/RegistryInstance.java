@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,13 +32,20 @@ public final class RegistryInstance implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts a registry and waits until its store has caught up with the topic. */
+    /**
+     * Starts a registry and waits until its store has caught up with the topic.
+     *
+     * @param topic the store topic, or null for the configured default
+     */
     public static RegistryInstance start(String bootstrapServers, String topic) {
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", bootstrapServers,
-                "aegis.registry.topic", topic,
                 "aegis.registry.timeout", "15s",
                 "micronaut.server.port", -1));
+        if (topic != null) {
+            properties.put("aegis.registry.topic", topic);
+        }
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
         RegistryInstance instance = new RegistryInstance(server);
         await().atMost(Duration.ofSeconds(30)).until(() -> instance.get("/health").status() == 200);
         return instance;
