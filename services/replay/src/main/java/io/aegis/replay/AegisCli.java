@@ -7,6 +7,7 @@ import io.aegis.replay.cli.ImportCommand;
 import io.aegis.replay.cli.ReplayContext;
 import io.aegis.replay.cli.TimelineCommand;
 import io.aegis.replay.cli.VerifyCommand;
+import io.aegis.replay.cli.WhatIfCommand;
 import io.aegis.replay.config.ConfigLoader;
 import io.aegis.replay.config.OperatorConfig;
 import io.aegis.replay.messaging.Namespace;
@@ -34,7 +35,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "aegis-ops", mixinStandardHelpOptions = true, version = "aegis-ops 0.1.0",
         description = "Aegis operator CLI: replay topics for after-action review, what-if rule runs, integrity audit.",
-        subcommands = {TimelineCommand.class, VerifyCommand.class, ExportCommand.class,
+        subcommands = {TimelineCommand.class, WhatIfCommand.class, VerifyCommand.class, ExportCommand.class,
                 ImportCommand.class})
 public final class AegisCli implements Callable<Integer> {
 
