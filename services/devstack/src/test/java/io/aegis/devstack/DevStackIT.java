@@ -1,0 +1,189 @@
+package io.aegis.devstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aegis.devstack.domain.PortCheck;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The launcher end to end, as a newcomer runs it: {@code ./aegis up}, {@code demo}, {@code down},
+ * and {@code up} again, every component a real process on its own ports (offset from the
+ * defaults so a developer's own devstack is left alone), data under {@code target/}.
+ */
+@Tag("integration")
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DevStackIT {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path VAR = Path.of("target/devstack-it").toAbsolutePath();
+    private static final Map<String, String> ENV = Map.of("AEGIS_VAR_DIR", VAR.toString(),
+            "AEGIS_BROKER_PORT", "39092", "AEGIS_CONTROLLER_PORT", "39093", "AEGIS_REGISTRY_PORT", "38081",
+            "AEGIS_ROUTER_PORT", "38091", "AEGIS_ESCALATION_PORT", "38092", "AEGIS_RESPONSE_PORT", "38093",
+            "AEGIS_NODE_PORT", "38101", "AEGIS_HEAP", "256m");
+    private static final List<String> COUNTRIES = List.of("FR", "DE", "JP", "BR", "KE");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Map<String, Object> firstDescriptor;
+
+    private record Run(int exit, String output) {
+    }
+
+    @BeforeAll
+    void cleanSlate() throws IOException {
+        deleteTree(VAR);
+        List<PortCheck.Need> needs = new ArrayList<>();
+        ENV.forEach((key, value) -> {
+            if (key.endsWith("_PORT")) {
+                needs.add(new PortCheck.Need(key, Integer.parseInt(value), key));
+            }
+        });
+        List<PortCheck.Need> taken = PortCheck.taken(needs);
+        assertTrue(taken.isEmpty(), "ports the IT needs are taken: " + PortCheck.describe(taken));
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        aegis("down");
+    }
+
+    @Test
+    @Order(1)
+    void shouldStartEveryComponentHealthyAndDescribeItInDevstackJson() throws Exception {
+        // when
+        Run up = aegis("up");
+
+        // then
+        assertEquals(0, up.exit(), up.output());
+        Map<String, Object> descriptor = descriptor();
+        assertEquals("localhost:39092", descriptor.get("broker"));
+        assertEquals("http://localhost:38081", descriptor.get("registry"));
+        Map<String, Map<String, Object>> nodes = cast(descriptor.get("nodes"));
+        assertEquals(COUNTRIES, new ArrayList<>(nodes.keySet()));
+        for (int i = 0; i < COUNTRIES.size(); i++) {
+            Map<String, Object> node = nodes.get(COUNTRIES.get(i));
+            assertEquals("http://localhost:" + (38101 + i), node.get("url"));
+            Map<String, Object> tokens = cast(node.get("tokens"));
+            assertEquals(List.of("publisher", "officer", "operator", "admin"), new ArrayList<>(tokens.keySet()));
+            assertEquals(200, get(node.get("url") + "/health", null));
+        }
+        for (int port : List.of(38081, 38091, 38092, 38093)) {
+            assertEquals(200, get("http://localhost:" + port + "/health", null), "port " + port);
+        }
+        Run status = aegis("status");
+        assertEquals(0, status.exit(), status.output());
+        firstDescriptor = descriptor;
+    }
+
+    @Test
+    @Order(2)
+    void shouldPlayTheScenarioToACriticalCaseAcknowledgedByAnOfficer() throws Exception {
+        // why: this is the README's second command; every effect must be observed through the node APIs
+        Run demo = aegis("demo");
+        assertEquals(0, demo.exit(), demo.output());
+        assertTrue(demo.output().contains("[ok] the campaign escalated to CRITICAL and a joint case opened"),
+                demo.output());
+        assertTrue(demo.output().contains("withheld from [BR, KE]"), demo.output());
+    }
+
+    @Test
+    @Order(3)
+    void shouldStopEverythingAndFindItsDataAgainOnTheNextUp() throws Exception {
+        // when
+        Run down = aegis("down");
+
+        // then nothing answers any more
+        assertEquals(0, down.exit(), down.output());
+        assertTrue(PortCheck.isFree(38101) && PortCheck.isFree(39092) && PortCheck.isFree(38081), down.output());
+        assertEquals(1, aegis("status").exit());
+
+        // when started again
+        Run up = aegis("up");
+
+        // then the same topics, tokens and the case opened before are there
+        assertEquals(0, up.exit(), up.output());
+        assertTrue(up.output().contains("Topics: 0 created"), up.output());
+        assertEquals(firstDescriptor, descriptor());
+        Map<String, Map<String, Object>> nodes = cast(descriptor().get("nodes"));
+        Map<String, Object> fr = nodes.get("FR");
+        Map<String, Object> tokens = cast(fr.get("tokens"));
+        String officer = String.valueOf(tokens.get("officer"));
+        assertTrue(body(fr.get("url") + "/api/v1/cases", officer).contains("\"CRITICAL\""),
+                "the case opened before down is gone");
+    }
+
+    private Run aegis(String command) throws IOException, InterruptedException {
+        Path log = VAR.getParent().resolve("devstack-it-" + command + ".log");
+        Files.createDirectories(VAR.getParent());
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("aegis").toString(), command).directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(ENV);
+        Process process = builder.start();
+        if (!process.waitFor(15, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("./aegis " + command + " did not finish: " + Files.readString(log));
+        }
+        return new Run(process.exitValue(), Files.readString(log));
+    }
+
+    private Map<String, Object> descriptor() throws IOException {
+        return cast(new ObjectMapper().readValue(VAR.resolve("devstack.json").toFile(), Map.class));
+    }
+
+    private int get(String url, String token) throws IOException, InterruptedException {
+        return send(url, token).statusCode();
+    }
+
+    private String body(String url, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(url, token);
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    private HttpResponse<String> send(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
