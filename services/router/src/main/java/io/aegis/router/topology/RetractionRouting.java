@@ -100,7 +100,10 @@ final class RetractionRouting {
         Map<String, String> kept = new TreeMap<>();
         for (Map.Entry<String, String> recipient : state.recipients().entrySet()) {
             DestinationDecision decision = plan.decisionFor(recipient.getKey());
-            if (decision.outcome().delivers()) {
+            if (decision.outcome().delivers() && !recipient.getValue().isEmpty()) {
+                kept.put(recipient.getKey(), recipient.getValue());
+                relabelPending(recipient.getValue(), newTlp, recipients);
+            } else if (decision.outcome().delivers()) {
                 kept.put(recipient.getKey(), recipient.getValue());
                 out.emit(new Routed.ToInbox(recipient.getKey(), new InboxEvent(
                         SharedSignals.noticeFor(retraction, RetractionKind.DOWNGRADE, retraction.getReason(), plan.attribution()))));
@@ -115,6 +118,16 @@ final class RetractionRouting {
         }
         signals.put(narrowed.getId(), new RoutingState(narrowed, false, kept));
         return Optional.empty();
+    }
+
+    /** A copy still under embargo is released with the narrowed label instead of receiving a notice first. */
+    private void relabelPending(String embargoKey, Tlp tlp, List<String> recipients) {
+        SharedSignal pending = embargo.get(embargoKey);
+        if (pending != null) {
+            SignalContent content = SignalContent.newBuilder(pending.getContent()).setTlp(tlp)
+                    .setRecipients(pending.getContent().getRecipients().isEmpty() ? List.of() : recipients).build();
+            embargo.put(embargoKey, SharedSignal.newBuilder(pending).setContent(content).build());
+        }
     }
 
     private void notice(ThreatSignal signal, Map.Entry<String, String> recipient, Retraction retraction, RetractionKind kind,

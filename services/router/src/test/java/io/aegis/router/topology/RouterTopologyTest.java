@@ -168,6 +168,30 @@ class RouterTopologyTest {
     }
 
     @Test
+    void shouldCancelOrRelabelEmbargoedCopiesOnDowngrade() {
+        router.publishPolicy("""
+                country: FR
+                rules:
+                  - {id: to-br-and-ke, effect: ALLOW, to: [BR, KE], tlp: [GREEN, AMBER]}
+                  - {id: to-jp, effect: ALLOW, to: [JP], tlp: [GREEN]}
+                  - {id: hold, effect: DELAY, to: [BR, JP], delay: PT1H}
+                """, 2);
+        ThreatSignal signal = router.publish("FR", content(Tlp.GREEN));
+        router.inboxes();
+        router.audit();
+
+        router.retract("FR", Retractions.downgrade(signal, router.now, Tlp.AMBER, List.of()));
+        Map<String, List<InboxEvent>> beforeRelease = router.inboxes();
+        router.advance(Duration.ofHours(2));
+        Map<String, List<InboxEvent>> afterRelease = router.inboxes();
+
+        assertTrue(beforeRelease.get("BR").isEmpty() && beforeRelease.get("JP").isEmpty(), "no notice for a copy not yet released");
+        assertEquals("DOWNGRADE", ((io.aegis.schema.signal.Retraction) beforeRelease.get("KE").get(0).getPayload()).getKind().name());
+        assertEquals(Tlp.AMBER, shared(afterRelease.get("BR").get(0)).getContent().getTlp(), "released with the narrowed label");
+        assertTrue(afterRelease.get("JP").isEmpty(), "JP is no longer allowed: its embargoed copy is cancelled");
+    }
+
+    @Test
     void shouldRejectDowngradeThatWidensTheAudience() {
         ThreatSignal signal = router.publish("FR", content(Tlp.AMBER));
         router.inboxes();
