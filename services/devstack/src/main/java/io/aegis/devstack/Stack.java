@@ -73,6 +73,7 @@ public final class Stack {
         startBroker();
         new TopicSetup(settings, out).provision();
         ServiceLauncher launcher = new ServiceLauncher(settings, layout, supervisor);
+        services = prepare(launcher, services);
         startAll(launcher, services.stream().filter(s -> s.name().equals("registry")).toList());
         startAll(launcher, services.stream().filter(s -> !s.name().equals("registry")).toList());
         seedPolicies(services, secrets);
@@ -129,6 +130,36 @@ public final class Stack {
             out.println("  skipping " + module + ": it did not build (see the Maven output above)");
         }
         return wanted.stream().filter(s -> !broken.contains(s.module())).toList();
+    }
+
+    /**
+     * Snapshots the classpath of every module with a service to start. A module whose build
+     * output vanished meanwhile (rebuilt by someone else) is built once more; if it still cannot
+     * be read its services are skipped, the registry excepted.
+     */
+    private List<ServiceSpec> prepare(ServiceLauncher launcher, List<ServiceSpec> services)
+            throws IOException, InterruptedException {
+        List<String> unusable = new ArrayList<>();
+        List<String> modules = services.stream().filter(s -> supervisor.running(s.name()).isEmpty())
+                .map(ServiceSpec::module).distinct().toList();
+        for (String module : modules) {
+            try {
+                launcher.prepare(module);
+            } catch (java.nio.file.NoSuchFileException e) {
+                out.println("  " + module + " changed while starting (" + e.getMessage() + "); building it again");
+                new ModuleBuild(settings.root(), ModuleBuild.defaultLocalRepository()).buildIfNeeded(List.of(module), false);
+                try {
+                    launcher.prepare(module);
+                } catch (IOException again) {
+                    out.println("  skipping " + module + ": its build output cannot be read (" + again.getMessage() + ")");
+                    unusable.add(module);
+                }
+            }
+        }
+        if (unusable.contains("services/registry")) {
+            throw new StackException("the schema registry (services/registry) cannot run, and nothing works without it");
+        }
+        return services.stream().filter(s -> !unusable.contains(s.module())).toList();
     }
 
     private void startBroker() throws IOException {

@@ -52,6 +52,11 @@ public final class ServiceLauncher {
         return command;
     }
 
+    /** Snapshots the module's classpath now (see {@link io.aegis.devstack.build.Classpaths}). */
+    public void prepare(String module) throws IOException {
+        classpath(module);
+    }
+
     private String classpath(String module) throws IOException {
         String known = classpaths.get(module);
         if (known == null) {
