@@ -1,5 +1,6 @@
 package io.aegis.response.topology;
 
+import io.aegis.kafka.dlq.DlqHandlerConfig;
 import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
 import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.TopicNames;
@@ -40,8 +41,13 @@ final class ResponseDriver implements AutoCloseable {
     private final Map<String, TestInputTopic<String, CaseCommand>> commands = new HashMap<>();
     private final Map<String, TestOutputTopic<String, Notification>> notify = new HashMap<>();
     private final Path stateDir;
+    private boolean closed;
 
     ResponseDriver(CaseWorkflow workflow, Instant wallClock) {
+        this(workflow, wallClock, StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    ResponseDriver(CaseWorkflow workflow, Instant wallClock, String processingGuarantee) {
         SerdeFactory serdes = new SerdeFactory(new InMemorySchemaRegistryClient());
         topics = new Topics(serdes);
         StreamsBuilder builder = new StreamsBuilder();
@@ -54,9 +60,12 @@ final class ResponseDriver implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "response-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        Map<String, Object> dlq = new HashMap<>();
+        DlqHandlerConfig.install(dlq);
+        props.putAll(dlq);
         driver = new TopologyTestDriver(builder.build(), props, wallClock);
         escalations = driver.createInputTopic(topics.escalations().name(), Serdes.String().serializer(),
                 topics.escalations().valueSerializer());
@@ -73,6 +82,15 @@ final class ResponseDriver implements AutoCloseable {
 
     ResponseDriver() {
         this(Fixtures.workflow(), Fixtures.T0);
+    }
+
+    /** Raw bytes on a topic, as a broken or hostile producer would write them. */
+    void pipeRaw(String topic, String key, byte[] value) {
+        driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.ByteArray().serializer()).pipeInput(key, value);
+    }
+
+    TestOutputTopic<byte[], byte[]> dlq() {
+        return driver.createOutputTopic(TopicNames.DLQ, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
     }
 
     void escalate(Escalation escalation) {
@@ -98,6 +116,10 @@ final class ResponseDriver implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         driver.close();
         try (Stream<Path> files = Files.walk(stateDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

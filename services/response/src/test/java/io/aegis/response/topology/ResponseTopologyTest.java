@@ -2,11 +2,13 @@ package io.aegis.response.topology;
 
 import static io.aegis.response.domain.Fixtures.T0;
 import static io.aegis.response.domain.Fixtures.escalation;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aegis.kafka.crypto.ChainVerification;
 import io.aegis.kafka.crypto.HashChain;
+import io.aegis.kafka.dlq.DlqHeaders;
 import io.aegis.response.domain.CaseIds;
 import io.aegis.response.domain.Fixtures;
 import io.aegis.schema.common.Tier;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -209,5 +212,36 @@ class ResponseTopologyTest {
         assertEquals(history.get(history.size() - 1).getHash(), resolved.getLastEventHash());
         assertTrue(notifications().containsAll(List.of("DE:de-duty-primary:CASE_RESOLVED", "FR:fr-duty-primary:CASE_RESOLVED",
                 "JP:jp-duty-primary:CASE_RESOLVED")));
+    }
+
+    @Test
+    void shouldSendAnUnreadableCommandToTheDlqAndCarryOn() {
+        // TopologyTestDriver does not capture handler-produced DLQ records under exactly-once, so this
+        // driver runs at-least-once; the same handlers under exactly-once on a real broker are covered
+        // by kafka-support's DlqStreamsIT
+        driver.close();
+        ResponseDriver atLeastOnce = new ResponseDriver(Fixtures.workflow(), T0, StreamsConfig.AT_LEAST_ONCE);
+        try (atLeastOnce) {
+            // given bytes on FR's commands topic that are not a CaseCommand
+            byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+            var dlq = atLeastOnce.dlq();
+
+            // when they arrive, followed by a valid escalation
+            atLeastOnce.pipeRaw("aegis.commands.FR", CASE_ID, garbage);
+            atLeastOnce.escalate(escalation(Tier.SEVERE, null, "FR", "DE"));
+
+            // then the original bytes are on the DLQ with their source and reason, and the workflow went on
+            var dead = dlq.readRecordsToList();
+            assertEquals(1, dead.size());
+            assertArrayEquals(garbage, dead.get(0).value());
+            assertEquals("aegis.commands.FR", header(dead.get(0), DlqHeaders.SOURCE_TOPIC));
+            assertTrue(header(dead.get(0), DlqHeaders.REASON).startsWith("cannot deserialize"));
+            assertEquals(List.of(CaseEventType.OPENED, CaseEventType.NOTIFIED),
+                    atLeastOnce.events.readValuesToList().stream().map(CaseEvent::getType).toList());
+        }
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }
