@@ -84,6 +84,7 @@ public final class RouterBenchmark {
                 System.out.printf("%nRESULT signals=%d members=%d partitions/outbox=%d%n", signals, CODES.size(), PARTITIONS);
                 System.out.printf("RESULT raw Kafka Streams EOS pass-through: %.0f records/s%n", raw);
                 System.out.printf("RESULT router (verify, evaluate, route, audit chain), EOS: %.0f input signals/s%n", router);
+                System.out.printf("RESULT Ed25519 verifications alone, one thread: %.0f/s%n", verifyRate(keys.get("FR")));
             }
         }
     }
@@ -167,6 +168,17 @@ public final class RouterBenchmark {
             producer.flush();
         }
         System.out.printf("produced %d signed signals in %.1f s%n", signals, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The ceiling signature verification alone puts on one stream thread. */
+    private static double verifyRate(KeyPair key) {
+        var signal = SignalSigner.signNew("probe", "FR", "agency", Instant.now(), Fixtures.content(Tlp.GREEN), "k1", key.getPrivate());
+        int rounds = 2_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            io.aegis.kafka.crypto.SignatureVerifier.verify(signal, key.getPublic());
+        }
+        return rounds / ((System.nanoTime() - start) / 1e9);
     }
 
     private static Topology rawTopology() {
