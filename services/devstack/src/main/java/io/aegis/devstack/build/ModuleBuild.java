@@ -21,7 +21,8 @@ public final class ModuleBuild {
     /** Name of the runtime classpath file written into a module's {@code target/}. */
     public static final String CLASSPATH_FILE = "aegis.classpath";
 
-    private static final List<String> UPSTREAM = List.of("aegis-schemas", "aegis-kafka-support");
+    /** Libraries the services need from the local repository (test-support: their test scope is resolved too). */
+    private static final List<String> UPSTREAM = List.of("aegis-schemas", "aegis-kafka-support", "aegis-test-support");
 
     private final Path root;
     private final Path localRepository;

@@ -75,10 +75,12 @@ class ModuleBuildTest {
         ModuleBuild build = new ModuleBuild(root, repo);
         assertTrue(build.upstreamMissing());
 
-        // when kafka-support is installed too
-        Path support = repo.resolve("io/aegis/aegis-kafka-support/0.1.0-SNAPSHOT/aegis-kafka-support-0.1.0-SNAPSHOT.jar");
-        Files.createDirectories(support.getParent());
-        Files.writeString(support, "jar");
+        // when kafka-support and test-support are installed too
+        for (String artifact : List.of("aegis-kafka-support", "aegis-test-support")) {
+            Path jar = repo.resolve("io/aegis/" + artifact + "/0.1.0-SNAPSHOT/" + artifact + "-0.1.0-SNAPSHOT.jar");
+            Files.createDirectories(jar.getParent());
+            Files.writeString(jar, "jar");
+        }
 
         // then
         assertFalse(build.upstreamMissing());
