@@ -100,6 +100,23 @@ class RouterIT {
     }
 
     @Test
+    void shouldShowOutstandingReceiptsOverHttp() throws Exception {
+        String signal = rig.publish("FR", RouterRig.green());
+        String base = rig.startHttp();
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/receipts/" + signal)).build();
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        String body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(body).contains("\"outstanding\"").contains("\"KE\":\"DELIVERED\"");
+        var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldRouteForgedOriginToTheDlqOnARealBroker(KafkaCluster kafka) throws Exception {
         var consumerProps = kafka.consumerProps("dlq-reader");
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(consumerProps)) {

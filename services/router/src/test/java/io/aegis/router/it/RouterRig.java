@@ -121,6 +121,15 @@ final class RouterRig implements AutoCloseable {
         router = ApplicationContext.builder().properties(props).singletons(registry).start();
     }
 
+    /** Starts the router's HTTP server (random port) and returns its base URL. */
+    String startHttp() {
+        io.micronaut.runtime.server.EmbeddedServer server = router.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
+        if (!server.isRunning()) {
+            server.start();
+        }
+        return server.getURL().toString();
+    }
+
     void stopRouter() {
         if (router != null) {
             router.close();
