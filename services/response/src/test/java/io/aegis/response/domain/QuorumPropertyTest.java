@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
  * passes exactly when yes·q ≥ p·n, is rejected exactly when even all remaining YES votes would
  * fall short, and is otherwise still open.
  */
-class QuorumProperties {
+class QuorumPropertyTest {
 
     @Property(tries = 500)
     void decisionMatchesExactFractionArithmetic(@ForAll @IntRange(min = 1, max = 30) int involved,

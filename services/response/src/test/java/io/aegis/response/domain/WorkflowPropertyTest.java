@@ -37,7 +37,7 @@ import net.jqwik.api.Provide;
  * the event chain of a case always verifies, sequences have no gap, the tier falls only through
  * a TIER_LOWERED event, and an open case always has a next deadline (it cannot stall silently).
  */
-class WorkflowProperties {
+class WorkflowPropertyTest {
 
     private static final List<String> COUNTRIES = List.of("FR", "DE", "JP", "KE");
 
@@ -71,7 +71,7 @@ class WorkflowProperties {
         ChainVerification verification = HashChain.verify(history);
         assertTrue(verification.valid(), verification.reason());
         // a consumer of aegis.case-events verifies what it decoded, not what was produced
-        ChainVerification readBack = HashChain.verify(history.stream().map(WorkflowProperties::roundTrip).toList());
+        ChainVerification readBack = HashChain.verify(history.stream().map(WorkflowPropertyTest::roundTrip).toList());
         assertTrue(readBack.valid(), readBack.reason());
         for (int i = 0; i < history.size(); i++) {
             assertEquals(i + 1, history.get(i).getSequence());
