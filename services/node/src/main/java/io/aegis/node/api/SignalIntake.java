@@ -5,7 +5,6 @@ import io.aegis.node.config.NodeConfig;
 import io.aegis.node.domain.IdempotencyCache;
 import io.aegis.node.domain.InvalidRequestException;
 import io.aegis.node.domain.SignalParser;
-import io.aegis.node.domain.Violation;
 import io.aegis.node.messaging.KafkaUnavailableException;
 import io.aegis.node.messaging.SignalPublisher;
 import io.aegis.schema.signal.SignalContent;
@@ -65,7 +64,7 @@ public class SignalIntake {
         try {
             content = parser.parse(json, "");
         } catch (InvalidRequestException e) {
-            rejected(e.violations());
+            rejected();
             throw e;
         }
         return publisher.publish(content).handle((accepted, error) -> {
@@ -125,7 +124,7 @@ public class SignalIntake {
                 return result;
             });
         } catch (InvalidRequestException e) {
-            rejected(e.violations());
+            rejected();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("index", index);
             result.put("status", 422);
@@ -145,7 +144,7 @@ public class SignalIntake {
         return body;
     }
 
-    private void rejected(List<Violation> violations) {
+    private void rejected() {
         meters.counter("aegis.node.signals.rejected", "reason", "validation").increment();
     }
 

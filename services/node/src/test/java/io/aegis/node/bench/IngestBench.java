@@ -42,22 +42,22 @@ public final class IngestBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int singles = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
-        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 150;
+        int singles = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         try (InProcessKafkaCluster kafka = InProcessKafkaCluster.start(1, true, Map.of());
              NodeHarness node = new NodeHarness(kafka, Map.of("aegis.node.produce-timeout", "20s",
                      "micronaut.server.max-request-size", "16MB"))) {
-            double raw = rawProducer(kafka, node, 300_000);
+            double raw = rawProducer(kafka, node, 200_000);
             System.out.printf("raw Kafka producer (acks=all, idempotent, lz4): %,.0f records/s%n", raw);
-            String batch = batchBody(1000);
-            run(node, "/api/v1/signals/batch", batch, 10, 4);
-            double batchRate = run(node, "/api/v1/signals/batch", batch, batches, 4) * 1000;
-            System.out.printf("batch ingest (1,000 per request, 4 in flight): %,.0f signals/s%n", batchRate);
             String single = SignalsJson.example().toString();
-            run(node, "/api/v1/signals", single, 5_000, concurrency);
+            run(node, "/api/v1/signals", single, Math.max(1, singles / 10), concurrency);
             double singleRate = run(node, "/api/v1/signals", single, singles, concurrency);
             System.out.printf("single POST (%d in flight): %,.0f requests/s%n", concurrency, singleRate);
+            String batch = batchBody(1000);
+            run(node, "/api/v1/signals/batch", batch, 2, 2);
+            double batchRate = run(node, "/api/v1/signals/batch", batch, batches, 2) * 1000;
+            System.out.printf("batch ingest (1,000 per request, 2 in flight): %,.0f signals/s%n", batchRate);
             System.out.printf("cores=%d, raw producer %,.0f records/s, batch %,.0f signals/s, single %,.0f req/s%n",
                     Runtime.getRuntime().availableProcessors(), raw, batchRate, singleRate);
         }
@@ -93,7 +93,7 @@ public final class IngestBench {
     /** Requests per second for {@code count} POSTs with at most {@code inFlight} outstanding; fails on any non-2xx. */
     static double run(NodeHarness node, String path, String body, int count, int inFlight) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(60))
+        HttpRequest request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(300))
                 .header("Authorization", "Bearer " + NodeHarness.PUBLISHER).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         Semaphore slots = new Semaphore(inFlight);
