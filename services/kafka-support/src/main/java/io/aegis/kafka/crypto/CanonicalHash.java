@@ -9,11 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentMap;
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -22,8 +27,9 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Canonical hashing of contract records: SHA-256 over the Avro binary encoding of a record
  * under its own (generated) schema, written {@code "sha256:" + lowercase hex}. Avro binary is
- * deterministic for a given schema and value, so every service and every language computes the
- * same hash.
+ * deterministic for a given schema and value except for maps, whose entries Avro writes in the
+ * map's iteration order; here map entries are written sorted by key, so a record read back from
+ * a topic (into a map of another iteration order) hashes the same as the record that was written.
  */
 public final class CanonicalHash {
 
@@ -60,7 +66,7 @@ public final class CanonicalHash {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         SpecificDatumWriter<SpecificRecord> writer = WRITERS.computeIfAbsent(record.getClass(),
-                type -> new SpecificDatumWriter<>(record.getSchema(), SpecificData.getForClass(type)));
+                type -> new SortedMapWriter(record.getSchema(), SpecificData.getForClass(type)));
         try {
             writer.write(record, encoder);
             encoder.flush();
@@ -68,6 +74,20 @@ public final class CanonicalHash {
             throw new UncheckedIOException("cannot encode " + record.getSchema().getFullName(), e);
         }
         return out.toByteArray();
+    }
+
+    /** Writes map entries in key order, the one thing plain Avro binary leaves to iteration order. */
+    private static final class SortedMapWriter extends SpecificDatumWriter<SpecificRecord> {
+        SortedMapWriter(Schema schema, SpecificData data) {
+            super(schema, data);
+        }
+
+        @Override
+        protected void writeMap(Schema schema, Object datum, Encoder out) throws IOException {
+            Map<Object, Object> sorted = new TreeMap<>(Comparator.comparing(Object::toString));
+            sorted.putAll((Map<?, ?>) datum);
+            super.writeMap(schema, sorted, out);
+        }
     }
 
     /** {@code "sha256:" + hex(SHA-256(part1 || part2 || …))}. */

@@ -94,4 +94,29 @@ class CanonicalHashTest {
         assertEquals("sha256:" + HexFormat.of().formatHex(digest.digest()), CanonicalHash.sha256(a, b));
         assertFalse(CanonicalHash.isHash("sha256:XYZ"));
     }
+
+    @Test
+    void shouldHashAMapTheSameWhateverItsIterationOrder() {
+        // a consumer rebuilds a map in its own iteration order; the chain must still verify
+        java.util.Map<String, String> inserted = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> reversed = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            inserted.put("key-" + i, "value-" + i);
+        }
+        for (int i = 19; i >= 0; i--) {
+            reversed.put("key-" + i, "value-" + i);
+        }
+        io.aegis.schema.response.CaseEvent.Builder event = io.aegis.schema.response.CaseEvent.newBuilder()
+                .setEventId("case-1/1").setCaseId("case-1").setSequence(1)
+                .setType(io.aegis.schema.response.CaseEventType.OPENED)
+                .setAt(java.time.Instant.parse("2026-11-20T10:00:00Z"))
+                .setTier(io.aegis.schema.common.Tier.SEVERE);
+
+        byte[] first = CanonicalHash.avroBinary(event.setAttributes(inserted).build());
+        byte[] second = CanonicalHash.avroBinary(event.setAttributes(reversed).build());
+
+        assertEquals(HexFormat.of().formatHex(first), HexFormat.of().formatHex(second));
+        assertNotEquals(CanonicalHash.sha256(first),
+                CanonicalHash.sha256(CanonicalHash.avroBinary(event.setAttributes(java.util.Map.of("key-0", "x")).build())));
+    }
 }
