@@ -13,7 +13,8 @@ import java.util.Map;
  * probe opens exactly one new case: its category × sector pair is used by no other signal of the
  * run, so it founds its own correlation group, which either starts at SEVERE by category floor
  * (CBRN uplift, loss of control: one signal from one country) or reaches SEVERE when the third of
- * three countries reports it at severity 4 (every other category).
+ * three countries reports it at severity 4 (every other category, outside the sectors that the
+ * demo policies restrict between the reporters).
  */
 public final class BenchSignals {
 
@@ -31,6 +32,9 @@ public final class BenchSignals {
             "AI_ENABLED_CYBERATTACK", "CRITICAL_INFRASTRUCTURE_ATTACK", "SUPPLY_CHAIN_COMPROMISE", "OTHER");
     private static final List<String> SECTORS = List.of("ENERGY", "TRANSPORT", "FINANCE", "TELECOM", "HEALTH", "WATER",
             "GOVERNMENT", "ELECTIONS", "EDUCATION", "MEDIA", "DEFENCE", "MANUFACTURING", "OTHER");
+
+    /** Sectors some demo policies deny or restrict between the reporters; probes keep clear of them. */
+    private static final List<String> POLICY_BOUND = List.of("DEFENCE", "ELECTIONS");
 
     private final String run;
 
@@ -61,7 +65,7 @@ public final class BenchSignals {
         }
         for (String category : CATEGORIES) {
             for (String sector : SECTORS) {
-                if (category.equals("OTHER") && sector.equals("OTHER")) {
+                if (category.equals("OTHER") && sector.equals("OTHER") || POLICY_BOUND.contains(sector)) {
                     continue;
                 }
                 String id = category + "/" + sector;

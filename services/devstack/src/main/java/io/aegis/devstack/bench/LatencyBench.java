@@ -24,7 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * p99 target (400 ms) was met; exits 0 when it ran, 1 when it could not.
  * Options ({@code --name=value}): {@code rate} (2000 signals/s), {@code batch} (50), {@code seconds}
  * measured (60), {@code warmup} seconds (20), {@code probe-interval} ms (500), {@code port-offset}
- * (14000), {@code var} directory ({@code target/bench-var}).
+ * (14000), {@code var} directory ({@code services/devstack/target/bench-var}).
  */
 public final class LatencyBench {
 
@@ -45,7 +45,7 @@ public final class LatencyBench {
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 System.err.println("usage: LatencyBench [--rate=2000] [--batch=50] [--seconds=60] [--warmup=20] "
-                        + "[--probe-interval=500] [--port-offset=14000] [--var=target/bench-var]; got '" + arg + "'");
+                        + "[--probe-interval=500] [--port-offset=14000] [--var=DIR]; got '" + arg + "'");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -54,8 +54,10 @@ public final class LatencyBench {
     }
 
     boolean run() throws Exception {
-        Path var = Path.of(options.getOrDefault("var", "target/bench-var"));
-        try (IsolatedStack stack = IsolatedStack.start(IsolatedStack.repositoryRoot(), var, number("port-offset", 14_000),
+        Path root = IsolatedStack.repositoryRoot();
+        Path var = options.containsKey("var") ? Path.of(options.get("var"))
+                : root.resolve("services/devstack/target/bench-var");
+        try (IsolatedStack stack = IsolatedStack.start(root, var, number("port-offset", 14_000),
                 COUNTRIES, out)) {
             return measure(stack);
         }
@@ -83,6 +85,7 @@ public final class LatencyBench {
             }
             return measureUnderLoad(stack, signals, raw, load, caseOpened, rate, measured);
         } finally {
+            streams.forEach(s -> s.failure().ifPresent(e -> out.println("an officer stream failed: " + e)));
             streams.forEach(SseSubscription::close);
         }
     }

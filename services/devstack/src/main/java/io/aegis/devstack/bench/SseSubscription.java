@@ -13,8 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -22,9 +21,10 @@ import java.util.function.Consumer;
  * One server-sent-event stream of a node ({@code /api/v1/notifications/stream},
  * {@code /api/v1/inbox/stream}) read on its own thread, as a duty officer's console reads it.
  * Every complete event is handed to the listener with the {@link System#nanoTime()} at which its
- * last line arrived, so that latency is measured where an officer would see it. Invariant: the
- * subscription is connected (the node answered 200) when {@link #open} returns, and after
- * {@link #close()} the listener is called no more.
+ * last line arrived, so that latency is measured where an officer would see it. A node sends the
+ * stream's headers only with its first event, so {@link #open} does not wait for them: a refusal
+ * or a broken connection shows in {@link #failure()}. After {@link #close()} the listener is
+ * called no more.
  */
 public final class SseSubscription implements AutoCloseable {
 
@@ -40,54 +40,43 @@ public final class SseSubscription implements AutoCloseable {
     private final AtomicReference<InputStream> body = new AtomicReference<>();
     private volatile boolean closed;
 
-    private SseSubscription(URI url, String token, Consumer<Event> listener, CountDownLatch connected,
-                            AtomicReference<Exception> failure) {
-        this.reader = new Thread(() -> read(url, token, listener, connected, failure), "sse-" + url.getPort());
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+    private SseSubscription(URI url, String token, Consumer<Event> listener) {
+        this.reader = new Thread(() -> read(url, token, listener), "sse-" + url.getPort());
         this.reader.setDaemon(true);
     }
 
-    /** Connects to {@code url} with a bearer token; fails when the node does not answer 200 within 15 s. */
-    public static SseSubscription open(URI url, String token, Consumer<Event> listener) throws IOException {
-        CountDownLatch connected = new CountDownLatch(1);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        SseSubscription subscription = new SseSubscription(url, token, listener, connected, failure);
+    /** Starts reading {@code url} with a bearer token on a thread of its own. */
+    public static SseSubscription open(URI url, String token, Consumer<Event> listener) {
+        SseSubscription subscription = new SseSubscription(url, token, listener);
         subscription.reader.start();
-        try {
-            if (!connected.await(15, TimeUnit.SECONDS)) {
-                subscription.close();
-                throw new IOException("no answer from " + url + " within 15 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            subscription.close();
-            throw new IOException("interrupted while connecting to " + url, e);
-        }
-        if (failure.get() != null) {
-            subscription.close();
-            throw new IOException("cannot subscribe to " + url + ": " + failure.get().getMessage(), failure.get());
-        }
         return subscription;
     }
 
-    private void read(URI url, String token, Consumer<Event> listener, CountDownLatch connected,
-                      AtomicReference<Exception> failure) {
+    /** Why the stream failed (status other than 200, connection lost), if it did. */
+    public Optional<Exception> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    private void read(URI url, String token, Consumer<Event> listener) {
         HttpRequest request = HttpRequest.newBuilder(url).header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream").GET().build();
         try {
             HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
             body.set(response.body());
             if (response.statusCode() != 200) {
-                failure.set(new IOException("status " + response.statusCode()));
-                connected.countDown();
+                failure.set(new IOException(url + " answered " + response.statusCode()));
                 return;
             }
-            connected.countDown();
             parse(new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8)), listener);
+            if (!closed) {
+                failure.set(new IOException(url + " ended the stream"));
+            }
         } catch (IOException | InterruptedException e) {
             if (!closed) {
                 failure.set(e);
             }
-            connected.countDown();
         }
     }
 

@@ -3,7 +3,6 @@ package io.aegis.devstack.e2e;
 import io.aegis.devstack.bench.IsolatedStack;
 import io.aegis.devstack.bench.SseSubscription;
 import io.aegis.devstack.domain.DemoRole;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ final class OfficerStreams implements AutoCloseable {
     private OfficerStreams() {
     }
 
-    static OfficerStreams open(IsolatedStack stack, List<String> countries) throws IOException {
+    static OfficerStreams open(IsolatedStack stack, List<String> countries) {
         OfficerStreams streams = new OfficerStreams();
         for (String country : countries) {
             List<SseSubscription.Event> events = new CopyOnWriteArrayList<>();
@@ -40,6 +39,9 @@ final class OfficerStreams implements AutoCloseable {
 
     /** Waits for a notification of {@code kind} about {@code caseId} on the country's stream. */
     Map<String, Object> await(String country, String caseId, String kind, Duration atMost) {
+        subscriptions.forEach(s -> s.failure().ifPresent(e -> {
+            throw new AssertionError("an officer stream failed: " + e, e);
+        }));
         return Awaitility.await(kind + " about " + caseId + " on " + country + "'s officer stream")
                 .atMost(atMost).pollInterval(Duration.ofMillis(200))
                 .until(() -> forCase(country, caseId).stream().filter(n -> kind.equals(n.get("kind"))).findFirst(),

@@ -43,7 +43,7 @@ final class Signals {
     static Map<String, Object> campaignReport(String run, String country) {
         Map<String, Object> signal = signal("DEEPFAKE_FRAUD", "Voice-clone fraud against bank call centres (" + country + ")",
                 4, "GREEN", List.of("FINANCE"), List.of(indicator("DOMAIN", "callback-" + run + ".example"),
-                        indicator("WALLET_ADDRESS", "bc1q" + run + country.toLowerCase(java.util.Locale.ROOT))),
+                        indicator("WALLET_ADDRESS", "bc1q" + run + country.toLowerCase(java.util.Locale.ROOT) + "0mule0wallet")),
                 "voice-clone-" + run);
         signal.put("affectedSystems", List.of(Map.of("provider", "ExampleAI", "model", "voice-x", "version", "2.1")));
         return signal;
