@@ -93,9 +93,14 @@ public final class Correlator {
         return key.startsWith(KeyKind.CATEGORY_SECTOR.prefix()) && link.lastSeen() <= at - weakKeyHorizon;
     }
 
-    /** The founding key, or — when a kept group already has that id — the key stamped with the founding time. */
+    /**
+     * The founding key, or the key stamped with the founding time when that id may already have
+     * been announced: a kept group has it, or the key still links to the group that absorbed the
+     * group of that id (a merged-away id must not be announced again from NOTICE).
+     */
     private String freshId(String foundingKey, long at) {
-        return store.load(foundingKey) == null ? foundingKey : foundingKey + "@" + Instant.ofEpochMilli(at);
+        boolean taken = store.load(foundingKey) != null || store.link(foundingKey) != null;
+        return taken ? foundingKey + "@" + Instant.ofEpochMilli(at) : foundingKey;
     }
 
     /** Moves the absorbed group's signals, slots and keys under the survivor, then re-tallies its windows. */

@@ -65,8 +65,7 @@ public final class EscalationEngine {
         if (group.window(longest).covers(slotStart)) {
             count(group, observation, slotStart);
         }
-        Optional<Escalation> escalation = rulesEngine.assess(group, evaluatedAt, baseline)
-                .filter(assessment -> assessment.tier().compareTo(group.tier()) > 0)
+        Optional<Escalation> escalation = rulesEngine.assessAbove(group.tier(), group, evaluatedAt, baseline)
                 .map(assessment -> {
                     Tier previous = group.raiseTo(assessment.tier());
                     return Escalations.of(group, previous, assessment, namedSignals(group.id(), assessment.stats()));

@@ -33,9 +33,10 @@ final class RuleMatcher {
         if (!holds) {
             return Optional.empty();
         }
-        String scope = when.categories().isEmpty() ? "" : " of " + when.categories().stream().sorted().toList();
-        String reason = rule.id() + ": " + String.join(", ", parts) + scope + " within " + rule.length();
-        return Optional.of(new Firing(rule.id(), rule.tier(), reason, stats));
+        return Optional.of(new Firing(rule.id(), rule.tier(), () -> {
+            String scope = when.categories().isEmpty() ? "" : " of " + when.categories().stream().sorted().toList();
+            return rule.id() + ": " + String.join(", ", parts) + scope + " within " + rule.length();
+        }, stats));
     }
 
     private static boolean atLeast(Integer threshold, int actual, String what, List<String> parts) {

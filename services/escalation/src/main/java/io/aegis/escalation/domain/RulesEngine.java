@@ -14,7 +14,7 @@ import java.util.Optional;
  * (tallies the engine has brought up to {@code at}). Pure: the same tallies, time and baseline always give the same assessment. Each rule
  * is checked over its own window; each category floor over the shortest window. The result
  * is the highest tier reached, with every rule that reaches it (rules in declaration order,
- * then floors); empty when nothing holds (the group stays at NOTICE).
+ * then floors); empty when nothing reaches above the tier the group already has.
  */
 public final class RulesEngine {
 
@@ -26,22 +26,22 @@ public final class RulesEngine {
         this.matcher = new RuleMatcher(rules.baseline().minimumExpected());
     }
 
-    /** The tier the group's tallies reach at {@code at}, and why. */
-    public Optional<Assessment> assess(GroupState group, long at, Baseline baseline) {
+    /** The tier the group's tallies reach at {@code at}, and why — only when it is above {@code current}. */
+    public Optional<Assessment> assessAbove(Tier current, GroupState group, long at, Baseline baseline) {
         List<Firing> firings = new ArrayList<>();
         for (EscalationRule rule : rules.rules()) {
             matcher.match(rule, group, at, baseline).ifPresent(firings::add);
         }
         firings.addAll(floors(group, at));
         Optional<Tier> top = firings.stream().map(Firing::tier).max(Comparator.naturalOrder());
-        if (top.isEmpty()) {
+        if (top.isEmpty() || top.get().compareTo(current) <= 0) {
             return Optional.empty();
         }
         List<Firing> reaching = firings.stream().filter(f -> f.tier() == top.get()).toList();
         return Optional.of(new Assessment(
                 top.get(),
                 reaching.stream().map(Firing::ruleId).toList(),
-                String.join("; ", reaching.stream().map(Firing::reason).toList()),
+                String.join("; ", reaching.stream().map(f -> f.reason().get()).toList()),
                 reaching.get(0).stats()));
     }
 
@@ -55,7 +55,7 @@ public final class RulesEngine {
         for (Map.Entry<Category, Tier> floor : rules.categoryFloors().entrySet()) {
             if (stats.categories().contains(floor.getKey())) {
                 firings.add(new Firing("floor:" + floor.getKey(), floor.getValue(),
-                        "floor:" + floor.getKey() + ": " + floor.getKey() + " starts at " + floor.getValue(), stats));
+                        () -> "floor:" + floor.getKey() + ": " + floor.getKey() + " starts at " + floor.getValue(), stats));
             }
         }
         return firings;

@@ -163,7 +163,9 @@ final class StreamsGroupStore implements GroupStore {
         return groupId + SEP + hex(start) + SEP + category.name();
     }
 
-    private static String hex(long value) {
-        return String.format("%016x", value);
+    /** 16 lower-case hex digits, zero-padded, so that string order is time order for non-negative times. */
+    static String hex(long value) {
+        String digits = Long.toHexString(value);
+        return "0".repeat(16 - digits.length()) + digits;
     }
 }

@@ -124,11 +124,16 @@ final class InMemoryGroupStore implements GroupStore {
         if (map == null || upTo < from) {
             return List.of();
         }
-        return map.subMap(String.format("%016x", from), true, String.format("%016x", upTo) + "\u0001", false)
+        return map.subMap(hex(from), true, hex(upTo) + "\u0001", false)
                 .values().stream().limit(limit).toList();
     }
 
+    private static String hex(long value) {
+        String digits = Long.toHexString(value);
+        return "0".repeat(16 - digits.length()) + digits;
+    }
+
     private static String key(long start, Category category) {
-        return String.format("%016x", start) + "\u0000" + category;
+        return hex(start) + "\u0000" + category;
     }
 }

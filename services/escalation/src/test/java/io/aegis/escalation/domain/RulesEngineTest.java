@@ -31,14 +31,14 @@ class RulesEngineTest {
     void shouldStayAtNoticeWhenNoRuleHolds() {
         GroupState group = group(obs("a", "FR", Category.MODEL_MISUSE, 3, 0));
 
-        assertThat(engine.assess(group, 0, NO_HISTORY)).isEmpty();
+        assertThat(engine.assessAbove(Tier.NOTICE, group, 0, NO_HISTORY)).isEmpty();
     }
 
     @Test
     void shouldReportTheHighestTierWithEveryRuleReachingIt() {
         GroupState group = group(obs("a", "FR", Category.MODEL_MISUSE, 3, 0), obs("b", "DE", Category.MODEL_MISUSE, 3, MINUTE));
 
-        Assessment a = engine.assess(group, MINUTE, NO_HISTORY).orElseThrow();
+        Assessment a = engine.assessAbove(Tier.NOTICE, group, MINUTE, NO_HISTORY).orElseThrow();
 
         assertThat(a.tier()).isEqualTo(Tier.ELEVATED);
         assertThat(a.ruleIds()).containsExactly("two-countries", "also-elevated");
@@ -48,16 +48,24 @@ class RulesEngineTest {
     }
 
     @Test
+    void shouldAnswerNothingWhenTheGroupIsAlreadyAtThatTier() {
+        GroupState group = group(obs("a", "FR", Category.MODEL_MISUSE, 3, 0), obs("b", "DE", Category.MODEL_MISUSE, 3, MINUTE));
+
+        assertThat(engine.assessAbove(Tier.ELEVATED, group, MINUTE, NO_HISTORY)).isEmpty();
+        assertThat(engine.assessAbove(Tier.ADVISORY, group, MINUTE, NO_HISTORY)).map(Assessment::tier).contains(Tier.ELEVATED);
+    }
+
+    @Test
     void shouldRequireEveryConditionOfARule() {
         // two critical sectors but max severity 4: the CRITICAL rule needs both
         GroupState group = group(
                 obs("a", "FR", Category.MODEL_MISUSE, 4, 0, Sector.ENERGY),
                 obs("b", "FR", Category.MODEL_MISUSE, 4, 2 * MINUTE, Sector.WATER, Sector.MEDIA));
 
-        assertThat(engine.assess(group, 2 * MINUTE, NO_HISTORY)).map(Assessment::tier).contains(Tier.ELEVATED);
+        assertThat(engine.assessAbove(Tier.NOTICE, group, 2 * MINUTE, NO_HISTORY)).map(Assessment::tier).contains(Tier.ELEVATED);
 
         add(group, obs("c", "FR", Category.MODEL_MISUSE, 5, 3 * MINUTE));
-        Assessment critical = engine.assess(group, 3 * MINUTE, NO_HISTORY).orElseThrow();
+        Assessment critical = engine.assessAbove(Tier.NOTICE, group, 3 * MINUTE, NO_HISTORY).orElseThrow();
         assertThat(critical.tier()).isEqualTo(Tier.CRITICAL);
         assertThat(critical.stats().criticalSectors()).containsExactlyInAnyOrder(Sector.ENERGY, Sector.WATER);
     }
@@ -65,10 +73,10 @@ class RulesEngineTest {
     @Test
     void shouldCountOnlyTheListedCategoriesForACategoryRule() {
         GroupState group = group(obs("a", "FR", Category.MODEL_THEFT, 2, 0), obs("b", "DE", Category.MODEL_MISUSE, 2, 0));
-        assertThat(engine.assess(group, 0, NO_HISTORY)).map(Assessment::tier).contains(Tier.ELEVATED);
+        assertThat(engine.assessAbove(Tier.NOTICE, group, 0, NO_HISTORY)).map(Assessment::tier).contains(Tier.ELEVATED);
 
         add(group, obs("c", "JP", Category.MODEL_THEFT, 2, MINUTE));
-        Assessment a = engine.assess(group, MINUTE, NO_HISTORY).orElseThrow();
+        Assessment a = engine.assessAbove(Tier.NOTICE, group, MINUTE, NO_HISTORY).orElseThrow();
         assertThat(a.tier()).isEqualTo(Tier.SEVERE);
         assertThat(a.stats().countries()).containsExactly("FR", "JP");
         assertThat(a.reason()).isEqualTo("theft-only: 2 countries (>= 2) of [MODEL_THEFT] within PT1H");
@@ -78,7 +86,7 @@ class RulesEngineTest {
     void shouldApplyACategoryFloorFromTheFirstSignal() {
         GroupState group = group(obs("a", "FR", Category.LOSS_OF_CONTROL, 1, 0));
 
-        Optional<Assessment> a = engine.assess(group, 0, NO_HISTORY);
+        Optional<Assessment> a = engine.assessAbove(Tier.NOTICE, group, 0, NO_HISTORY);
 
         assertThat(a).map(Assessment::tier).contains(Tier.SEVERE);
         assertThat(a).map(Assessment::ruleIds).contains(List.of("floor:LOSS_OF_CONTROL"));

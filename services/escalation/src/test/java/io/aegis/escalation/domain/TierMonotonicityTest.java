@@ -31,6 +31,25 @@ class TierMonotonicityTest {
 
     private static final EscalationRules RULES = RulesParser.parse(Path.of("../../infra/escalation-rules.yaml"));
 
+    @org.junit.jupiter.api.Test
+    void shouldNotAnnounceAMergedAwayGroupIdAgainWhenItsStaleKeyRefoundsAGroup() {
+        // found by the property below: cat×sector group escalates, is absorbed by the campaign group,
+        // and 25 h later its stale key founds a new group, which must not reuse the announced id
+        List<Step> steps = List.of(
+                new Step("s0", "FR", Category.CRITICAL_INFRASTRUCTURE_ATTACK, Sector.FINANCE, 1, "c1", 0, true, false),
+                new Step("s1", "FR", Category.CBRN_UPLIFT, Sector.FINANCE, 1, "c1", 0, false, false),
+                new Step("s1", "FR", Category.CRITICAL_INFRASTRUCTURE_ATTACK, Sector.FINANCE, 1, "c1", 0, false, false),
+                new Step("s0", "FR", Category.DEEPFAKE_FRAUD, Sector.FINANCE, 1, "c1", 1500, true, true),
+                new Step("s0", "FR", Category.CRITICAL_INFRASTRUCTURE_ATTACK, Sector.FINANCE, 1, "c1", 0, true, false));
+
+        List<Escalation> out = run(steps);
+
+        assertThat(out).extracting(e -> e.getCorrelationKey().toString()).containsExactly(
+                "cat:CRITICAL_INFRASTRUCTURE_ATTACK|sector:FINANCE", "campaign:c1",
+                "cat:CRITICAL_INFRASTRUCTURE_ATTACK|sector:FINANCE@2026-11-21T01:00:00Z");
+        assertThat(out).extracting(Escalation::getEscalationId).doesNotHaveDuplicates();
+    }
+
     @Property(tries = 200)
     void tiersOfAGroupOnlyRiseAndEachIsAnnouncedOnce(@ForAll("sequences") List<Step> steps) {
         List<Escalation> out = run(steps);

@@ -87,6 +87,22 @@ public class NodeStores {
         });
     }
 
+    /**
+     * The stores among {@code names} that cannot be read yet (being restored, rebalanced, or the
+     * streams client not running), in the given order; empty when the API can serve them all.
+     */
+    public List<String> unreadable(List<String> names) {
+        List<String> waiting = new ArrayList<>();
+        for (String name : names) {
+            try {
+                read(name, s -> s.store().approximateNumEntries());
+            } catch (StoreUnavailableException e) {
+                waiting.add(name);
+            }
+        }
+        return waiting;
+    }
+
     private interface StoreRead<R> {
         R apply(Store s);
     }

@@ -24,6 +24,10 @@ public final class StoreNames {
     /** country → this country's current SharingPolicy. */
     public static final String POLICY = "policy";
 
+    /** Every store the API reads; the node is ready to serve when all of them can be read. */
+    public static final java.util.List<String> ALL = java.util.List.of(INBOX_ITEMS, INBOX_INDEX, OWN_SIGNALS,
+            OWN_RETRACTIONS, DELIVERY_DECISIONS, DELIVERY_RECEIPTS, NOTIFICATIONS, NOTIFICATION_INDEX, CASES, POLICY);
+
     /** Separator of composite keys; never part of an id, a country code or a kind. */
     public static final String SEPARATOR = "|";
 

@@ -92,6 +92,11 @@ class AuthIT {
     @Test
     void shouldServeOperationsEndpointsWithoutAToken() {
         assertEquals(200, node.get("/health", null).statusCode(), node.get("/health", null).body());
+        // why: launchers and load balancers use readiness to decide when the node can serve its stores
+        HttpResponse<String> readiness = node.get("/health/readiness", null);
+        assertEquals(200, readiness.statusCode(), readiness.body());
+        assertTrue(readiness.body().contains("localStores") && readiness.body().contains("\"notReady\":[]"),
+                readiness.body());
         assertTrue(node.get("/prometheus", null).body().contains("aegis_node"), "node metrics are exported");
         HttpResponse<String> openapi = node.get("/openapi", null);
         assertEquals(200, openapi.statusCode());

@@ -41,7 +41,7 @@ final class ActionHandler {
         Actor actor = new Actor(command.getCountry(), command.getOfficerId());
         Tier target = type == ActionType.LOWER_TIER ? command.getTargetTier() : null;
         JointAction action = JointAction.newBuilder()
-                .setActionId(kase.getCaseId() + "/action-" + (kase.getActions().size() + 1))
+                .setActionId(kase.getCaseId() + ":action-" + (kase.getActions().size() + 1))
                 .setType(type).setProposedByCountry(command.getCountry()).setProposedBy(command.getOfficerId())
                 .setDescription(command.getText() == null ? "" : command.getText()).setTargetTier(target)
                 .setState(ActionState.PROPOSED).setQuorum(settings.quorum(type))

@@ -89,11 +89,11 @@ class ResponseServiceIT {
 
             // and FR proposes halting the deployment, DE agrees, JP proposes resolution and FR agrees
             io.command("FR", Fixtures.propose(CASE_ID, "FR", ActionType.HALT_DEPLOYMENT));
-            io.command("DE", Fixtures.vote(CASE_ID, "DE", CASE_ID + "/action-1", VoteChoice.YES));
+            io.command("DE", Fixtures.vote(CASE_ID, "DE", CASE_ID + ":action-1", VoteChoice.YES));
             CaseCommand resolve = Fixtures.command(CASE_ID, "JP", CommandType.RESOLVE);
             resolve.setText("deployment halted by the provider");
             io.command("JP", resolve);
-            io.command("FR", Fixtures.vote(CASE_ID, "FR", CASE_ID + "/action-2", VoteChoice.YES));
+            io.command("FR", Fixtures.vote(CASE_ID, "FR", CASE_ID + ":action-2", VoteChoice.YES));
 
             // then the case is resolved by quorum, everyone involved is told, and the chain verifies as read
             io.awaitUntil(WAIT, () -> io.cases.get(CASE_ID).getState() == CaseState.RESOLVED && io.count("CASE_RESOLVED") == 3);

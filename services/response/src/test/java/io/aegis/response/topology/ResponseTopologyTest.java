@@ -71,7 +71,7 @@ class ResponseTopologyTest {
     }
 
     private CaseCommand vote(String country, VoteChoice choice) {
-        return Fixtures.vote(CASE_ID, country, CASE_ID + "/action-1", choice);
+        return Fixtures.vote(CASE_ID, country, CASE_ID + ":action-1", choice);
     }
 
     @Test
@@ -197,7 +197,7 @@ class ResponseTopologyTest {
         CaseCommand resolve = Fixtures.command(CASE_ID, "JP", CommandType.RESOLVE);
         resolve.setText("deployment halted, model withdrawn");
         driver.command("JP", resolve);
-        driver.command("FR", Fixtures.vote(CASE_ID, "FR", CASE_ID + "/action-2", VoteChoice.YES));
+        driver.command("FR", Fixtures.vote(CASE_ID, "FR", CASE_ID + ":action-2", VoteChoice.YES));
         EmergencyCase resolved = lastCase();
         assertEquals(CaseState.RESOLVED, resolved.getState());
         assertEquals("deployment halted, model withdrawn", resolved.getResolution());

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The audit-chain check flags exactly the tampered record, wherever it sits and however the chain is cut. */
-class ChainChecksProperties {
+class ChainChecksPropertyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
 
