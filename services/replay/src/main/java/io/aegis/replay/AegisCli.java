@@ -78,9 +78,22 @@ public final class AegisCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         AvroTrust.trustContracts();
-        AegisCli cli = new AegisCli(ContextFactory.HTTP, System.getenv(), Path.of("").toAbsolutePath(),
-                Clock.systemUTC(), System.out, System.err);
+        AegisCli cli = new AegisCli(ContextFactory.HTTP, System.getenv(), home(), Clock.systemUTC(), System.out, System.err);
         System.exit(cli.execute(args));
+    }
+
+    /**
+     * Where the embedded devstack's {@code var/devstack.json} and {@code infra/} are looked for: the
+     * working directory when it holds a devstack, otherwise the repository the {@code ./aegis-ops}
+     * launcher runs from (system property {@code aegis.root}), so the CLI works from any directory.
+     */
+    static Path home() {
+        Path cwd = Path.of("").toAbsolutePath();
+        String root = System.getProperty("aegis.root");
+        if (root == null || java.nio.file.Files.exists(cwd.resolve("var/devstack.json"))) {
+            return cwd;
+        }
+        return Path.of(root).toAbsolutePath();
     }
 
     /** Runs one command line and returns its exit code; closes every client it opened. */
