@@ -91,6 +91,44 @@ public final class KafkaAccess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ReplayException(ReplayException.FAILURE, "interrupted while creating " + topic, e);
         }
+        awaitLeaders(topic);
+    }
+
+    /**
+     * Waits until every partition of a just-created topic has a leader: creation is acknowledged
+     * by the controller before every broker knows the topic, and a write or describe in between
+     * would fail with "does not exist".
+     */
+    private void awaitLeaders(String topic) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                TopicDescription description = admin().describeTopics(List.of(topic)).allTopicNames()
+                        .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw translate(topic, e);
+                }
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw translate(topic, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReplayException(ReplayException.FAILURE, "interrupted while creating " + topic, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw ReplayException.unavailable("topic " + topic + " was created but has no leader for every"
+                        + " partition after " + ADMIN_TIMEOUT_SECONDS + " s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReplayException(ReplayException.FAILURE, "interrupted while creating " + topic, e);
+            }
+        }
     }
 
     /** A byte-level consumer in read_committed mode with no group: assign and seek only. */
