@@ -208,7 +208,8 @@ class BrokerAclIT {
                 de.poll(Duration.ofMillis(200)).forEach(r -> received.add(((SharedSignal) r.value().getPayload()).getSignalId()));
                 return received.contains(signal.getId());
             });
-            assertThat(router.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            // no authorization failure stopped it (a follow-up rebalance may still be running, which is fine)
+            assertThat(router.state().isRunningOrRebalancing()).as("router state %s", router.state()).isTrue();
         }
     }
 }
