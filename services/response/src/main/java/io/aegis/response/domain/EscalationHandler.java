@@ -76,7 +76,7 @@ final class EscalationHandler {
         step.record(CaseEventType.OTHER, Actor.SYSTEM, "Escalation " + escalation.getEscalationId() + " merged: "
                 + newSignals.size() + " new signal(s), countries joined: " + (joined.isEmpty() ? "none" : joined), attributes);
         if (!joined.isEmpty()) {
-            if (kase.getAckDeadline() == null) {
+            if (kase.getState() != CaseState.OPEN) {
                 kase.setState(CaseState.OPEN);
                 kase.setAckDeadline(deadline(kase.getTier(), now));
             }
@@ -130,7 +130,7 @@ final class EscalationHandler {
     }
 
     private Instant deadline(Tier tier, Instant now) {
-        return settings.ackDeadline(tier).map(now::plus).orElse(null);
+        return now.plus(settings.ackDeadlineFor(tier));
     }
 
     /** Adds the values not yet present, keeping order, and returns those added. */

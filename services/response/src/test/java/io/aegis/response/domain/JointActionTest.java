@@ -21,8 +21,10 @@ import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.JointAction;
 import io.aegis.schema.response.NotificationKind;
 import io.aegis.schema.response.VoteChoice;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +107,28 @@ class JointActionTest {
         assertEquals(List.of(CaseEventType.VOTE_CAST, CaseEventType.ACTION_PASSED, CaseEventType.TIER_LOWERED,
                 CaseEventType.NOTIFIED), types(outcome));
         assertEquals(clock.plus(java.time.Duration.ofHours(4)), kase.getAckDeadline());
+    }
+
+    @Test
+    void shouldKeepTheOpenRoundOnADeadlineWhenTheLoweredTierLostItsOwnAcrossARestart() {
+        // given a LOWER_TIER to ELEVATED proposed under the default rules
+        CaseCommand lower = Fixtures.command(kase.getCaseId(), "DE", CommandType.LOWER_TIER);
+        lower.setTargetTier(Tier.ELEVATED);
+        apply(lower);
+
+        // when the service restarts with rules that give ELEVATED no deadline, and JP's YES passes the lowering
+        CaseWorkflow restarted = new CaseWorkflow(new ResponseSettings(Tier.SEVERE,
+                Map.of(Tier.SEVERE, Duration.ofMinutes(60), Tier.CRITICAL, Duration.ofMinutes(15)),
+                ResponseSettings.TWO_THIRDS, Map.of(), List.of()), Fixtures.rosters(), Fixtures.MEMBERS);
+        Instant decided = clock.plusSeconds(10);
+        EmergencyCase lowered = kase(restarted.onCommand(Optional.of(kase),
+                vote(kase.getCaseId(), "JP", action(0).getActionId(), VoteChoice.YES), "JP", decided));
+
+        // then the still-open case waits on the next tier up's deadline instead of on nothing
+        assertEquals(Tier.ELEVATED, lowered.getTier());
+        assertEquals(CaseState.OPEN, lowered.getState());
+        assertEquals(decided.plus(Duration.ofMinutes(60)), lowered.getAckDeadline());
+        assertEquals(Optional.of(decided.plus(Duration.ofMinutes(60))), restarted.nextDue(lowered));
     }
 
     @Test
