@@ -149,7 +149,7 @@ final class ActionHandler {
                 + " not voted of " + tally.involved() + " countries; quorum " + String.format(java.util.Locale.ROOT, "%.4f", action.getQuorum());
     }
 
-    private static String describe(JointAction action) {
+    static String describe(JointAction action) {
         String what = action.getType() == ActionType.LOWER_TIER
                 ? "LOWER_TIER to " + action.getTargetTier() : action.getType().name();
         return what + " (" + action.getActionId() + ")";

@@ -82,6 +82,40 @@ class JointActionTest {
     }
 
     @Test
+    void shouldAskACountryJoiningTheCaseToVoteOnTheActionsStillOpen() {
+        // given FR proposes a halt that DE and JP have not voted on yet
+        apply(propose(kase.getCaseId(), "FR", ActionType.HALT_DEPLOYMENT));
+
+        // when KE's report brings it into the case, its vote now counts towards two thirds of four
+        clock = clock.plusSeconds(10);
+        CaseOutcome joined = workflow.onEscalation(Optional.of(kase), escalation(Tier.SEVERE, null, "FR", "KE"), clock);
+
+        // then KE is told about the case and asked to vote on the open action
+        assertEquals(List.of("ke-duty-primary", "ke-duty-primary"), Fixtures.recipients(joined));
+        assertEquals(List.of(NotificationKind.CASE_OPENED, NotificationKind.VOTE_REQUESTED),
+                joined.notifications().stream().map(n -> n.getKind()).toList());
+        assertEquals("vote on " + action(0).getActionId() + " (HALT_DEPLOYMENT)", joined.notifications().get(1).getAsk());
+    }
+
+    @Test
+    void shouldAskEveryMemberJoiningAtCriticalToVoteOnTheActionsStillOpen() {
+        // given a pending freeze and a decided halt
+        apply(propose(kase.getCaseId(), "FR", ActionType.FREEZE_FUNDS));
+        apply(propose(kase.getCaseId(), "FR", ActionType.HALT_DEPLOYMENT));
+        apply(vote(kase.getCaseId(), "DE", action(1).getActionId(), VoteChoice.YES));
+
+        // when the case is raised to CRITICAL, which brings in every member
+        CaseOutcome raised = workflow.onEscalation(Optional.of(kase), escalation(Tier.CRITICAL, Tier.SEVERE, "FR"),
+                clock.plusSeconds(10));
+
+        // then the members who joined, and only they, are asked to vote on the freeze alone
+        List<String> asked = raised.notifications().stream().filter(n -> n.getKind() == NotificationKind.VOTE_REQUESTED)
+                .map(n -> n.getOfficerId() + ":" + n.getAsk()).sorted().toList();
+        assertEquals(List.of("br-duty-primary:vote on " + action(0).getActionId() + " (FREEZE_FUNDS)",
+                "ke-duty-primary:vote on " + action(0).getActionId() + " (FREEZE_FUNDS)"), asked);
+    }
+
+    @Test
     void shouldRefuseSecondVoteOfTheSameCountry() {
         apply(propose(kase.getCaseId(), "FR", ActionType.SHARE_MITIGATION));
 
