@@ -17,7 +17,8 @@ import java.util.Set;
  * Loads the workflow rules from {@code infra/response.yaml}: open tier, acknowledgement deadlines,
  * quorums (decimals or fractions such as {@code 2/3}) and regulatory obligations. Fields left out
  * take the defaults of {@link ResponseSettings#defaults()}; anything present is validated and
- * every problem is reported at once with its field path.
+ * every problem is reported at once with its field path. Every tier from {@code openTier} up must
+ * have an acknowledgement deadline, so that no open case waits on nothing.
  */
 public final class ResponseRulesLoader {
 
@@ -54,6 +55,7 @@ public final class ResponseRulesLoader {
         }
         List<ObligationRule> obligations = root.containsKey("obligations")
                 ? obligations(yaml, root.get("obligations")) : List.of();
+        requireDeadlinesFromOpenTier(yaml, openTier, deadlines, root.get("ackDeadlines"));
         yaml.throwIfProblems();
         try {
             return new ResponseSettings(openTier, deadlines, defaultQuorum, byAction, obligations);
@@ -77,6 +79,23 @@ public final class ResponseRulesLoader {
             });
         }
         return deadlines;
+    }
+
+    /**
+     * Every tier from the open tier up needs an acknowledgement deadline, or a case at that tier
+     * would wait on nothing. A tier written but unreadable is already reported, so not again.
+     */
+    private static void requireDeadlinesFromOpenTier(YamlReader yaml, Tier openTier, Map<Tier, Duration> deadlines,
+                                                     Object written) {
+        if (openTier == null) {
+            return;
+        }
+        Set<?> keys = written instanceof Map<?, ?> map ? map.keySet() : Set.of();
+        for (Tier tier : Tier.values()) {
+            if (tier.compareTo(openTier) >= 0 && !deadlines.containsKey(tier) && !keys.contains(tier.name())) {
+                yaml.problem("ackDeadlines." + tier, ResponseSettings.missingDeadlineRule(openTier));
+            }
+        }
     }
 
     private static void actionQuorums(YamlReader yaml, Object value, Map<ActionType, Double> target) {

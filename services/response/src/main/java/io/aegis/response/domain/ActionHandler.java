@@ -114,8 +114,9 @@ final class ActionHandler {
         if (action.getType() == ActionType.LOWER_TIER) {
             Tier from = kase.getTier();
             kase.setTier(action.getTargetTier());
-            if (kase.getAckDeadline() != null) {
-                kase.setAckDeadline(settings.ackDeadline(kase.getTier()).map(step.now()::plus).orElse(null));
+            if (kase.getState() == CaseState.OPEN) {
+                // the open round goes on at the lower tier's pace: it never loses its deadline
+                kase.setAckDeadline(step.now().plus(settings.ackDeadlineFor(kase.getTier())));
             }
             step.record(CaseEventType.TIER_LOWERED, Actor.SYSTEM, "Tier lowered from " + from + " to " + kase.getTier()
                     + " by vote on " + action.getActionId(), Map.of("from", from.name(), "actionId", action.getActionId()));
@@ -148,7 +149,7 @@ final class ActionHandler {
                 + " not voted of " + tally.involved() + " countries; quorum " + String.format(java.util.Locale.ROOT, "%.4f", action.getQuorum());
     }
 
-    private static String describe(JointAction action) {
+    static String describe(JointAction action) {
         String what = action.getType() == ActionType.LOWER_TIER
                 ? "LOWER_TIER to " + action.getTargetTier() : action.getType().name();
         return what + " (" + action.getActionId() + ")";

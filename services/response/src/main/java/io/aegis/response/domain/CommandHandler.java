@@ -22,17 +22,19 @@ import java.util.Map;
  */
 final class CommandHandler {
 
+    private final ResponseSettings settings;
     private final ActionHandler actions;
     private final ObligationTracker obligations;
 
-    CommandHandler(ActionHandler actions, ObligationTracker obligations) {
+    CommandHandler(ResponseSettings settings, ActionHandler actions, ObligationTracker obligations) {
+        this.settings = settings;
         this.actions = actions;
         this.obligations = obligations;
     }
 
     CaseOutcome handle(EmergencyCase current, CaseCommand command, String topicCountry, Instant now) {
         Transition step = new Transition(current, now);
-        var problem = CommandValidator.problem(step.kase(), command, topicCountry);
+        var problem = CommandValidator.problem(step.kase(), command, topicCountry, settings);
         if (problem.isPresent()) {
             reject(step, command, topicCountry, problem.get());
             return step.outcome();

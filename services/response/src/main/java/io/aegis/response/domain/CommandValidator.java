@@ -1,5 +1,6 @@
 package io.aegis.response.domain;
 
+import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.ActionState;
 import io.aegis.schema.response.ActionType;
 import io.aegis.schema.response.CaseCommand;
@@ -21,7 +22,7 @@ final class CommandValidator {
     private CommandValidator() {
     }
 
-    static Optional<String> problem(EmergencyCase kase, CaseCommand command, String topicCountry) {
+    static Optional<String> problem(EmergencyCase kase, CaseCommand command, String topicCountry, ResponseSettings settings) {
         if (!command.getCountry().equals(topicCountry)) {
             return Optional.of("country: command speaks for " + command.getCountry() + " but arrived on the commands topic of "
                     + topicCountry + "; a node may only command for its own country");
@@ -47,7 +48,7 @@ final class CommandValidator {
             case VOTE -> vote(kase, command);
             case RESOLVE -> pending(kase, ActionType.RESOLVE_CASE)
                     .map(id -> "type: a resolution is already proposed as action " + id + "; vote on it");
-            case LOWER_TIER -> lowerTier(kase, command);
+            case LOWER_TIER -> lowerTier(kase, command, settings.ackFloor());
         };
     }
 
@@ -89,14 +90,26 @@ final class CommandValidator {
                 : Optional.empty();
     }
 
-    private static Optional<String> lowerTier(EmergencyCase kase, CaseCommand command) {
-        if (command.getTargetTier() == null) {
+    /**
+     * A case is lowered only to a tier that still has an acknowledgement deadline (it would
+     * otherwise stall silently), and one lowering at a time: two pending ones could pass in either
+     * order, and the later one would then raise the tier under the name of lowering it.
+     */
+    private static Optional<String> lowerTier(EmergencyCase kase, CaseCommand command, Tier floor) {
+        Tier target = command.getTargetTier();
+        if (target == null) {
             return Optional.of("targetTier: is required for LOWER_TIER");
         }
-        if (command.getTargetTier().compareTo(kase.getTier()) >= 0) {
-            return Optional.of("targetTier: must be below the case tier " + kase.getTier() + ", got " + command.getTargetTier());
+        if (target.compareTo(kase.getTier()) >= 0) {
+            return Optional.of("targetTier: must be below the case tier " + kase.getTier() + ", got " + target);
         }
-        return Optional.empty();
+        if (target.compareTo(floor) < 0) {
+            return Optional.of("targetTier: must be " + floor + " or above, the lowest tier from which every tier has an"
+                    + " acknowledgement deadline (ackDeadlines), so that the case cannot stall; to close the case propose"
+                    + " RESOLVE; got " + target);
+        }
+        return pending(kase, ActionType.LOWER_TIER)
+                .map(id -> "type: a tier lowering is already proposed as action " + id + "; vote on it");
     }
 
     private static Optional<String> pending(EmergencyCase kase, ActionType type) {

@@ -55,7 +55,7 @@ final class DeadlineHandler {
                 + String.join(", ", silent) + " at level " + kase.getEscalationLevel() + " (" + levelName(kase.getEscalationLevel())
                 + ")", Map.of("countries", String.join(",", silent), "deadline", deadline.toString()));
         kase.setEscalationLevel(level);
-        kase.setAckDeadline(settings.ackDeadline(kase.getTier()).map(step.now()::plus).orElse(null));
+        kase.setAckDeadline(step.now().plus(settings.ackDeadlineFor(kase.getTier())));
         step.record(CaseEventType.REESCALATED, Actor.SYSTEM, "Re-escalated to level " + level + " (" + levelName(level)
                 + ") for " + String.join(", ", silent), Map.of("level", Integer.toString(level),
                 "countries", String.join(",", silent)));

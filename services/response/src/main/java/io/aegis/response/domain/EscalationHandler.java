@@ -3,10 +3,12 @@ package io.aegis.response.domain;
 import io.aegis.response.domain.Notifier.Message;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Tier;
+import io.aegis.schema.response.ActionState;
 import io.aegis.schema.response.CaseEventType;
 import io.aegis.schema.response.CaseState;
 import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Escalation;
+import io.aegis.schema.response.JointAction;
 import io.aegis.schema.response.NotificationKind;
 import io.aegis.schema.response.Obligation;
 import io.aegis.schema.response.ObligationState;
@@ -22,7 +24,8 @@ import java.util.TreeSet;
  * correlation group, or widens it with new signals and countries. A case's tier never falls
  * here; a raise starts a fresh acknowledgement round at the new tier. At CRITICAL every member
  * takes part; a case whose escalation names no country involves every member, so that it is
- * never opened without anyone to tell.
+ * never opened without anyone to tell. A country that joins is asked to vote on the actions still
+ * open, since its vote now counts towards their quorum.
  */
 final class EscalationHandler {
 
@@ -76,12 +79,13 @@ final class EscalationHandler {
         step.record(CaseEventType.OTHER, Actor.SYSTEM, "Escalation " + escalation.getEscalationId() + " merged: "
                 + newSignals.size() + " new signal(s), countries joined: " + (joined.isEmpty() ? "none" : joined), attributes);
         if (!joined.isEmpty()) {
-            if (kase.getAckDeadline() == null) {
+            if (kase.getState() != CaseState.OPEN) {
                 kase.setState(CaseState.OPEN);
                 kase.setAckDeadline(deadline(kase.getTier(), now));
             }
             notifier.toLevel(step, joined, 0,
                     new Message(NotificationKind.CASE_OPENED, why(escalation), "acknowledge", kase.getAckDeadline()));
+            askPendingVotes(step, joined);
         }
         return step.outcome();
     }
@@ -90,7 +94,7 @@ final class EscalationHandler {
         EmergencyCase kase = step.kase();
         Tier from = kase.getTier();
         kase.setTier(escalation.getTier());
-        addNew(kase.getInvolvedCountries(), involved(kase, escalation));
+        List<String> joined = addNew(kase.getInvolvedCountries(), involved(kase, escalation));
         kase.setAcknowledgements(new ArrayList<>());
         kase.setState(CaseState.OPEN);
         kase.setEscalationLevel(0);
@@ -102,7 +106,20 @@ final class EscalationHandler {
                 "Tier raised from " + from + " to " + kase.getTier() + ": " + reason(escalation), attributes);
         notifier.toContacts(step, kase.getInvolvedCountries(),
                 new Message(NotificationKind.TIER_RAISED, why(escalation), "acknowledge", kase.getAckDeadline()));
+        askPendingVotes(step, joined);
         return step.outcome();
+    }
+
+    /** Countries joining count towards the quorum of the actions still open, so they are asked to vote too. */
+    private void askPendingVotes(Transition step, List<String> joined) {
+        for (JointAction action : step.kase().getActions()) {
+            if (action.getState() == ActionState.PROPOSED && !joined.isEmpty()) {
+                notifier.toLevel(step, joined, 0, new Message(NotificationKind.VOTE_REQUESTED,
+                        action.getProposedByCountry() + " proposed " + ActionHandler.describe(action)
+                                + " before your country joined the case.",
+                        "vote on " + action.getActionId() + " (" + action.getType() + ")", null));
+            }
+        }
     }
 
     private List<String> involved(EmergencyCase kase, Escalation escalation) {
@@ -130,7 +147,7 @@ final class EscalationHandler {
     }
 
     private Instant deadline(Tier tier, Instant now) {
-        return settings.ackDeadline(tier).map(now::plus).orElse(null);
+        return now.plus(settings.ackDeadlineFor(tier));
     }
 
     /** Adds the values not yet present, keeping order, and returns those added. */

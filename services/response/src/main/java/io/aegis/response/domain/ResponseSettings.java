@@ -14,10 +14,12 @@ import java.util.Set;
 /**
  * The workflow's rules: the tier at which a case opens, acknowledgement deadlines per tier,
  * quorum per joint action and the regulatory obligations. Immutable; every invariant is checked
- * here so that a workflow never runs on an inconsistent rule set.
+ * here so that a workflow never runs on an inconsistent rule set. Invariant: every tier from
+ * {@code openTier} up to CRITICAL has an acknowledgement deadline, so that an open case always
+ * waits on one; {@link #ackFloor()} is the lowest tier a case may be lowered to.
  *
  * @param openTier      lowest escalation tier that opens a case
- * @param ackDeadlines  time allowed to acknowledge, per tier; a tier without one has no deadline
+ * @param ackDeadlines  time allowed to acknowledge, per tier; required from {@code openTier} up
  * @param defaultQuorum fraction of involved countries whose YES passes an action, in (0, 1]
  * @param quorums       quorum per action type, overriding the default
  * @param obligations   regulatory clocks, ids unique
@@ -38,6 +40,11 @@ public record ResponseSettings(Tier openTier, Map<Tier, Duration> ackDeadlines, 
             }
             deadlines.put(tier, deadline);
         });
+        for (Tier tier : Tier.values()) {
+            if (tier.compareTo(openTier) >= 0 && !deadlines.containsKey(tier)) {
+                throw new IllegalArgumentException("ackDeadlines." + tier + ": " + missingDeadlineRule(openTier));
+            }
+        }
         Map<ActionType, Double> byAction = new EnumMap<>(ActionType.class);
         quorums.forEach((type, quorum) -> byAction.put(type, requireQuorum("quorums." + type, quorum)));
         Set<String> ids = new HashSet<>();
@@ -59,8 +66,41 @@ public record ResponseSettings(Tier openTier, Map<Tier, Duration> ackDeadlines, 
                 TWO_THIRDS, Map.of(), List.of());
     }
 
+    /** The rule broken when a tier at or above {@code openTier} has no acknowledgement deadline. */
+    public static String missingDeadlineRule(Tier openTier) {
+        return "is required: every tier from openTier " + openTier + " up needs an acknowledgement deadline,"
+                + " or its open cases would stall silently";
+    }
+
     public Optional<Duration> ackDeadline(Tier tier) {
         return Optional.ofNullable(ackDeadlines.get(tier));
+    }
+
+    /**
+     * The time allowed to acknowledge a case at {@code tier}: the tier's own deadline, or, for a tier
+     * below {@link #ackFloor()} that has none, the deadline of the nearest tier above that has one
+     * (CRITICAL always has one). Never empty, so that an open case always waits on a deadline.
+     */
+    public Duration ackDeadlineFor(Tier tier) {
+        for (int i = tier.ordinal(); i < Tier.values().length; i++) {
+            Duration deadline = ackDeadlines.get(Tier.values()[i]);
+            if (deadline != null) {
+                return deadline;
+            }
+        }
+        throw new IllegalStateException("CRITICAL has an acknowledgement deadline by construction");
+    }
+
+    /**
+     * The lowest tier from which every tier up to CRITICAL has an acknowledgement deadline: the
+     * lowest tier a case may be lowered to (at most {@code openTier}).
+     */
+    public Tier ackFloor() {
+        Tier floor = Tier.CRITICAL;
+        for (int i = Tier.CRITICAL.ordinal(); i >= 0 && ackDeadlines.containsKey(Tier.values()[i]); i--) {
+            floor = Tier.values()[i];
+        }
+        return floor;
     }
 
     public double quorum(ActionType type) {

@@ -86,6 +86,32 @@ class ResponseRulesLoaderTest {
     }
 
     @Test
+    void shouldRefuseToStartWhenATierFromTheOpenTierUpHasNoAckDeadline() throws IOException {
+        // an ELEVATED case would otherwise open with nothing to wait on and stall silently
+        Path file = write("""
+                openTier: ELEVATED
+                ackDeadlines:
+                  SEVERE: PT60M
+                  CRITICAL: PT15M
+                """);
+
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> ResponseRulesLoader.load(file));
+
+        assertEquals(List.of(file + ": ackDeadlines.ELEVATED: is required: every tier from openTier ELEVATED up needs an"
+                + " acknowledgement deadline, or its open cases would stall silently"), error.problems());
+    }
+
+    @Test
+    void shouldRequireAnAckDeadlineForAnOpenTierBelowTheDefaultDeadlines() throws IOException {
+        Path file = write("openTier: ADVISORY\n");
+
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> ResponseRulesLoader.load(file));
+
+        assertEquals(List.of(file + ": ackDeadlines.ADVISORY: is required: every tier from openTier ADVISORY up needs an"
+                + " acknowledgement deadline, or its open cases would stall silently"), error.problems());
+    }
+
+    @Test
     void shouldRefuseDuplicateObligationIds() throws IOException {
         Path file = write("""
                 obligations:

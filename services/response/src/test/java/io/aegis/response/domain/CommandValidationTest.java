@@ -100,6 +100,35 @@ class CommandValidationTest {
     }
 
     @Test
+    void shouldRefuseLoweringToATierWithoutAnAckDeadline() {
+        // an open ADVISORY case would have no acknowledgement deadline and stall silently
+        CaseCommand lower = Fixtures.command(kase.getCaseId(), "DE", CommandType.LOWER_TIER);
+        lower.setTargetTier(Tier.ADVISORY);
+
+        CaseOutcome outcome = send(lower, "DE");
+
+        assertRejected(outcome, "de-duty-primary", "targetTier: must be ELEVATED or above, the lowest tier from which every"
+                + " tier has an acknowledgement deadline (ackDeadlines), so that the case cannot stall; to close the case"
+                + " propose RESOLVE; got ADVISORY");
+        assertTrue(kase(outcome).getActions().isEmpty());
+    }
+
+    @Test
+    void shouldRefuseASecondLoweringWhileOneIsPending() {
+        // two pending lowerings could pass in either order, the later one raising the tier again
+        CaseCommand first = Fixtures.command(kase.getCaseId(), "DE", CommandType.LOWER_TIER);
+        first.setTargetTier(Tier.ELEVATED);
+        EmergencyCase proposed = kase(send(first, "DE"));
+        CaseCommand second = Fixtures.command(kase.getCaseId(), "JP", CommandType.LOWER_TIER);
+        second.setTargetTier(Tier.ELEVATED);
+
+        CaseOutcome outcome = workflow.onCommand(Optional.of(proposed), second, "JP", T0.plusSeconds(90));
+
+        assertRejected(outcome, "jp-duty-primary", "type: a tier lowering is already proposed as action "
+                + kase.getCaseId() + ":action-1; vote on it");
+    }
+
+    @Test
     void shouldRefuseOverlongText() {
         CaseOutcome outcome = send(Fixtures.comment(kase.getCaseId(), "DE", "x".repeat(4001)), "DE");
 

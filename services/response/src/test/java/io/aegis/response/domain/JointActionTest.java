@@ -21,8 +21,10 @@ import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.JointAction;
 import io.aegis.schema.response.NotificationKind;
 import io.aegis.schema.response.VoteChoice;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,40 @@ class JointActionTest {
     }
 
     @Test
+    void shouldAskACountryJoiningTheCaseToVoteOnTheActionsStillOpen() {
+        // given FR proposes a halt that DE and JP have not voted on yet
+        apply(propose(kase.getCaseId(), "FR", ActionType.HALT_DEPLOYMENT));
+
+        // when KE's report brings it into the case, its vote now counts towards two thirds of four
+        clock = clock.plusSeconds(10);
+        CaseOutcome joined = workflow.onEscalation(Optional.of(kase), escalation(Tier.SEVERE, null, "FR", "KE"), clock);
+
+        // then KE is told about the case and asked to vote on the open action
+        assertEquals(List.of("ke-duty-primary", "ke-duty-primary"), Fixtures.recipients(joined));
+        assertEquals(List.of(NotificationKind.CASE_OPENED, NotificationKind.VOTE_REQUESTED),
+                joined.notifications().stream().map(n -> n.getKind()).toList());
+        assertEquals("vote on " + action(0).getActionId() + " (HALT_DEPLOYMENT)", joined.notifications().get(1).getAsk());
+    }
+
+    @Test
+    void shouldAskEveryMemberJoiningAtCriticalToVoteOnTheActionsStillOpen() {
+        // given a pending freeze and a decided halt
+        apply(propose(kase.getCaseId(), "FR", ActionType.FREEZE_FUNDS));
+        apply(propose(kase.getCaseId(), "FR", ActionType.HALT_DEPLOYMENT));
+        apply(vote(kase.getCaseId(), "DE", action(1).getActionId(), VoteChoice.YES));
+
+        // when the case is raised to CRITICAL, which brings in every member
+        CaseOutcome raised = workflow.onEscalation(Optional.of(kase), escalation(Tier.CRITICAL, Tier.SEVERE, "FR"),
+                clock.plusSeconds(10));
+
+        // then the members who joined, and only they, are asked to vote on the freeze alone
+        List<String> asked = raised.notifications().stream().filter(n -> n.getKind() == NotificationKind.VOTE_REQUESTED)
+                .map(n -> n.getOfficerId() + ":" + n.getAsk()).sorted().toList();
+        assertEquals(List.of("br-duty-primary:vote on " + action(0).getActionId() + " (FREEZE_FUNDS)",
+                "ke-duty-primary:vote on " + action(0).getActionId() + " (FREEZE_FUNDS)"), asked);
+    }
+
+    @Test
     void shouldRefuseSecondVoteOfTheSameCountry() {
         apply(propose(kase.getCaseId(), "FR", ActionType.SHARE_MITIGATION));
 
@@ -105,6 +141,28 @@ class JointActionTest {
         assertEquals(List.of(CaseEventType.VOTE_CAST, CaseEventType.ACTION_PASSED, CaseEventType.TIER_LOWERED,
                 CaseEventType.NOTIFIED), types(outcome));
         assertEquals(clock.plus(java.time.Duration.ofHours(4)), kase.getAckDeadline());
+    }
+
+    @Test
+    void shouldKeepTheOpenRoundOnADeadlineWhenTheLoweredTierLostItsOwnAcrossARestart() {
+        // given a LOWER_TIER to ELEVATED proposed under the default rules
+        CaseCommand lower = Fixtures.command(kase.getCaseId(), "DE", CommandType.LOWER_TIER);
+        lower.setTargetTier(Tier.ELEVATED);
+        apply(lower);
+
+        // when the service restarts with rules that give ELEVATED no deadline, and JP's YES passes the lowering
+        CaseWorkflow restarted = new CaseWorkflow(new ResponseSettings(Tier.SEVERE,
+                Map.of(Tier.SEVERE, Duration.ofMinutes(60), Tier.CRITICAL, Duration.ofMinutes(15)),
+                ResponseSettings.TWO_THIRDS, Map.of(), List.of()), Fixtures.rosters(), Fixtures.MEMBERS);
+        Instant decided = clock.plusSeconds(10);
+        EmergencyCase lowered = kase(restarted.onCommand(Optional.of(kase),
+                vote(kase.getCaseId(), "JP", action(0).getActionId(), VoteChoice.YES), "JP", decided));
+
+        // then the still-open case waits on the next tier up's deadline instead of on nothing
+        assertEquals(Tier.ELEVATED, lowered.getTier());
+        assertEquals(CaseState.OPEN, lowered.getState());
+        assertEquals(decided.plus(Duration.ofMinutes(60)), lowered.getAckDeadline());
+        assertEquals(Optional.of(decided.plus(Duration.ofMinutes(60))), restarted.nextDue(lowered));
     }
 
     @Test

@@ -55,7 +55,8 @@ class ResponseRestartIT {
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     private final SerdeFactory serdes = new SerdeFactory(registry);
     private final CaseWorkflow workflow = new CaseWorkflow(
-            new ResponseSettings(Tier.SEVERE, Map.of(Tier.SEVERE, DEADLINE), ResponseSettings.TWO_THIRDS, Map.of(), List.of()),
+            new ResponseSettings(Tier.SEVERE, Map.of(Tier.SEVERE, DEADLINE, Tier.CRITICAL, DEADLINE), ResponseSettings.TWO_THIRDS,
+                    Map.of(), List.of()),
             Fixtures.rosters(), Fixtures.MEMBERS);
 
     private KafkaStreams start(KafkaCluster kafka) throws Exception {
