@@ -7,6 +7,7 @@ import io.aegis.kafka.topic.Topic;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.node.security.UserDirectory;
+import io.aegis.router.messaging.RouterStreams;
 import io.aegis.testsupport.kafka.KafkaCluster;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -90,7 +91,9 @@ public final class NodeHarness implements AutoCloseable {
         user(props, "oscar", OPERATOR, "OPERATOR");
         user(props, "ada", ADMIN, "ADMIN");
         props.putAll(extra);
-        context = ApplicationContext.builder().properties(props).singletons(registry).start();
+        // The router is on this module's test classpath (for BrokerLossThroughNodeIT); a node context must not start it.
+        context = ApplicationContext.builder().classLoader(HidingClassLoader.hiding(RouterStreams.class))
+                .properties(props).singletons(registry).start();
         server = context.getBean(EmbeddedServer.class).start();
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/inbox", PUBLISHER).statusCode() == 200);
     }
@@ -147,16 +150,17 @@ public final class NodeHarness implements AutoCloseable {
         }
     }
 
-    /** Everything currently on a single-partition topic, decoded. */
+    /** Everything currently on a topic (read_committed, every partition; in order within each), decoded. */
     public <V> List<V> readAll(Topic<String, V> topic) {
         List<V> values = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumerProps("reader-" + System.nanoTime()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic.name(), 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     values.add(topic.valueDeserializer().deserialize(topic.name(), record.value()));
                 }
