@@ -106,6 +106,11 @@ public final class IsolatedStack implements AutoCloseable {
         return URI.create("http://localhost:" + settings.nodePort(country));
     }
 
+    /** The members file the stack's router verifies origins with (public keys of the keys its nodes sign with). */
+    public Path membersFile() {
+        return new Layout(settings.varDir()).membersFile();
+    }
+
     /** The log file of a component ({@code broker}, {@code router}, {@code node-FR}, …), for diagnosis. */
     public Path logFile(String component) {
         return new Layout(settings.varDir()).logDir().resolve(component + ".log");

@@ -22,6 +22,11 @@ public record Layout(Path varDir) {
         return varDir.resolve("config");
     }
 
+    /** The generated members file: each devstack member with the public key of the signing key it runs with. */
+    public Path membersFile() {
+        return configDir().resolve("members.yaml");
+    }
+
     public Path libDir() {
         return varDir.resolve("lib");
     }

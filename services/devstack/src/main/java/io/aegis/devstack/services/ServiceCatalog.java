@@ -1,5 +1,6 @@
 package io.aegis.devstack.services;
 
+import io.aegis.devstack.config.Layout;
 import io.aegis.devstack.config.StackSettings;
 import io.aegis.devstack.domain.DemoRole;
 import io.aegis.devstack.domain.NodeSecrets;
@@ -39,7 +40,7 @@ public final class ServiceCatalog {
     }
 
     public Path membersFile() {
-        return settings.varDir().resolve("config").resolve("members.yaml");
+        return new Layout(settings.varDir()).membersFile();
     }
 
     /** The registry: every other service needs it, so it starts and becomes healthy first. */

@@ -83,10 +83,10 @@ public final class ArchiveImporter {
             }
             producer.flush();
         } catch (KafkaException e) {
-            throw KafkaAccess.translate(targetTopic, e);
+            throw KafkaAccess.translateWrite(targetTopic, e);
         }
         if (firstFailure.get() != null) {
-            throw KafkaAccess.translate(targetTopic, firstFailure.get());
+            throw KafkaAccess.translateWrite(targetTopic, firstFailure.get());
         }
         progress.finish();
         return count;

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Everything read back from the topics for one report, decoded, per contract. {@code notes} says
  * what could not be read (a topic the operator may not read, a record that did not decode), so a
- * report never looks more complete than it is.
+ * report never looks more complete than it is; {@code unreadableTopics} names the topics among
+ * them that could not be read at all, for checks that must say which evidence they did not see.
  */
 public record RecordedHistory(
         List<Recorded<ThreatSignal>> signals,
@@ -32,13 +33,14 @@ public record RecordedHistory(
         List<Recorded<Notification>> notifications,
         List<Recorded<CaseCommand>> commands,
         List<Recorded<Receipt>> receipts,
-        List<String> notes) {
+        List<String> notes,
+        List<String> unreadableTopics) {
 
     /** An empty, mutable history to fill while reading. */
     public static RecordedHistory empty() {
         return new RecordedHistory(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
     /** Number of contract records held. */

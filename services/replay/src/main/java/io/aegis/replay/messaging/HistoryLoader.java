@@ -23,15 +23,21 @@ import org.apache.avro.specific.SpecificRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Reads every Aegis topic over a range and decodes it into a {@link RecordedHistory}. The shared
  * topics (audit, coordination, escalations, cases, case events) must exist and be readable; the
  * per-country topics are read where this principal may read them, and each one it may not is
- * recorded as a note rather than failing the whole report. A record that does not decode is also
- * a note, naming its coordinates. An entirely empty range is an error.
+ * recorded as a note rather than failing the whole report. A broker hides a topic the principal
+ * may not describe from its topic list, so the per-country topics of every country the routing
+ * audit names are asked for by name: one that is denied is a note too, never a silent gap. A
+ * record that does not decode is also a note, naming its coordinates. An entirely empty range is
+ * an error.
  */
 public final class HistoryLoader {
 
@@ -66,16 +72,17 @@ public final class HistoryLoader {
         load(shared(TopicNames.CASES), casesRange, EmergencyCase.class, history, history.cases()::add, true);
         load(shared(TopicNames.CASE_EVENTS), range, CaseEvent.class, history, history.caseEvents()::add, true);
         load(shared(TopicNames.RECEIPTS), range, Receipt.class, history, history.receipts()::add, false);
-        for (String topic : perCountry(TopicNames.OUTBOX_PATTERN)) {
+        Set<String> countries = countriesNamed(history.decisions());
+        for (String topic : perCountry(TopicNames.OUTBOX_PATTERN, TopicNames::outbox, countries, history)) {
             load(topic, range, OutboxEvent.class, history, recorded -> outbox(recorded, history), false);
         }
-        for (String topic : perCountry(TopicNames.INBOX_PATTERN)) {
+        for (String topic : perCountry(TopicNames.INBOX_PATTERN, TopicNames::inbox, countries, history)) {
             load(topic, range, InboxEvent.class, history, recorded -> inbox(recorded, history), false);
         }
-        for (String topic : perCountry(TopicNames.NOTIFY_PATTERN)) {
+        for (String topic : perCountry(TopicNames.NOTIFY_PATTERN, TopicNames::notify, countries, history)) {
             load(topic, range, Notification.class, history, history.notifications()::add, false);
         }
-        for (String topic : perCountry(TopicNames.COMMANDS_PATTERN)) {
+        for (String topic : perCountry(TopicNames.COMMANDS_PATTERN, TopicNames::commands, countries, history)) {
             load(topic, range, CaseCommand.class, history, history.commands()::add, false);
         }
         if (history.size() == history.cases().stream().filter(c -> !range.contains(c.timestamp())).count()) {
@@ -106,6 +113,43 @@ public final class HistoryLoader {
         return kafka.listTopics(name -> namespace.matches(name, pattern));
     }
 
+    /**
+     * The per-country topics of one kind to read: those this principal sees, and a note (and an
+     * entry in {@code unreadableTopics}) for each topic of an expected country it is denied.
+     */
+    private List<String> perCountry(Pattern pattern, Function<String, String> topicOf, Set<String> expected,
+                                    RecordedHistory history) {
+        List<String> visible = perCountry(pattern);
+        for (String country : expected) {
+            String topic = namespace.topic(topicOf.apply(country));
+            if (!visible.contains(topic) && kafka.visibility(topic) == KafkaAccess.Visibility.DENIED) {
+                history.notes().add("not read: not authorized to describe or read topic " + topic
+                        + ": the operator principal has no grant on it" + grantHint(topic));
+                history.unreadableTopics().add(topic);
+            }
+        }
+        return visible;
+    }
+
+    private static String grantHint(String topic) {
+        return topic.contains(TopicNames.INBOX_PREFIX)
+                ? " (reading inboxes needs a deployment grant, e.g. an auditor principal; see docs/runbook-operator.md)"
+                : " (see docs/runbook-operator.md, Access)";
+    }
+
+    /** Every member country the routing audit names, as origin or destination. */
+    private static Set<String> countriesNamed(List<Recorded<RoutingDecision>> decisions) {
+        Set<String> countries = new TreeSet<>();
+        for (Recorded<RoutingDecision> decision : decisions) {
+            for (String country : List.of(decision.value().getOriginCountry(), decision.value().getDestination())) {
+                if (TopicNames.isCountryCode(country)) {
+                    countries.add(country);
+                }
+            }
+        }
+        return countries;
+    }
+
     private <T extends SpecificRecord> void load(String topic, TimeRange range, Class<T> type, RecordedHistory history,
                                                  Consumer<Recorded<T>> sink, boolean required) {
         try {
@@ -121,7 +165,9 @@ public final class HistoryLoader {
             if (required || e.exitCode() != ReplayException.UNAVAILABLE) {
                 throw e;
             }
-            history.notes().add("not read: " + e.getMessage());
+            boolean denied = e.getMessage().startsWith("not authorized");
+            history.notes().add("not read: " + e.getMessage() + (denied ? grantHint(topic) : ""));
+            history.unreadableTopics().add(topic);
         }
     }
 

@@ -58,6 +58,40 @@ public final class KafkaAccess implements AutoCloseable {
                 .toList();
     }
 
+    /** What this principal finds when it asks for a topic it does not see in its topic list. */
+    public enum Visibility {
+        /** The topic exists and may be described. */
+        VISIBLE,
+        /** The broker says the topic does not exist. */
+        MISSING,
+        /** The principal may not describe it; whether it exists is not disclosed. */
+        DENIED
+    }
+
+    /**
+     * Asks the broker about {@code topic} directly: a topic the principal has no DESCRIBE grant on
+     * is left out of {@link #listTopics} without a word, so only this tells "absent" from "denied".
+     */
+    public Visibility visibility(String topic) {
+        try {
+            admin().describeTopics(List.of(topic)).allTopicNames().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return Visibility.VISIBLE;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Visibility.MISSING;
+            }
+            if (e.getCause() instanceof AuthorizationException) {
+                return Visibility.DENIED;
+            }
+            throw translate(topic, e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw translate(topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException(ReplayException.FAILURE, "interrupted while describing " + topic, e);
+        }
+    }
+
     /** Whether {@code topic} exists and this principal may describe it. */
     public boolean exists(String topic) {
         return listTopics(topic::equals).contains(topic);
@@ -83,10 +117,10 @@ public final class KafkaAccess implements AutoCloseable {
                     .all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw translate(topic, e);
+                throw translateWrite(topic, e);
             }
         } catch (java.util.concurrent.TimeoutException e) {
-            throw translate(topic, e);
+            throw translateWrite(topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReplayException(ReplayException.FAILURE, "interrupted while creating " + topic, e);
@@ -150,6 +184,18 @@ public final class KafkaAccess implements AutoCloseable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Like {@link #translate}, for a failure to create or write {@code topic} (import). */
+    public static ReplayException translateWrite(String topic, Throwable failure) {
+        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof AuthorizationException) {
+            return ReplayException.unavailable("not authorized to write topic " + topic + ": import needs CREATE,"
+                    + " WRITE and DESCRIBE on it; the operator principal has them on the sandbox. prefix only ("
+                    + cause.getMessage() + ")");
+        }
+        return translate(topic, failure);
     }
 
     /** Turns a client failure on {@code topic} into an operator-facing error. */

@@ -1,5 +1,6 @@
 package io.aegis.replay.verify;
 
+import io.aegis.kafka.topic.TopicNames;
 import io.aegis.replay.domain.RecordedHistory;
 import io.aegis.replay.domain.TimeRange;
 
@@ -16,7 +17,8 @@ import java.util.TreeSet;
  * events per case, case states against their last event), every signal's content hash and
  * signature and every retraction's signature, and the non-leak invariant over every inbox copy.
  * Pure over what was read; anything that could not be read or checked is listed as unchecked so
- * that a clean result is never claimed for evidence that was not seen.
+ * that a clean result is never claimed for evidence that was not seen (an inbox the principal may
+ * not read is named as a gap of the non-leak check).
  */
 public final class EvidenceVerifier {
 
@@ -35,6 +37,13 @@ public final class EvidenceVerifier {
         checked.put("non-leak", LeakCheck.check(history.deliveries(), history.decisions(), violations));
 
         List<String> unchecked = new ArrayList<>(history.notes());
+        List<String> unreadInboxes = history.unreadableTopics().stream()
+                .filter(topic -> topic.contains(TopicNames.INBOX_PREFIX)).sorted().toList();
+        if (!unreadInboxes.isEmpty()) {
+            unchecked.add("non-leak: " + unreadInboxes.size() + " inbox(es) not read, so the copies on them were not"
+                    + " checked: " + String.join(", ", unreadInboxes) + "; run verify under a principal granted"
+                    + " DESCRIBE and READ on the inboxes (an auditor, see docs/runbook-operator.md)");
+        }
         if (!unsigned.isEmpty()) {
             unchecked.add(unsigned.size() + " signatures not checked: aegis.members-file is not set");
         }

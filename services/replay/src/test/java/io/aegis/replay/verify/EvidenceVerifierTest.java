@@ -38,6 +38,25 @@ class EvidenceVerifierTest {
     }
 
     @Test
+    void shouldNameTheInboxesTheNonLeakCheckCouldNotReadWithoutClaimingThemChecked() {
+        // given an operator principal without an inbox grant: DE's and JP's inboxes could not be read
+        RecordedHistory history = ScenarioHistory.of(scenario);
+        history.deliveries().removeIf(delivery -> delivery.topic().equals("aegis.inbox.DE"));
+        history.unreadableTopics().addAll(List.of("aegis.inbox.JP", "aegis.inbox.DE", "aegis.notify.JP"));
+
+        // when
+        VerificationReport report = EvidenceVerifier.verify(DAY, history, Optional.of(keys));
+
+        // then nothing is a violation, but the run is incomplete and says which inboxes were not seen
+        assertEquals(List.of(), report.violations());
+        assertTrue(report.clean());
+        assertEquals(false, report.complete());
+        assertEquals(List.of("non-leak: 2 inbox(es) not read, so the copies on them were not checked:"
+                + " aegis.inbox.DE, aegis.inbox.JP; run verify under a principal granted DESCRIBE and READ on the"
+                + " inboxes (an auditor, see docs/runbook-operator.md)"), report.unchecked());
+    }
+
+    @Test
     void shouldRejectSignalSignedByAnotherCountrysKey() {
         // given: FR's signal carries a valid signature, but made with DE's key
         RecordedHistory history = ScenarioHistory.of(scenario);

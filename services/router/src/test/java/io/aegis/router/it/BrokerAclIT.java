@@ -113,6 +113,15 @@ class BrokerAclIT {
             admin.alterUserScramCredentials(new ArrayList<>(users)).all().get(30, TimeUnit.SECONDS);
             AclCommand.apply(admin, AclCommand.plan(INFRA.resolve("acls.yaml"), members), System.out);
         }
+        // The controller acknowledges new credentials before the broker has them: a login right away may fail.
+        for (String user : List.of("node-FR", "node-DE", "aegis-router")) {
+            Awaitility.await("SCRAM credentials of " + user + " at the broker").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+                        try (Admin probe = Admin.create(scram(user))) {
+                            return probe.describeCluster().clusterId().get(5, TimeUnit.SECONDS) != null;
+                        }
+                    });
+        }
     }
 
     @AfterAll
