@@ -15,6 +15,8 @@ import java.util.Set;
  */
 public final class PolicySeeder {
 
+    private static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     private final Path policyDir;
     private final List<String> countries;
     private final PrintStream out;
@@ -43,6 +45,27 @@ public final class PolicySeeder {
             throw new IOException("PUT /api/v1/policy on " + admin.country() + " with " + source + " answered "
                     + put.status() + " " + put.body());
         }
-        out.println("  " + admin.country() + ": policy from " + source + " applied, version " + put.body().get("version"));
+        out.println("  " + admin.country() + ": policy from " + source + " in force, version " + awaitAnswer(admin, source));
+    }
+
+    /**
+     * The version the router assigned: a node submits a policy on its outbox and the router answers
+     * on its inbox, so the seeder waits for that answer (the demo must not start before policies apply).
+     */
+    private static Object awaitAnswer(NodeClient admin, String source) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            NodeClient.Reply answer = admin.get("/api/v1/policy/submission");
+            if (answer.ok() && Boolean.FALSE.equals(answer.body().get("accepted"))) {
+                throw new IOException("the router refused the policy of " + admin.country() + " from " + source + ": "
+                        + answer.body().get("violations"));
+            }
+            if (answer.ok()) {
+                return answer.body().get("version");
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("the router did not answer the policy of " + admin.country() + " within " + ANSWER_TIMEOUT.toSeconds()
+                + " s (is the router running?)");
     }
 }

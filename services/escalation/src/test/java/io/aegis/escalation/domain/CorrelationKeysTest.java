@@ -56,6 +56,19 @@ class CorrelationKeysTest {
         assertThat(CorrelationKeys.of(countOnly, EnumSet.of(KeyKind.CAMPAIGN))).containsExactly("signal:sig-1");
     }
 
+    @Test
+    void shouldCorrelateFullAndHashedSignalsOnTheRoutersDigests() {
+        // why: origins choose their coordination level; a FULL and a HASHED report of one campaign must still meet
+        List<String> digests = List.of("campaign:d1", "ioc:DOMAIN:d2", "system:d3", "other:ignored");
+        CoordinationSignal full = CoordinationSignal.newBuilder(signal(CoordinationLevel.FULL)).setCorrelationDigests(digests).build();
+        CoordinationSignal hashed = CoordinationSignal.newBuilder(signal(CoordinationLevel.HASHED)).setCorrelationDigests(digests).build();
+
+        assertThat(CorrelationKeys.of(full, ALL)).isEqualTo(CorrelationKeys.of(hashed, ALL)).containsExactly(
+                "campaign:d1", "ioc:DOMAIN:d2", "system:d3",
+                "cat:DEEPFAKE_FRAUD|sector:FINANCE", "cat:DEEPFAKE_FRAUD|sector:TELECOM");
+        assertThat(CorrelationKeys.of(full, EnumSet.of(KeyKind.INDICATOR))).containsExactly("ioc:DOMAIN:d2");
+    }
+
     private static CoordinationSignal signal(CoordinationLevel level) {
         return CoordinationSignal.newBuilder()
                 .setSignalId("sig-1").setOriginCountry("FR").setLevel(level)

@@ -28,6 +28,12 @@ public final class TopicNames {
     /** The schema registry's own compacted store. */
     public static final String SCHEMAS = "_schemas";
 
+    /**
+     * Record key of a policy submission on an outbox and of its answer on the origin's inbox. Never
+     * a signal id (ids are UUIDs), and one key for every country, so one router task owns versions.
+     */
+    public static final String POLICY_KEY = "policy";
+
     public static final Pattern OUTBOX_PATTERN = Pattern.compile("aegis\\.outbox\\.([A-Z]{2})");
     public static final Pattern INBOX_PATTERN = Pattern.compile("aegis\\.inbox\\.([A-Z]{2})");
     public static final Pattern COMMANDS_PATTERN = Pattern.compile("aegis\\.commands\\.([A-Z]{2})");

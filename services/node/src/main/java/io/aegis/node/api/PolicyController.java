@@ -10,7 +10,11 @@ import io.aegis.node.messaging.NodeIdentity;
 import io.aegis.node.messaging.NodeStores;
 import io.aegis.node.security.Roles;
 import io.aegis.node.topology.StoreNames;
+import io.aegis.kafka.topic.TopicNames;
+import io.aegis.schema.routing.PolicyStatus;
 import io.aegis.schema.routing.SharingPolicy;
+import io.aegis.schema.signal.OutboxEvent;
+import java.util.Optional;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,9 +37,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * This country's outbound sharing policy. PUT validates the YAML or JSON document, assigns
- * version = current + 1 (current as read from the compacted {@code aegis.policies} topic, or
- * the last version this node assigned if higher) and answers 202 once Kafka acknowledged.
+ * This country's outbound sharing policy. PUT checks the YAML or JSON document's structure and
+ * submits it on this country's own outbox (the only topic a node may write, which proves the
+ * submitter's country); 202 once Kafka acknowledged. The router then validates it against the
+ * member list, assigns the next version, puts it in force and answers on this country's inbox:
+ * GET shows the policy in force and, under {@code submission}, the answer to the latest
+ * submission (accepted with its version, or rejected naming every violation).
  */
 @Controller("/api/v1/policy")
 @Secured(Roles.ADMIN)
@@ -45,26 +52,40 @@ public class PolicyController {
 
     private final NodeStores stores;
     private final AckedWriter writer;
-    private final Topic<String, SharingPolicy> policies;
+    private final Topic<String, OutboxEvent> outbox;
     private final String country;
     private final Clock clock = Clock.systemUTC();
-    private int lastAssigned;
 
     public PolicyController(NodeStores stores, AckedWriter writer, Topics topics, NodeIdentity node) {
         this.stores = stores;
         this.writer = writer;
-        this.policies = topics.policies();
+        this.outbox = topics.outbox(node.country());
         this.country = node.country();
     }
 
-    @Operation(summary = "The current policy of this country")
+    @Operation(summary = "The policy in force for this country, with the answer to the latest submission")
     @Get
     public Map<String, Object> show() {
-        return stores.<SharingPolicy>get(StoreNames.POLICY, country).map(AvroJson::toMap)
-                .orElseThrow(() -> new NotFoundException("no sharing policy for " + country + " yet (default deny)"));
+        Optional<SharingPolicy> inForce = stores.get(StoreNames.POLICY, country);
+        Optional<PolicyStatus> latest = stores.get(StoreNames.POLICY_SUBMISSIONS, StoreNames.LATEST_SUBMISSION);
+        if (inForce.isEmpty()) {
+            String why = latest.filter(s -> !s.getAccepted())
+                    .map(s -> "; the latest submission was rejected: " + String.join("; ", s.getViolations())).orElse("");
+            throw new NotFoundException("no sharing policy in force for " + country + " yet (default deny)" + why);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>(AvroJson.toMap(inForce.get()));
+        latest.ifPresent(s -> answer.put("submission", submission(s)));
+        return answer;
     }
 
-    @Operation(summary = "Replace the policy (YAML or JSON); 202 with the assigned version once Kafka acknowledged")
+    @Operation(summary = "The router's answer to the latest policy submitted: accepted with its version, or rejected with violations")
+    @Get("/submission")
+    public Map<String, Object> latestSubmission() {
+        return stores.<PolicyStatus>get(StoreNames.POLICY_SUBMISSIONS, StoreNames.LATEST_SUBMISSION).map(PolicyController::submission)
+                .orElseThrow(() -> new NotFoundException("no policy submission of " + country + " has been answered yet"));
+    }
+
+    @Operation(summary = "Submit a replacement policy (YAML or JSON); 202 once Kafka acknowledged, the router assigns the version")
     @Put
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
     public CompletableFuture<HttpResponse<Object>> replace(@Body @Nullable byte[] body, Authentication user) {
@@ -72,11 +93,13 @@ public class PolicyController {
             throw new MalformedBodyException("the policy document is empty");
         }
         PolicyDocument document = PolicyDocument.parse(new String(body, StandardCharsets.UTF_8), country);
-        SharingPolicy policy = document.toPolicy(nextVersion(), clock.instant(), user.getName());
-        return writer.write(policies, country, policy).thenApply(meta -> {
+        SharingPolicy policy = document.toPolicy(0, clock.instant(), user.getName());
+        return writer.write(outbox, TopicNames.POLICY_KEY, new OutboxEvent(policy)).thenApply(meta -> {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("country", country);
-            answer.put("version", policy.getVersion());
+            answer.put("status", "SUBMITTED");
+            answer.put("currentVersion", stores.<SharingPolicy>get(StoreNames.POLICY, country)
+                    .map(SharingPolicy::getVersion).orElse(0));
             answer.put("topic", meta.topic());
             answer.put("partition", meta.partition());
             answer.put("offset", meta.offset());
@@ -84,9 +107,13 @@ public class PolicyController {
         });
     }
 
-    private synchronized int nextVersion() {
-        int current = stores.<SharingPolicy>get(StoreNames.POLICY, country).map(SharingPolicy::getVersion).orElse(0);
-        lastAssigned = Math.max(current, lastAssigned) + 1;
-        return lastAssigned;
+    private static Map<String, Object> submission(PolicyStatus status) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("accepted", status.getAccepted());
+        view.put("version", status.getVersion());
+        view.put("violations", status.getViolations());
+        view.put("submittedBy", status.getSubmittedBy());
+        view.put("decidedAt", status.getDecidedAt().toString());
+        return view;
     }
 }

@@ -35,7 +35,8 @@ public record PolicyDocument(String country, Map<String, List<String>> groups, L
                              CoordinationLevel coordination, Attribution attribution) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    /** The router's rule id rule (io.aegis.router.domain.PolicyValidator), checked here first so the admin hears at once. */
+    private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,50}");
     private static final Set<String> FIELDS = Set.of("country", "groups", "rules", "coordination", "attribution",
             "version", "updatedAt", "updatedBy");
@@ -110,9 +111,9 @@ public record PolicyDocument(String country, Map<String, List<String>> groups, L
         }
         int before = in.violations().size();
         in.refuseUnknown(item, at, RULE_FIELDS);
-        Optional<String> id = in.string(item, at, "id", true, 100);
+        Optional<String> id = in.string(item, at, "id", true, 64);
         id.filter(v -> !RULE_ID.matcher(v).matches())
-                .ifPresent(v -> in.fail(at + ".id", "must be 1..100 characters of [A-Za-z0-9._:-]"));
+                .ifPresent(v -> in.fail(at + ".id", "must be 1..64 characters of [A-Za-z0-9._-], starting with a letter or digit"));
         id.filter(v -> !ids.add(v)).ifPresent(v -> in.fail(at + ".id", "duplicate rule id " + v));
         Optional<RuleEffect> effect = in.enumValue(item, at, "effect", RuleEffect.class, true);
         List<String> to = in.strings(item, at, "to", 250, d -> destination(d, groups));
@@ -137,8 +138,11 @@ public record PolicyDocument(String country, Map<String, List<String>> groups, L
             return Optional.empty();
         }
         if (value.startsWith("group:")) {
+            // a group of this policy, or one of the network's (infra/members.yaml), which only the router knows:
+            // it refuses an unknown one and the answer shows under GET /api/v1/policy
             String name = value.substring("group:".length());
-            return groups.contains(name) ? Optional.empty() : Optional.of("names undefined group " + name);
+            return groups.contains(name) || GROUP.matcher(name).matches() ? Optional.empty()
+                    : Optional.of("group name must be 1..50 characters of [A-Za-z0-9_-]");
         }
         return Optional.of("must be \"*\", an ISO 3166-1 alpha-2 country code or group:<name>");
     }

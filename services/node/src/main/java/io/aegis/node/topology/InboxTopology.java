@@ -4,7 +4,13 @@ import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.Topic;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.node.domain.SequenceClock;
+import io.aegis.schema.response.EmergencyCase;
+import io.aegis.schema.routing.DeliveryReport;
+import io.aegis.schema.routing.PolicyStatus;
+import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.schema.signal.InboxEvent;
+import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.Receipt;
 import io.aegis.schema.signal.ReceiptKind;
 import io.aegis.schema.signal.Retraction;
@@ -24,9 +30,13 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 
 /**
- * {@code aegis.inbox.<CC>} → inbox stores, and a {@link Receipt} on {@code aegis.receipts} for
- * every delivery, retraction and downgrade applied. Invariants: a signal id is stored at most
- * once (redeliveries produce no second item); a retraction removes the item from every view.
+ * {@code aegis.inbox.<CC>}, everything the network says to this country, → the node's stores:
+ * shared signals and retraction notices into the inbox views (answered with a {@link Receipt}
+ * written on this country's own outbox, which the router forwards to the origin); delivery
+ * reports and receipts on this country's own signals; the router's answers to submitted
+ * policies; and the state of the joint cases this country takes part in. Invariants: a signal id
+ * is stored at most once (redeliveries produce no second item); a retraction removes the item from
+ * every view; the node reads no topic but its own inbox, notifications and outbox.
  */
 final class InboxTopology {
 
@@ -38,14 +48,23 @@ final class InboxTopology {
     static KStream<String, Receipt> build(StreamsBuilder builder, Topics topics, SerdeFactory serdes,
                                           NodeTopology.Settings settings) {
         Topic<String, InboxEvent> inbox = topics.inbox(settings.country());
-        Topic<String, Receipt> receipts = topics.receipts();
+        Topic<String, OutboxEvent> outbox = topics.outbox(settings.country());
         builder.addStateStore(NodeTopology.store(StoreNames.INBOX_ITEMS,
                 serdes.value(SharedSignal.class), settings.persistent()));
         builder.addStateStore(NodeTopology.index(StoreNames.INBOX_INDEX, settings.persistent()));
+        builder.addStateStore(NodeTopology.store(StoreNames.DELIVERY_DECISIONS,
+                serdes.value(RoutingDecision.class), settings.persistent()));
+        builder.addStateStore(NodeTopology.store(StoreNames.DELIVERY_RECEIPTS, serdes.value(Receipt.class), settings.persistent()));
+        builder.addStateStore(NodeTopology.store(StoreNames.POLICY, serdes.value(SharingPolicy.class), settings.persistent()));
+        builder.addStateStore(NodeTopology.store(StoreNames.POLICY_SUBMISSIONS,
+                serdes.value(PolicyStatus.class), settings.persistent()));
+        builder.addStateStore(NodeTopology.store(StoreNames.CASES, serdes.value(EmergencyCase.class), settings.persistent()));
         KStream<String, Receipt> out = builder.stream(inbox.name(), inbox.consumed().withName("inbox-source"))
                 .process(() -> new InboxProcessor(settings), Named.as("inbox-apply"),
-                        StoreNames.INBOX_ITEMS, StoreNames.INBOX_INDEX);
-        out.to(receipts.name(), receipts.produced().withName("inbox-receipts"));
+                        StoreNames.INBOX_ITEMS, StoreNames.INBOX_INDEX, StoreNames.DELIVERY_DECISIONS,
+                        StoreNames.DELIVERY_RECEIPTS, StoreNames.POLICY, StoreNames.POLICY_SUBMISSIONS, StoreNames.CASES);
+        out.mapValues(receipt -> new OutboxEvent(receipt), Named.as("inbox-receipt-wrap"))
+                .to(outbox.name(), outbox.produced().withName("inbox-receipts"));
         return out;
     }
 
@@ -56,6 +75,9 @@ final class InboxTopology {
         private ProcessorContext<String, Receipt> context;
         private KeyValueStore<String, SharedSignal> items;
         private KeyValueStore<String, String> index;
+        private OwnDeliveryState delivery;
+        private PolicyState policy;
+        private CaseState cases;
 
         InboxProcessor(NodeTopology.Settings settings) {
             this.settings = settings;
@@ -66,6 +88,11 @@ final class InboxTopology {
             this.context = context;
             this.items = context.getStateStore(StoreNames.INBOX_ITEMS);
             this.index = context.getStateStore(StoreNames.INBOX_INDEX);
+            this.delivery = new OwnDeliveryState(settings.country(), context.getStateStore(StoreNames.DELIVERY_DECISIONS),
+                    context.getStateStore(StoreNames.DELIVERY_RECEIPTS));
+            this.policy = new PolicyState(settings.country(), context.getStateStore(StoreNames.POLICY),
+                    context.getStateStore(StoreNames.POLICY_SUBMISSIONS));
+            this.cases = new CaseState(settings.country(), context.getStateStore(StoreNames.CASES));
         }
 
         @Override
@@ -78,6 +105,17 @@ final class InboxTopology {
                 deliver(record, shared);
             } else if (payload instanceof Retraction retraction) {
                 retract(record, retraction);
+            } else if (payload instanceof DeliveryReport report) {
+                if (!delivery.apply(report)) {
+                    LOG.warn("Ignoring delivery report on signal {} of {}, not {}", report.getSignalId(),
+                            report.getOriginCountry(), settings.country());
+                }
+            } else if (payload instanceof Receipt receipt) {
+                delivery.apply(receipt);
+            } else if (payload instanceof PolicyStatus status) {
+                policy.apply(status);
+            } else if (payload instanceof EmergencyCase emergency) {
+                cases.apply(emergency);
             }
         }
 

@@ -17,7 +17,9 @@ import java.util.function.LongConsumer;
 /**
  * The node's one Kafka Streams application: materialises what the node shows (inbox,
  * own signals and their delivery state, notifications, cases, its policy) into local state
- * stores and writes receipts. Pure: no I/O and no framework types; stateful steps are named.
+ * stores and writes receipts on its own outbox. It reads only this country's topics (inbox,
+ * notifications, its own outbox), which is all the broker ACLs let a node read. Pure: no I/O and
+ * no framework types; stateful steps are named.
  */
 public final class NodeTopology {
 
@@ -40,10 +42,7 @@ public final class NodeTopology {
     public static KStream<String, ?> build(StreamsBuilder builder, Topics topics, SerdeFactory serdes, Settings settings) {
         KStream<String, ?> receipts = InboxTopology.build(builder, topics, serdes, settings);
         OwnSignalsTopology.build(builder, topics, serdes, settings);
-        DeliveryTopology.build(builder, topics, serdes, settings);
         NotificationTopology.build(builder, topics, serdes, settings);
-        CaseTopology.build(builder, topics, serdes, settings);
-        PolicyTopology.build(builder, topics, serdes, settings);
         return receipts;
     }
 

@@ -11,7 +11,7 @@ public final class StoreNames {
     public static final String OWN_SIGNALS = "own-signals";
     /** signal id → latest Retraction (retract or downgrade) of an own signal. */
     public static final String OWN_RETRACTIONS = "own-retractions";
-    /** signal id + "|" + destination + "|" + outcome → RoutingDecision on an own signal. */
+    /** signal id + "|" + destination + "|" + outcome → RoutingDecision on an own signal (from the router's reports). */
     public static final String DELIVERY_DECISIONS = "delivery-decisions";
     /** signal id + "|" + country + "|" + kind → Receipt for an own signal. */
     public static final String DELIVERY_RECEIPTS = "delivery-receipts";
@@ -23,10 +23,14 @@ public final class StoreNames {
     public static final String CASES = "cases";
     /** country → this country's current SharingPolicy. */
     public static final String POLICY = "policy";
+    /** {@link #LATEST_SUBMISSION} → the router's PolicyStatus answer to the latest policy submitted. */
+    public static final String POLICY_SUBMISSIONS = "policy-submissions";
+    /** Key of the one entry of {@link #POLICY_SUBMISSIONS}. */
+    public static final String LATEST_SUBMISSION = "latest";
 
     /** Every store the API reads; the node is ready to serve when all of them can be read. */
     public static final java.util.List<String> ALL = java.util.List.of(INBOX_ITEMS, INBOX_INDEX, OWN_SIGNALS,
-            OWN_RETRACTIONS, DELIVERY_DECISIONS, DELIVERY_RECEIPTS, NOTIFICATIONS, NOTIFICATION_INDEX, CASES, POLICY);
+            OWN_RETRACTIONS, DELIVERY_DECISIONS, DELIVERY_RECEIPTS, NOTIFICATIONS, NOTIFICATION_INDEX, CASES, POLICY, POLICY_SUBMISSIONS);
 
     /** Separator of composite keys; never part of an id, a country code or a kind. */
     public static final String SEPARATOR = "|";

@@ -15,7 +15,9 @@ import io.aegis.schema.response.CommandType;
 import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Notification;
 import io.aegis.schema.response.NotificationKind;
+import io.aegis.schema.routing.PolicyStatus;
 import io.aegis.schema.routing.SharingPolicy;
+import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.Receipt;
 import io.aegis.schema.signal.ReceiptKind;
@@ -54,6 +56,7 @@ import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Inbox, retractions and receipts, SSE resume, notifications with webhooks, case commands and the policy. */
@@ -130,8 +133,11 @@ class ReceivingIT {
         node.produce(node.topics.inbox("FR"), id, new InboxEvent(Signals.retraction(id, "DE").build()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/inbox/" + id, NodeHarness.OFFICER).statusCode() == 404);
+        // receipts go on the node's own outbox, which proves to the router which country wrote them
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(ReceiptKind.DELIVERED, ReceiptKind.RETRACTED),
-                node.readAll(node.topics.receipts()).stream().filter(r -> r.getSignalId().equals(id)).map(Receipt::getKind).toList()));
+                node.readAll(node.topics.outbox("FR")).stream().map(OutboxEvent::getPayload)
+                        .filter(p -> p instanceof Receipt r && r.getSignalId().equals(id) && r.getCountry().equals("FR"))
+                        .map(p -> ((Receipt) p).getKind()).toList()));
         JsonNode page = JSON.readTree(node.get("/api/v1/inbox?limit=1000", NodeHarness.OFFICER).body());
         assertTrue(page.get("items").findValuesAsText("id").stream().noneMatch(id::equals));
     }
@@ -181,7 +187,8 @@ class ReceivingIT {
     void shouldShowCasesOfThisCountryAndProduceOfficerCommands() throws Exception {
         EmergencyCase emergency = EmergencyCase.newBuilder().setCaseId("case-1").setCorrelationKey("campaign:x").setTier(Tier.SEVERE)
                 .setState(CaseState.OPEN).setOpenedAt(Instant.now()).setUpdatedAt(Instant.now()).setInvolvedCountries(List.of("FR", "DE")).build();
-        node.produce(node.topics.cases(), "case-1", emergency);
+        // the response service sends each involved country the case state on its inbox
+        node.produce(node.topics.inbox("FR"), "case-1", new InboxEvent(emergency));
         await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/cases/case-1", NodeHarness.OPERATOR).statusCode() == 200);
 
         HttpResponse<String> ack = node.post("/api/v1/cases/case-1/ack", NodeHarness.OFFICER, "{\"comment\":\"on it\"}");
@@ -198,24 +205,43 @@ class ReceivingIT {
     }
 
     @Test
-    void shouldVersionEachPolicyChangeAndRefuseAnInvalidOne() throws Exception {
-        String yaml = "country: FR\nrules:\n  - id: share-green\n    effect: ALLOW\n    to: [\"*\"]\n    tlp: [CLEAR, GREEN]\n";
-        HttpResponse<String> first = node.send("PUT", "/api/v1/policy", NodeHarness.ADMIN, "application/yaml", yaml, Map.of());
-        assertEquals(202, first.statusCode(), first.body());
-        assertEquals(1, JSON.readTree(first.body()).get("version").asInt());
-        await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/policy", NodeHarness.ADMIN).statusCode() == 200);
-
-        HttpResponse<String> second = node.send("PUT", "/api/v1/policy", NodeHarness.ADMIN, "application/json",
-                "{\"country\":\"FR\",\"rules\":[],\"coordination\":\"NONE\"}", Map.of());
+    void shouldSubmitAPolicyOnTheOutboxAndShowTheRoutersAnswer() throws Exception {
+        // when an admin submits a policy, and an invalid one
+        String yaml = "country: FR\nrules:\n  - id: share-green\n    effect: ALLOW\n    to: [\"group:eu\"]\n    tlp: [CLEAR, GREEN]\n";
+        HttpResponse<String> submitted = node.send("PUT", "/api/v1/policy", NodeHarness.ADMIN, "application/yaml", yaml, Map.of());
         HttpResponse<String> invalid = node.send("PUT", "/api/v1/policy", NodeHarness.ADMIN, "application/yaml",
                 "country: FR\nrules:\n  - id: x\n    effect: DELAY\n    to: [BR]\n", Map.of());
 
-        assertEquals(2, JSON.readTree(second.body()).get("version").asInt());
+        // then the valid one is on FR's outbox for the router (a network group is left for it to check), the invalid one nowhere
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        assertEquals("SUBMITTED", JSON.readTree(submitted.body()).get("status").asText());
+        assertEquals(TopicNames.outbox("FR"), JSON.readTree(submitted.body()).get("topic").asText());
         assertEquals(422, invalid.statusCode());
         assertTrue(invalid.body().contains("rules[0].delay"), invalid.body());
-        List<SharingPolicy> onTopic = node.readAll(node.topics.policies());
-        assertEquals(List.of(1, 2), onTopic.stream().map(SharingPolicy::getVersion).toList());
-        assertEquals("ada", onTopic.get(1).getUpdatedBy());
+        List<SharingPolicy> onOutbox = node.readAll(node.topics.outbox("FR")).stream().map(OutboxEvent::getPayload)
+                .filter(SharingPolicy.class::isInstance).map(SharingPolicy.class::cast).toList();
+        assertEquals(1, onOutbox.size());
+        assertEquals("ada", onOutbox.get(0).getUpdatedBy());
+        assertEquals(List.of("group:eu"), onOutbox.get(0).getRules().get(0).getTo());
+        assertEquals(404, node.get("/api/v1/policy", NodeHarness.ADMIN).statusCode(), "nothing in force until the router answers");
+
+        // when the router accepts it as version 4, then refuses a later submission
+        SharingPolicy accepted = SharingPolicy.newBuilder(onOutbox.get(0)).setVersion(4).build();
+        node.produce(node.topics.inbox("FR"), TopicNames.POLICY_KEY, new InboxEvent(PolicyStatus.newBuilder().setCountry("FR")
+                .setAccepted(true).setVersion(4).setPolicy(accepted).setSubmittedBy("ada").setDecidedAt(Instant.now()).build()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/policy", NodeHarness.ADMIN).statusCode() == 200);
+        node.produce(node.topics.inbox("FR"), TopicNames.POLICY_KEY, new InboxEvent(PolicyStatus.newBuilder().setCountry("FR")
+                .setAccepted(false).setVersion(4).setPolicy(accepted).setViolations(List.of("rules[0].to: unknown group 'asean'"))
+                .setSubmittedBy("ada").setDecidedAt(Instant.now().plusSeconds(1)).build()));
+
+        // then version 4 stays in force and the refusal is shown
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode view = JSON.readTree(node.get("/api/v1/policy", NodeHarness.ADMIN).body());
+            assertEquals(4, view.get("version").asInt(), view.toString());
+            assertFalse(view.at("/submission/accepted").asBoolean(), view.toString());
+            assertEquals("rules[0].to: unknown group 'asean'", view.at("/submission/violations/0").asText());
+        });
+        assertEquals(200, node.get("/api/v1/policy/submission", NodeHarness.ADMIN).statusCode());
     }
 
     List<String> dlqReasons() {

@@ -10,7 +10,9 @@ import io.aegis.kafka.topic.TopicNames;
 import io.aegis.node.support.NodeHarness;
 import io.aegis.schema.common.Tlp;
 import io.aegis.schema.routing.DecisionOutcome;
+import io.aegis.schema.routing.DeliveryReport;
 import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.Receipt;
 import io.aegis.schema.signal.ReceiptKind;
@@ -243,10 +245,11 @@ class SignalApiIT {
     void shouldShowDeliveryStateAndThenRetractAnOwnSignal() throws Exception {
         // Given a published signal the router routed to DE and withheld from JP, and DE's receipt
         String id = JSON.readTree(node.post("/api/v1/signals", NodeHarness.PUBLISHER, example().toString()).body()).get("id").asText();
-        node.produce(node.topics.routingAudit(), id, decision(id, "DE", DecisionOutcome.DELIVER));
-        node.produce(node.topics.routingAudit(), id, decision(id, "JP", DecisionOutcome.WITHHOLD));
-        node.produce(node.topics.receipts(), id, Receipt.newBuilder().setSignalId(id).setCountry("DE")
-                .setKind(ReceiptKind.DELIVERED).setAt(Instant.now()).build());
+        // (the router reports to the origin's inbox: the node reads no other country's topics)
+        node.produce(node.topics.inbox("FR"), id, new InboxEvent(new DeliveryReport(id, "FR",
+                List.of(decision(id, "DE", DecisionOutcome.DELIVER), decision(id, "JP", DecisionOutcome.WITHHOLD)))));
+        node.produce(node.topics.inbox("FR"), id, new InboxEvent(Receipt.newBuilder().setSignalId(id).setCountry("DE")
+                .setKind(ReceiptKind.DELIVERED).setAt(Instant.now()).build()));
 
         // When the publisher looks it up
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -69,6 +69,14 @@ class PolicyDocumentTest {
     }
 
     @Test
+    void shouldLeaveNetworkGroupsToTheRouterWhichKnowsTheMemberList() {
+        // why: infra/policies/DE.yaml shares with group:eu, a group of infra/members.yaml, not of the policy
+        String yaml = "country: DE\nrules:\n  - id: eu\n    effect: ALLOW\n    to: [\"group:eu\"]\n";
+
+        assertEquals(List.of("group:eu"), PolicyDocument.parse(yaml, "DE").rules().get(0).getTo());
+    }
+
+    @Test
     void shouldAcceptJsonAsWell() {
         String json = "{\"country\":\"FR\",\"rules\":[{\"id\":\"a\",\"effect\":\"DENY\",\"to\":[\"*\"],\"categories\":[\"CBRN_UPLIFT\"]}]}";
 
@@ -81,7 +89,8 @@ class PolicyDocumentTest {
             "country: FR\\nrules: [{effect: ALLOW, to: ['*']}]|rules[0].id",
             "country: FR\\nrules: [{id: a, effect: SHARE, to: ['*']}]|rules[0].effect",
             "country: FR\\nrules: [{id: a, effect: ALLOW}]|rules[0].to",
-            "country: FR\\nrules: [{id: a, effect: ALLOW, to: ['group:nobody']}]|rules[0].to[0]",
+            "country: FR\\nrules: [{id: a, effect: ALLOW, to: ['group:no body']}]|rules[0].to[0]",
+            "country: FR\\nrules: [{id: '-a', effect: ALLOW, to: ['*']}]|rules[0].id",
             "country: FR\\nrules: [{id: a, effect: ALLOW, to: [XX]}]|rules[0].to[0]",
             "country: FR\\nrules: [{id: a, effect: ALLOW, to: ['*'], tlp: [PINK]}]|rules[0].tlp[0]",
             "country: FR\\nrules: [{id: a, effect: DELAY, to: ['*'], delay: 1h}]|rules[0].delay",

@@ -12,7 +12,10 @@ import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.routing.DecisionOutcome;
 import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.schema.routing.DeliveryReport;
+import io.aegis.schema.routing.PolicyStatus;
 import io.aegis.schema.routing.SharingPolicy;
+import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.Receipt;
 import io.aegis.schema.signal.ReceiptKind;
@@ -67,9 +70,14 @@ class NodeTopologyTest {
         return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
-    TestOutputTopic<String, Receipt> receipts() {
-        Topic<String, Receipt> t = topics.receipts();
-        return driver.createOutputTopic(t.name(), t.keySerde().deserializer(), t.valueSerde().deserializer());
+    /** Receipts go on the node's own outbox, which proves their country to the router; nothing else does. */
+    List<Receipt> receipts() {
+        Topic<String, OutboxEvent> t = topics.outbox("DE");
+        TestOutputTopic<String, OutboxEvent> outbox = driver.createOutputTopic(t.name(), t.keySerde().deserializer(),
+                t.valueSerde().deserializer());
+        List<OutboxEvent> events = outbox.readValuesToList();
+        assertTrue(events.stream().allMatch(e -> e.getPayload() instanceof Receipt), events.toString());
+        return events.stream().map(e -> (Receipt) e.getPayload()).toList();
     }
 
     static SharedSignal shared(String id, String destination) {
@@ -91,7 +99,7 @@ class NodeTopologyTest {
         KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.INBOX_INDEX);
         assertEquals(1, count(items));
         assertEquals("s1", items.get(index.get("s1")).getSignalId());
-        List<Receipt> out = receipts().readValuesToList();
+        List<Receipt> out = receipts();
         assertEquals(2, out.size());
         assertTrue(out.stream().allMatch(r -> r.getKind() == ReceiptKind.DELIVERED && r.getCountry().equals("DE")
                 && "bsi".equals(r.getNodeId())));
@@ -110,7 +118,7 @@ class NodeTopologyTest {
         KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.INBOX_INDEX);
         assertNull(index.get("s1"));
         assertEquals(1, count(items));
-        List<Receipt> out = receipts().readValuesToList();
+        List<Receipt> out = receipts();
         assertEquals(List.of(ReceiptKind.DELIVERED, ReceiptKind.DELIVERED, ReceiptKind.RETRACTED),
                 out.stream().map(Receipt::getKind).toList());
         assertEquals("s1", out.get(2).getSignalId());
@@ -127,7 +135,7 @@ class NodeTopologyTest {
         KeyValueStore<String, SharedSignal> items = driver.getKeyValueStore(StoreNames.INBOX_ITEMS);
         KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.INBOX_INDEX);
         assertEquals(Tlp.RED, items.get(index.get("s1")).getContent().getTlp());
-        assertEquals(ReceiptKind.DOWNGRADED, receipts().readValuesToList().get(1).getKind());
+        assertEquals(ReceiptKind.DOWNGRADED, receipts().get(1).getKind());
     }
 
     @Test
@@ -139,50 +147,62 @@ class NodeTopologyTest {
     }
 
     @Test
-    void shouldKeepDecisionsOnOwnSignalsAndOnlyReceiptsForThem() {
-        // Given decisions on a DE signal and on a FR signal
-        TestInputTopic<String, RoutingDecision> audit = input(topics.routingAudit());
-        audit.pipeInput("own", decision("own", "DE", "FR", DecisionOutcome.DELIVER), T0);
-        audit.pipeInput("own", decision("own", "DE", "JP", DecisionOutcome.WITHHOLD), T0);
-        audit.pipeInput("foreign", decision("foreign", "FR", "DE", DecisionOutcome.DELIVER), T0);
-        // When receipts for both arrive
-        TestInputTopic<String, Receipt> receipts = input(topics.receipts());
-        receipts.pipeInput("own", receipt("own", "FR"), T0.plusSeconds(1));
-        receipts.pipeInput("foreign", receipt("foreign", "DE"), T0.plusSeconds(1));
+    void shouldKeepTheRoutersReportsAndReceiptsOnOwnSignalsFromTheInbox() {
+        // Given the router's report on a DE signal and a report that names another origin
+        TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
+        inbox.pipeInput("own", new InboxEvent(new DeliveryReport("own", "DE", List.of(
+                decision("own", "DE", "FR", DecisionOutcome.DELIVER), decision("own", "DE", "JP", DecisionOutcome.WITHHOLD)))), T0);
+        inbox.pipeInput("foreign", new InboxEvent(new DeliveryReport("foreign", "FR",
+                List.of(decision("foreign", "FR", "DE", DecisionOutcome.DELIVER)))), T0);
+        // When the receipt FR wrote for the DE signal is forwarded
+        inbox.pipeInput("own", new InboxEvent(receipt("own", "FR")), T0.plusSeconds(1));
 
-        // Then only the own signal's decisions and receipt are kept
+        // Then the own signal's decisions and its receipt are kept, nothing of the other origin, and no receipt is owed
         KeyValueStore<String, RoutingDecision> decisions = driver.getKeyValueStore(StoreNames.DELIVERY_DECISIONS);
         KeyValueStore<String, Receipt> kept = driver.getKeyValueStore(StoreNames.DELIVERY_RECEIPTS);
         assertEquals(2, count(decisions));
         assertNotNull(decisions.get("own|JP|WITHHOLD"));
         assertEquals(1, count(kept));
         assertNotNull(kept.get("own|FR|DELIVERED"));
+        assertTrue(receipts().isEmpty());
+        assertEquals(0, count(driver.<String, SharedSignal>getKeyValueStore(StoreNames.INBOX_ITEMS)));
     }
 
     @Test
     void shouldKeepOnlyCasesInvolvingThisCountryAndDropThemWhenNoLongerInvolved() {
-        TestInputTopic<String, EmergencyCase> cases = input(topics.cases());
-        cases.pipeInput("c1", emergency("c1", List.of("DE", "FR")), T0);
-        cases.pipeInput("c2", emergency("c2", List.of("FR", "JP")), T0);
+        TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
+        inbox.pipeInput("c1", new InboxEvent(emergency("c1", List.of("DE", "FR"))), T0);
+        inbox.pipeInput("c2", new InboxEvent(emergency("c2", List.of("FR", "JP"))), T0);
         KeyValueStore<String, EmergencyCase> store = driver.getKeyValueStore(StoreNames.CASES);
         assertNotNull(store.get("c1"));
         assertNull(store.get("c2"));
 
-        cases.pipeInput("c1", emergency("c1", List.of("FR")), T0.plusSeconds(1));
+        inbox.pipeInput("c1", new InboxEvent(emergency("c1", List.of("FR"))), T0.plusSeconds(1));
 
         assertNull(store.get("c1"));
     }
 
     @Test
-    void shouldNeverLetAnOlderPolicyVersionReplaceANewerOne() {
-        TestInputTopic<String, SharingPolicy> policies = input(topics.policies());
-        policies.pipeInput("DE", policy("DE", 3), T0);
-        policies.pipeInput("DE", policy("DE", 2), T0.plusSeconds(1));
-        policies.pipeInput("FR", policy("FR", 9), T0.plusSeconds(1));
+    void shouldKeepThePolicyInForceAndTheLatestAnswerNeverGoingBackAVersion() {
+        TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
+        inbox.pipeInput("policy", new InboxEvent(status("DE", true, policy("DE", 3), T0)), T0);
+        inbox.pipeInput("policy", new InboxEvent(status("DE", true, policy("DE", 2), T0.plusSeconds(1))), T0.plusSeconds(1));
+        inbox.pipeInput("policy", new InboxEvent(status("FR", true, policy("FR", 9), T0.plusSeconds(1))), T0.plusSeconds(1));
+        // a rejected submission leaves the policy in force and is the latest answer
+        PolicyStatus rejected = PolicyStatus.newBuilder(status("DE", false, policy("DE", 3), T0.plusSeconds(2)))
+                .setViolations(List.of("rules[0].to: unknown group 'asean'")).build();
+        inbox.pipeInput("policy", new InboxEvent(rejected), T0.plusSeconds(2));
 
         KeyValueStore<String, SharingPolicy> store = driver.getKeyValueStore(StoreNames.POLICY);
+        KeyValueStore<String, PolicyStatus> answers = driver.getKeyValueStore(StoreNames.POLICY_SUBMISSIONS);
         assertEquals(3, store.get("DE").getVersion());
         assertNull(store.get("FR"));
+        assertEquals(List.of("rules[0].to: unknown group 'asean'"), answers.get(StoreNames.LATEST_SUBMISSION).getViolations());
+    }
+
+    static PolicyStatus status(String country, boolean accepted, SharingPolicy policy, Instant at) {
+        return PolicyStatus.newBuilder().setCountry(country).setAccepted(accepted).setVersion(policy.getVersion())
+                .setPolicy(policy).setDecidedAt(at).build();
     }
 
     static RoutingDecision decision(String signalId, String origin, String destination, DecisionOutcome outcome) {

@@ -8,6 +8,8 @@ import io.aegis.response.domain.CaseWorkflow;
 import io.aegis.schema.response.CaseCommand;
 import io.aegis.schema.response.CaseEvent;
 import io.aegis.schema.response.EmergencyCase;
+import io.aegis.schema.signal.InboxEvent;
+import org.apache.kafka.common.serialization.Serializer;
 import io.aegis.schema.response.Escalation;
 import io.aegis.schema.response.Notification;
 import java.time.Duration;
@@ -114,9 +116,10 @@ public final class ResponseTopology {
                 .branch((key, value) -> value instanceof CaseEvent, Branched.as("events"))
                 .branch((key, value) -> value instanceof Notification, Branched.as("notifications"))
                 .noDefaultBranch();
-        branches.get(OUTPUT + "cases")
-                .mapValues(value -> (EmergencyCase) value, Named.as("output-as-case"))
-                .to(topics.cases().name(), topics.cases().produced().withName("cases-sink"));
+        KStream<String, EmergencyCase> cases = branches.get(OUTPUT + "cases")
+                .mapValues(value -> (EmergencyCase) value, Named.as("output-as-case"));
+        cases.to(topics.cases().name(), topics.cases().produced().withName("cases-sink"));
+        toInvolvedInboxes(cases, topics);
         branches.get(OUTPUT + "events")
                 .mapValues(value -> (CaseEvent) value, Named.as("output-as-event"))
                 .to(topics.caseEvents().name(), topics.caseEvents().produced().withName("case-events-sink"));
@@ -124,5 +127,26 @@ public final class ResponseTopology {
                 .mapValues(value -> (Notification) value, Named.as("output-as-notification"))
                 .to((key, notification, context) -> TopicNames.notify(notification.getCountry()),
                         Produced.with(Serdes.String(), wiring.serdes().value(Notification.class)).withName("notify-sink"));
+    }
+
+    /** A case's state for one involved country's inbox. */
+    private record CaseCopy(String country, InboxEvent event) {
+    }
+
+    /**
+     * Every case state also goes to the inbox of each involved country, the only topic a node may
+     * read besides its notifications: a node never sees a case it takes no part in.
+     */
+    private static void toInvolvedInboxes(KStream<String, EmergencyCase> cases, Topics topics) {
+        // One Avro serializer for every inbox: its subject follows the topic name it is handed.
+        Serializer<InboxEvent> inbox = topics.inbox("ZZ").valueSerializer();
+        Serde<CaseCopy> copies = Serdes.serdeFrom((topic, copy) -> inbox.serialize(topic, copy.event()),
+                (topic, bytes) -> {
+                    throw new UnsupportedOperationException("case copies are only written by the response service");
+                });
+        cases.flatMapValues(c -> c.getInvolvedCountries().stream().distinct()
+                        .map(country -> new CaseCopy(country, new InboxEvent(c))).toList(), Named.as("case-per-involved-country"))
+                .to((key, copy, context) -> TopicNames.inbox(copy.country()),
+                        Produced.with(Serdes.String(), copies).withName("case-inbox-sink"));
     }
 }

@@ -18,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * origin's policy sets. FULL carries indicators, systems, campaign and title as sent; HASHED
  * replaces every indicator value, system and campaign id by its HMAC-SHA256 (lower-case hex) under
  * the network key and drops the title; COUNT_ONLY carries only category, sectors, severity,
- * confidence, TLP and times; NONE produces nothing.
+ * confidence, TLP and times; NONE produces nothing. FULL and HASHED also carry the correlation
+ * digests (HMACs of campaign, indicators and systems), so that they correlate with each other.
  */
 public final class CoordinationView {
 
@@ -49,6 +50,9 @@ public final class CoordinationView {
                 .setSubmittedAt(signal.getSubmittedAt())
                 .setRetracted(retracted);
         List<String> systems = content.getAffectedSystems().stream().map(s -> s.getProvider() + "/" + s.getModel()).toList();
+        if (level == CoordinationLevel.FULL || level == CoordinationLevel.HASHED) {
+            view.setCorrelationDigests(digests(content, systems));
+        }
         if (level == CoordinationLevel.FULL) {
             view.setIndicators(content.getIndicators()).setAffectedSystems(systems)
                     .setCampaignId(content.getCampaignId()).setTitle(content.getTitle());
@@ -58,6 +62,21 @@ public final class CoordinationView {
                     .setCampaignId(content.getCampaignId() == null ? null : hmac(content.getCampaignId()));
         }
         return Optional.of(view.build());
+    }
+
+    /**
+     * The correlation digests of a signal shared at FULL or HASHED: the same HMACs a HASHED view
+     * carries, with their key prefixes, so that FULL and HASHED signals about the same campaign,
+     * indicator or system correlate in the escalation pipeline.
+     */
+    private List<String> digests(SignalContent content, List<String> systems) {
+        List<String> digests = new java.util.ArrayList<>();
+        if (content.getCampaignId() != null && !content.getCampaignId().isBlank()) {
+            digests.add("campaign:" + hmac(content.getCampaignId()));
+        }
+        content.getIndicators().forEach(i -> digests.add("ioc:" + i.getType() + ":" + hmac(i.getValue())));
+        systems.forEach(system -> digests.add("system:" + hmac(system)));
+        return digests;
     }
 
     /** HMAC-SHA256 of {@code value} (UTF-8) under the network key, lower-case hex. */

@@ -6,6 +6,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import io.aegis.kafka.topic.TopicNames;
+import io.aegis.schema.routing.PolicyStatus;
+import io.aegis.schema.signal.InboxEvent;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -26,11 +32,19 @@ import org.apache.kafka.common.TopicPartition;
 public final class PolicyTopic {
 
     private final Topic<String, SharingPolicy> topic;
+    private final Function<String, Topic<String, InboxEvent>> inboxes;
     private final Map<String, Object> clientConfig;
     private final Duration timeout;
 
     public PolicyTopic(Topic<String, SharingPolicy> topic, Map<String, Object> clientConfig, Duration timeout) {
+        this(topic, null, clientConfig, timeout);
+    }
+
+    /** @param inboxes the inbox topic of a country, to answer it on publication; null to write the policy only */
+    public PolicyTopic(Topic<String, SharingPolicy> topic, Function<String, Topic<String, InboxEvent>> inboxes,
+                       Map<String, Object> clientConfig, Duration timeout) {
         this.topic = topic;
+        this.inboxes = inboxes;
         this.clientConfig = Map.copyOf(clientConfig);
         this.timeout = timeout;
     }
@@ -67,15 +81,34 @@ public final class PolicyTopic {
         return latest;
     }
 
-    /** Publishes and waits for the broker's acknowledgement. */
+    /**
+     * Publishes and waits for the broker's acknowledgement; when an inbox topic is given, also
+     * tells the country on its inbox that this version is now in force (as the router answers a
+     * policy submitted on an outbox), so its node shows the policy loaded from a file.
+     */
     public void publish(SharingPolicy policy) {
         Properties props = new Properties();
         props.putAll(clientConfig);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        try (KafkaProducer<String, SharingPolicy> producer =
-                     new KafkaProducer<>(props, topic.keySerializer(), topic.valueSerializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), policy.getCountry(), policy)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            Future<?> policyWrite = producer.send(new ProducerRecord<>(topic.name(),
+                    topic.keySerializer().serialize(topic.name(), policy.getCountry()),
+                    topic.valueSerializer().serialize(topic.name(), policy)));
+            Future<?> answer = null;
+            if (inboxes != null) {
+                Topic<String, InboxEvent> inbox = inboxes.apply(policy.getCountry());
+                InboxEvent status = new InboxEvent(PolicyStatus.newBuilder().setCountry(policy.getCountry()).setAccepted(true)
+                        .setVersion(policy.getVersion()).setPolicy(policy).setSubmittedBy(policy.getUpdatedBy())
+                        .setDecidedAt(policy.getUpdatedAt()).build());
+                answer = producer.send(new ProducerRecord<>(inbox.name(),
+                        inbox.keySerializer().serialize(inbox.name(), TopicNames.POLICY_KEY),
+                        inbox.valueSerializer().serialize(inbox.name(), status)));
+            }
+            policyWrite.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (answer != null) {
+                answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing policy " + policy.getCountry(), e);

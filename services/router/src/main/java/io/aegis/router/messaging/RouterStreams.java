@@ -50,7 +50,7 @@ public class RouterStreams {
         Members members = MembersYaml.load(aegis.membersPath());
         Topics topics = new Topics(new SerdeFactory(registry));
         if (router.loadPolicies()) {
-            new PolicyLoader(new PolicyTopic(topics.policies(), clients, Duration.ofSeconds(30)), members)
+            new PolicyLoader(new PolicyTopic(topics.policies(), topics::inbox, clients, Duration.ofSeconds(30)), members)
                     .load(aegis.policiesDir(), Instant.now());
         }
         RouterSettings settings = new RouterSettings(router.applicationId(), auditPartitions(clients, router.auditPartitions()),

@@ -3,6 +3,8 @@ package io.aegis.router.topology;
 import io.aegis.schema.routing.CoordinationSignal;
 import io.aegis.schema.routing.RoutingDecision;
 import io.aegis.schema.signal.InboxEvent;
+import io.aegis.schema.signal.Receipt;
+import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.schema.signal.ReceiptKind;
 
 /** One output of the routing processor; the topology splits them to their sinks by type. */
@@ -18,6 +20,14 @@ sealed interface Routed {
 
     /** A routing decision before it is hash-chained; {@code expectedReceipt} is null when no receipt is due. */
     record ToAudit(RoutingDecision decision, ReceiptKind expectedReceipt) implements Routed {
+    }
+
+    /** A receipt whose country the outbox proved, re-published on {@code aegis.receipts}. */
+    record ToReceipts(Receipt receipt) implements Routed {
+    }
+
+    /** An accepted, versioned policy for {@code aegis.policies}, keyed by country. */
+    record ToPolicies(SharingPolicy policy) implements Routed {
     }
 
     /** A rejected outbox record: original key and bytes, and why. */

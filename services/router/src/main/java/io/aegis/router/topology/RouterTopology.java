@@ -29,9 +29,12 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The router topology, a pure function of its inputs. Sources: every {@code aegis.outbox.<CC>}
- * (pattern, so new members need no redeploy), {@code aegis.policies} as a global table, and
- * {@code aegis.receipts}. Sinks: {@code aegis.inbox.<CC>} (dynamic), {@code aegis.coordination.signals},
- * {@code aegis.routing.audit} (hash-chained per partition), {@code aegis.dlq}. Every stateful step is named.
+ * (pattern, so new members need no redeploy) carrying signals, retractions, receipts and policy
+ * submissions; {@code aegis.policies} as a global table; and {@code aegis.receipts}. Sinks:
+ * {@code aegis.inbox.<CC>} (dynamic: shared copies and notices for recipients; delivery reports,
+ * forwarded receipts and policy answers for origins), {@code aegis.coordination.signals},
+ * {@code aegis.routing.audit} (hash-chained per partition), {@code aegis.receipts},
+ * {@code aegis.policies} and {@code aegis.dlq}. Every stateful step is named.
  */
 public final class RouterTopology {
 
@@ -40,6 +43,8 @@ public final class RouterTopology {
     public static final String EMBARGO_STORE = "router-embargo";
     public static final String CHAIN_STORE = "router-audit-chain";
     public static final String RECEIPTS_STORE = "router-receipts";
+    /** country → the last policy this router accepted from the country's outbox. */
+    public static final String ACCEPTED_POLICIES_STORE = "router-accepted-policies";
 
     private RouterTopology() {
     }
@@ -54,6 +59,8 @@ public final class RouterTopology {
                 Stores.persistentKeyValueStore(EMBARGO_STORE), Serdes.String(), new AvroBinarySerde<>(SharedSignal.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHAIN_STORE), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECEIPTS_STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCEPTED_POLICIES_STORE),
+                Serdes.String(), new AvroBinarySerde<>(SharingPolicy.class)));
 
         CoordinationView view = new CoordinationView(settings.networkKey());
         String anyMember = members.codes().iterator().next();
@@ -61,13 +68,19 @@ public final class RouterTopology {
         KStream<String, Routed> routed = builder
                 .stream(TopicNames.OUTBOX_PATTERN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("outbox-source"))
                 .process(() -> new RoutingProcessor(members, outboxDeserializer, view, settings.releaseInterval(), settings.service()),
-                        Named.as("route"), SIGNALS_STORE, EMBARGO_STORE);
+                        Named.as("route"), SIGNALS_STORE, EMBARGO_STORE, ACCEPTED_POLICIES_STORE);
         routed.split(Named.as("routed-"))
                 .branch((k, v) -> v instanceof Routed.ToInbox, Branched.withConsumer(s -> inboxes(s, topics, anyMember), "inbox"))
                 .branch((k, v) -> v instanceof Routed.ToCoordination, Branched.withConsumer(s -> s
                         .mapValues(v -> ((Routed.ToCoordination) v).signal(), Named.as("coordination-view"))
                         .to(topics.coordinationSignals().name(), topics.coordinationSignals().produced().withName("coordination-sink")), "coordination"))
                 .branch((k, v) -> v instanceof Routed.ToAudit, Branched.withConsumer(s -> audit(s, topics, settings), "audit"))
+                .branch((k, v) -> v instanceof Routed.ToReceipts, Branched.withConsumer(s -> s
+                        .mapValues(v -> ((Routed.ToReceipts) v).receipt(), Named.as("receipt-unwrap"))
+                        .to(topics.receipts().name(), topics.receipts().produced().withName("receipts-sink")), "receipts"))
+                .branch((k, v) -> v instanceof Routed.ToPolicies, Branched.withConsumer(s -> s
+                        .mapValues(v -> ((Routed.ToPolicies) v).policy(), Named.as("policy-unwrap"))
+                        .to(policies.name(), policies.produced().withName("policies-sink")), "policies"))
                 .defaultBranch(Branched.withConsumer(s -> s
                         .map((k, v) -> KeyValue.pair(((Routed.ToDlq) v).key(), ((Routed.ToDlq) v).value()), Named.as("dlq-unwrap"))
                         .to(topics.dlq().name(), topics.dlq().produced().withName("dlq-sink")), "dlq"));

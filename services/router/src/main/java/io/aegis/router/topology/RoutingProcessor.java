@@ -10,7 +10,13 @@ import io.aegis.router.domain.SharedSignals;
 import io.aegis.schema.common.CoordinationLevel;
 import io.aegis.schema.routing.DecisionOutcome;
 import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.kafka.topic.TopicNames;
+import io.aegis.router.domain.PolicyValidator;
+import io.aegis.schema.routing.DeliveryReport;
+import io.aegis.schema.routing.PolicyStatus;
+import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.schema.signal.InboxEvent;
+import io.aegis.schema.signal.Receipt;
 import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.ReceiptKind;
 import io.aegis.schema.signal.Retraction;
@@ -58,6 +64,9 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
     private PolicyLookup policies;
     private OriginCheck originCheck;
     private RetractionRouting retractions;
+    private PolicySubmissions policySubmissions;
+    /** Decisions taken while handling the current record, per signal, for the origin's delivery report. */
+    private final Map<String, List<RoutingDecision>> reports = new java.util.LinkedHashMap<>();
 
     RoutingProcessor(Members members, Deserializer<OutboxEvent> outboxEvents, CoordinationView view, Duration punctuateEvery, String service) {
         this.service = service;
@@ -75,6 +84,8 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
         this.policies = new PolicyLookup(context.getStateStore(RouterTopology.POLICIES_STORE), members);
         this.originCheck = new OriginCheck(members);
         this.retractions = new RetractionRouting(members, signals, embargo, policies, this);
+        this.policySubmissions = new PolicySubmissions(new PolicyValidator(members), policies,
+                context.getStateStore(RouterTopology.ACCEPTED_POLICIES_STORE), this);
         context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, this::releaseDue);
     }
 
@@ -95,13 +106,57 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         Optional<String> failure;
-        if (event.getPayload() instanceof ThreatSignal signal) {
+        Object payload = event.getPayload();
+        if (payload instanceof ThreatSignal signal) {
             failure = originCheck.check(topic, key, signal).or(() -> route(signal, now));
-        } else {
-            Retraction retraction = (Retraction) event.getPayload();
+        } else if (payload instanceof Retraction retraction) {
             failure = originCheck.check(topic, key, retraction).or(() -> retractions.apply(retraction, now));
+        } else if (payload instanceof Receipt receipt) {
+            failure = forward(topic, key, receipt);
+        } else {
+            failure = policySubmissions.apply(topic, key, (SharingPolicy) payload, now);
         }
-        failure.ifPresent(reason -> reject(record, reason));
+        if (failure.isPresent()) {
+            // every check runs before the first decision, so a rejected record has nothing to report
+            reports.clear();
+            reject(record, failure.get());
+        } else {
+            flushReports();
+        }
+    }
+
+    /**
+     * A receipt from the node of the outbox's country: re-published on {@code aegis.receipts} and
+     * forwarded to the signal's origin. The signal's state is in this task because every outbox
+     * has the same partition count and both records are keyed by the signal id.
+     */
+    private Optional<String> forward(String topic, String key, Receipt receipt) {
+        String country = TopicNames.countryOf(topic);
+        if (!country.equals(receipt.getCountry())) {
+            return Optional.of("forged receipt: " + topic + " may only carry receipts of " + country
+                    + ", the receipt names " + receipt.getCountry());
+        }
+        if (!receipt.getSignalId().equals(key)) {
+            return Optional.of("record key '" + key + "' must equal the receipt's signal id '" + receipt.getSignalId() + "'");
+        }
+        RoutingState state = signals.get(receipt.getSignalId());
+        if (state == null) {
+            return Optional.of("receipt for signal " + receipt.getSignalId() + ", which this router never routed"
+                    + " (or an outbox with a different partition count put it in another task)");
+        }
+        emit(new Routed.ToReceipts(receipt));
+        emit(new Routed.ToInbox(state.signal().getOriginCountry(), new InboxEvent(receipt)));
+        return Optional.empty();
+    }
+
+    /** One delivery report per signal to its origin's inbox, with every decision just taken on it. */
+    private void flushReports() {
+        List<Map.Entry<String, List<RoutingDecision>>> due = new java.util.ArrayList<>(reports.entrySet());
+        reports.clear();
+        for (Map.Entry<String, List<RoutingDecision>> entry : due) {
+            String origin = entry.getValue().get(0).getOriginCountry();
+            emit(new Routed.ToInbox(origin, new InboxEvent(new DeliveryReport(entry.getKey(), origin, entry.getValue()))));
+        }
     }
 
     private Optional<String> route(ThreatSignal signal, Instant now) {
@@ -161,6 +216,7 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
             recipients.put(destination, "");
             signals.put(copy.getSignalId(), new RoutingState(state.signal(), state.retracted(), recipients));
         }
+        flushReports();
     }
 
     static String embargoKey(Instant deliverAt, String signalId, String destination) {
@@ -169,17 +225,46 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
 
     @Override
     public void emit(Routed routed) {
+        if (routed instanceof Routed.ToAudit audit) {
+            reports.computeIfAbsent(audit.decision().getSignalId(), id -> new java.util.ArrayList<>()).add(audit.decision());
+        }
         context.forward(new Record<>(keyOf(routed), routed, context.currentSystemTimeMs(), new RecordHeaders()));
     }
 
     private static String keyOf(Routed routed) {
         if (routed instanceof Routed.ToInbox inbox) {
-            return inbox.event().getPayload() instanceof SharedSignal s ? s.getSignalId() : ((Retraction) inbox.event().getPayload()).getSignalId();
+            return inboxKey(inbox.event().getPayload());
         }
         if (routed instanceof Routed.ToCoordination coordination) {
             return coordination.correlationKey();
         }
+        if (routed instanceof Routed.ToReceipts receipts) {
+            return receipts.receipt().getSignalId();
+        }
+        if (routed instanceof Routed.ToPolicies policy) {
+            return policy.policy().getCountry();
+        }
         return routed instanceof Routed.ToAudit audit ? audit.decision().getSignalId() : null;
+    }
+
+    /** Inbox records are keyed by the signal they concern; policy answers by {@link TopicNames#POLICY_KEY}. */
+    private static String inboxKey(Object payload) {
+        if (payload instanceof SharedSignal shared) {
+            return shared.getSignalId();
+        }
+        if (payload instanceof Retraction retraction) {
+            return retraction.getSignalId();
+        }
+        if (payload instanceof DeliveryReport report) {
+            return report.getSignalId();
+        }
+        if (payload instanceof Receipt receipt) {
+            return receipt.getSignalId();
+        }
+        if (payload instanceof PolicyStatus) {
+            return TopicNames.POLICY_KEY;
+        }
+        throw new IllegalArgumentException("the router writes no " + payload.getClass().getSimpleName() + " to inboxes");
     }
 
     private void reject(Record<byte[], byte[]> record, String reason) {

@@ -52,4 +52,17 @@ class CoordinationViewTest {
         assertEquals("camp-1", full.getCampaignId());
         assertTrue(full.getRetracted());
     }
+
+    @Test
+    void shouldGiveFullAndHashedViewsTheSameCorrelationDigestsAndCountOnlyNone() {
+        CoordinationSignal full = view.of(signal(), CoordinationLevel.FULL, false).orElseThrow();
+        CoordinationSignal hashed = view.of(signal(), CoordinationLevel.HASHED, false).orElseThrow();
+
+        assertEquals(full.getCorrelationDigests(), hashed.getCorrelationDigests());
+        assertEquals("campaign:" + view.hmac("camp-1"), full.getCorrelationDigests().get(0));
+        assertTrue(full.getCorrelationDigests().contains("ioc:DOMAIN:" + view.hmac("fraud.example")),
+                full.getCorrelationDigests().toString());
+        assertTrue(full.getCorrelationDigests().stream().noneMatch(d -> d.contains("fraud.example")));
+        assertTrue(view.of(signal(), CoordinationLevel.COUNT_ONLY, false).orElseThrow().getCorrelationDigests().isEmpty());
+    }
 }

@@ -35,7 +35,9 @@ class LeakCheckTest {
         router.advance(Duration.ofHours(2));
         router.inboxes().forEach((cc, events) -> {
             for (InboxEvent event : events) {
-                copies.add(new LeakCheck.InboxCopy(cc, "aegis.inbox." + cc, 0, copies.size(), (SharedSignal) event.getPayload()));
+                if (event.getPayload() instanceof SharedSignal copy) {
+                    copies.add(new LeakCheck.InboxCopy(cc, "aegis.inbox." + cc, 0, copies.size(), copy));
+                }
             }
         });
         audit = router.audit();

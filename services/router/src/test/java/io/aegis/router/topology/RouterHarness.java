@@ -73,6 +73,17 @@ final class RouterHarness implements AutoCloseable {
                 .pipeInput(policy.getCountry(), policy, now);
     }
 
+    /** Puts a published policy in the global table, as the topic would. */
+    void pipePolicy(SharingPolicy policy) {
+        driver.createInputTopic(TopicNames.POLICIES, Serdes.String().serializer(), topics.policies().valueSerializer())
+                .pipeInput(policy.getCountry(), policy, now);
+    }
+
+    /** Values written to {@code topic} so far, drained. */
+    <V> List<V> output(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
+        return driver.createOutputTopic(topic, Serdes.String().deserializer(), values).readValuesToList();
+    }
+
     ThreatSignal sign(String origin, SignalContent content) {
         return SignalSigner.signNew(UUID.randomUUID().toString(), origin, origin.toLowerCase() + "-agency", now, content, "k1",
                 keys.get(origin).getPrivate());
@@ -97,8 +108,55 @@ final class RouterHarness implements AutoCloseable {
         return driver.createInputTopic(topic, Serdes.String().serializer(), topics.outbox(TopicNames.countryOf(topic)).valueSerializer());
     }
 
-    TestOutputTopic<String, InboxEvent> inbox(String cc) {
-        return driver.createOutputTopic(TopicNames.inbox(cc), Serdes.String().deserializer(), topics.inbox(cc).valueDeserializer());
+    /** What a country's inbox received as a recipient: shared copies and retraction notices. */
+    InboxReader inbox(String cc) {
+        return new InboxReader(cc);
+    }
+
+    /** What a country's inbox received as an origin or policy owner (reports, receipts, policy answers), drained. */
+    List<InboxEvent> feedback(String cc) {
+        drain(cc);
+        List<InboxEvent> out = new ArrayList<>(feedback.getOrDefault(cc, List.of()));
+        feedback.remove(cc);
+        return out;
+    }
+
+    private final Map<String, List<InboxEvent>> received = new LinkedHashMap<>();
+    private final Map<String, List<InboxEvent>> feedback = new LinkedHashMap<>();
+
+    private void drain(String cc) {
+        for (InboxEvent event : driver.createOutputTopic(TopicNames.inbox(cc), Serdes.String().deserializer(),
+                topics.inbox(cc).valueDeserializer()).readValuesToList()) {
+            boolean asRecipient = event.getPayload() instanceof io.aegis.schema.signal.SharedSignal
+                    || event.getPayload() instanceof Retraction;
+            (asRecipient ? received : feedback).computeIfAbsent(cc, k -> new ArrayList<>()).add(event);
+        }
+    }
+
+    /** Reads, and consumes, the recipient side of one inbox. */
+    final class InboxReader {
+        private final String cc;
+
+        InboxReader(String cc) {
+            this.cc = cc;
+        }
+
+        boolean isEmpty() {
+            drain(cc);
+            return received.getOrDefault(cc, List.of()).isEmpty();
+        }
+
+        InboxEvent readValue() {
+            drain(cc);
+            return received.get(cc).remove(0);
+        }
+
+        List<InboxEvent> readValuesToList() {
+            drain(cc);
+            List<InboxEvent> out = new ArrayList<>(received.getOrDefault(cc, List.of()));
+            received.remove(cc);
+            return out;
+        }
     }
 
     List<RoutingDecision> audit() {
