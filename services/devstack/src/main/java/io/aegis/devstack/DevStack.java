@@ -23,6 +23,9 @@ public final class DevStack {
               manifests       regenerate infra/k8s/kafka-topics.yaml and kafka-users.yaml from infra/
               topics --bootstrap HOST:PORT [--command-config FILE] [--infra DIR] [--check]
                               create or check the planned topics on any cluster
+              bench [--rate=2000] [--seconds=60] [--warmup=20] [--batch=50]
+                              POST at a node -> duty officer's notification latency (p50/p99) under load,
+                              on an isolated stack of its own, beside the raw produce->consume latency
             environment: AEGIS_BROKER_PORT (9092), AEGIS_CONTROLLER_PORT (9093), AEGIS_REGISTRY_PORT (8081),
               AEGIS_ROUTER_PORT (8091), AEGIS_ESCALATION_PORT (8092), AEGIS_RESPONSE_PORT (8093),
               AEGIS_NODE_PORT (8101, first node), AEGIS_NODES (FR,DE,JP,BR,KE), AEGIS_HEAP (320m), AEGIS_VAR_DIR (var)
@@ -90,6 +93,9 @@ public final class DevStack {
             case "demo" -> {
                 requireOptions(options, List.of());
                 return new DemoScenario(settings, out).play() ? 0 : 1;
+            }
+            case "bench" -> {
+                return io.aegis.devstack.bench.LatencyBench.run(options, out) ? 0 : 1;
             }
             default -> {
                 err.print("aegis: unknown command '" + command + "'\n" + USAGE);

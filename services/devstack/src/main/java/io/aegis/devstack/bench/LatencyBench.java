@@ -41,16 +41,24 @@ public final class LatencyBench {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(List.of(args), System.out) ? 0 : 1);
+    }
+
+    /**
+     * Runs the benchmark with {@code --name=value} options ({@code ./aegis bench}); true when it ran.
+     *
+     * @throws IllegalArgumentException naming an option that is not of that form
+     */
+    public static boolean run(List<String> args, PrintStream out) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: LatencyBench [--rate=2000] [--batch=50] [--seconds=60] [--warmup=20] "
-                        + "[--probe-interval=500] [--port-offset=14000] [--var=DIR]; got '" + arg + "'");
-                System.exit(2);
+                throw new IllegalArgumentException("bench options are --name=value ([--rate=2000] [--batch=50] [--seconds=60]"
+                        + " [--warmup=20] [--probe-interval=500] [--port-offset=14000] [--var=DIR]); got '" + arg + "'");
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
-        System.exit(new LatencyBench(options, System.out).run() ? 0 : 1);
+        return new LatencyBench(options, out).run();
     }
 
     boolean run() throws Exception {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -112,28 +113,43 @@ class ConsoleBrowserIT {
         String caseId = caseOpenedBy(publishCbrnSignal());
 
         // then its notification arrives live in the list, pointing at the case
-        WebElement notification = await("the CASE_OPENED notification in the console").atMost(STEP)
+        String notification = await("the CASE_OPENED notification in the console").atMost(STEP)
+                .ignoreException(StaleElementReferenceException.class)
                 .until(() -> browser.findElements(By.cssSelector("#notifications li.notification[data-kind='CASE_OPENED']"))
-                        .stream().filter(li -> li.getText().contains(caseId)).findFirst(), java.util.Optional::isPresent)
+                        .stream().map(WebElement::getText).filter(text -> text.contains(caseId)).findFirst(),
+                        java.util.Optional::isPresent)
                 .orElseThrow();
-        assertThat(notification.getText()).contains("SEVERE");
+        assertThat(notification).contains("SEVERE");
         By kase = By.cssSelector("#cases li.case[data-case-id='" + caseId + "']");
         await("the case, open, in the case list").atMost(STEP)
                 .until(() -> stateOf(kase).equals("OPEN"));
 
         // when the officer acknowledges it with the case's button
-        browser.findElement(kase).findElement(By.cssSelector("button.ack")).click();
+        // (the list re-renders every second for its countdowns, so an element found may go stale before use)
+        await("the acknowledge button clicked").atMost(Duration.ofSeconds(30))
+                .ignoreException(StaleElementReferenceException.class)
+                .until(() -> {
+                    browser.findElement(kase).findElement(By.cssSelector("button.ack")).click();
+                    return true;
+                });
 
         // then the page shows the case acknowledged, and so does the node
         await("the case shown ACKNOWLEDGED").atMost(STEP).until(() -> stateOf(kase).equals("ACKNOWLEDGED"));
-        assertThat(browser.findElement(kase).getText()).contains("FR (fr-duty-primary)");
+        await("the acknowledging officer shown").atMost(Duration.ofSeconds(30))
+                .ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(kase).getText().contains("FR (fr-duty-primary)"));
         Map<String, Object> acknowledged = client("FR", DemoRole.OFFICER).get("/api/v1/cases/" + caseId).body();
         assertThat(Json.objects(acknowledged, "acknowledgements")).extracting(a -> a.get("country")).containsExactly("FR");
     }
 
+    /** The case's shown state, or "" while it is absent or being re-rendered. */
     private String stateOf(By kase) {
-        List<WebElement> found = browser.findElements(kase);
-        return found.isEmpty() ? "" : found.get(0).findElement(By.cssSelector(".case-state")).getText().trim();
+        try {
+            List<WebElement> found = browser.findElements(kase);
+            return found.isEmpty() ? "" : found.get(0).findElement(By.cssSelector(".case-state")).getText().trim();
+        } catch (StaleElementReferenceException e) {
+            return "";
+        }
     }
 
     private static NodeClient client(String country, DemoRole role) {
