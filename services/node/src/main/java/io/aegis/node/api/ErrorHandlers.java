@@ -3,6 +3,7 @@ package io.aegis.node.api;
 import io.aegis.node.domain.InvalidRequestException;
 import io.aegis.node.domain.MalformedBodyException;
 import io.aegis.node.messaging.KafkaUnavailableException;
+import io.aegis.node.messaging.RegistryUnavailableException;
 import io.aegis.node.messaging.StoreUnavailableException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,6 +44,16 @@ public final class ErrorHandlers {
             LOG.warn("503 for {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
             return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(ApiError.of("Kafka did not acknowledge the write in time; nothing was accepted, retry later"));
+        }
+    }
+
+    @Singleton
+    public static class RegistryUnavailable implements ExceptionHandler<RegistryUnavailableException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, RegistryUnavailableException e) {
+            LOG.warn("503 for {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
+            return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiError.of("schema registry "
+                    + e.registry() + " could not be reached in time; nothing was accepted, retry later"));
         }
     }
 

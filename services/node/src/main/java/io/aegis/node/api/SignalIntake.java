@@ -6,6 +6,7 @@ import io.aegis.node.domain.IdempotencyCache;
 import io.aegis.node.domain.InvalidRequestException;
 import io.aegis.node.domain.SignalParser;
 import io.aegis.node.messaging.KafkaUnavailableException;
+import io.aegis.node.messaging.RegistryUnavailableException;
 import io.aegis.node.messaging.SignalPublisher;
 import io.aegis.schema.signal.SignalContent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -28,7 +30,10 @@ import java.util.regex.Pattern;
 /**
  * Accepts submitted signals: validates, publishes and answers, single or in batches, with
  * Idempotency-Key replay. Invariants: nothing is produced for an invalid signal; an answer of
- * 202 (or an item status of 202) is given only after Kafka acknowledged; counted in metrics.
+ * 202 (or an item status of 202) is given only after Kafka acknowledged; a batch of which no item
+ * was written because Kafka or the registry was unavailable is a plain 503 (nothing claimed);
+ * no answer shaped by such an outage (503, or 207 with 503 items) is remembered under its
+ * Idempotency-Key, so a retry publishes; counted in metrics.
  */
 @Singleton
 public class SignalIntake {
@@ -56,7 +61,7 @@ public class SignalIntake {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
             throw new InvalidRequestException("Idempotency-Key", "must be 1..200 printable ASCII characters");
         }
-        return idempotency.answer(user + "\n" + key, fingerprint(route, body), action);
+        return idempotency.answer(user + "\n" + key, fingerprint(route, body), action, Answer::replayable);
     }
 
     CompletableFuture<Answer> single(JsonNode json) {
@@ -69,7 +74,7 @@ public class SignalIntake {
         }
         return publisher.publish(content).handle((accepted, error) -> {
             if (error != null) {
-                meters.counter("aegis.node.signals.rejected", "reason", "kafka_unavailable").increment();
+                unavailable(error);
                 throw error instanceof CompletionException c ? c : new CompletionException(error);
             }
             meters.counter("aegis.node.signals.accepted").increment();
@@ -90,38 +95,58 @@ public class SignalIntake {
         if (signals.isEmpty() || signals.size() > maxBatch) {
             throw new InvalidRequestException("signals", "must hold 1.." + maxBatch + " signals");
         }
-        List<CompletableFuture<Map<String, Object>>> items = new ArrayList<>(signals.size());
+        List<CompletableFuture<Item>> items = new ArrayList<>(signals.size());
+        Throwable outage = null;
         for (int i = 0; i < signals.size(); i++) {
-            items.add(item(i, signals.get(i)));
+            CompletableFuture<Item> item = item(i, signals.get(i), outage);
+            items.add(item);
+            if (outage == null && item.isDone() && item.join().outage() != null) {
+                // A send that failed at once (no metadata: it blocked for the whole produce timeout)
+                // fails the same way for every later item; do not make the caller wait for each.
+                outage = item.join().outage();
+            }
         }
         return CompletableFuture.allOf(items.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<Map<String, Object>> results = items.stream().map(CompletableFuture::join).toList();
-            long accepted = results.stream().filter(r -> Integer.valueOf(202).equals(r.get("status"))).count();
+            List<Item> results = items.stream().map(CompletableFuture::join).toList();
+            long accepted = results.stream().filter(r -> r.status() == 202).count();
+            List<Throwable> outages = results.stream().map(Item::outage).filter(Objects::nonNull).toList();
+            if (accepted == 0 && !outages.isEmpty()) {
+                // Nothing was written, and not for the request's fault: the contract's 503, nothing claimed.
+                throw new CompletionException(outages.get(0));
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("accepted", accepted);
             body.put("rejected", results.size() - accepted);
-            body.put("results", results);
-            return new Answer(accepted == results.size() ? 202 : 207, body);
+            body.put("results", results.stream().map(Item::json).toList());
+            // A partial answer caused by an outage is not remembered: it says nothing lasting about the request.
+            return new Answer(accepted == results.size() ? 202 : 207, body, outages.isEmpty());
         });
     }
 
-    private CompletableFuture<Map<String, Object>> item(int index, JsonNode json) {
+    /** One batch item's result; {@code outage} is why Kafka or the registry could not take it, else null. */
+    private record Item(int status, Map<String, Object> json, Throwable outage) {
+    }
+
+    /** Parses and, unless an outage was already seen in this batch, publishes one item. */
+    private CompletableFuture<Item> item(int index, JsonNode json, Throwable knownOutage) {
         String at = "signals[" + index + "]";
         try {
             SignalContent content = parser.parse(json, at);
-            return publisher.publish(content).handle((accepted, error) -> {
+            CompletableFuture<SignalPublisher.Accepted> published = knownOutage == null
+                    ? publisher.publish(content) : CompletableFuture.failedFuture(knownOutage);
+            return published.handle((accepted, error) -> {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("index", index);
                 if (error != null) {
-                    meters.counter("aegis.node.signals.rejected", "reason", "kafka_unavailable").increment();
+                    Throwable outage = unavailable(error);
                     result.put("status", 503);
-                    result.put("error", new KafkaUnavailableException("outbox", error).getMessage());
-                } else {
-                    meters.counter("aegis.node.signals.accepted").increment();
-                    result.put("status", 202);
-                    result.putAll(accepted(accepted));
+                    result.put("error", outage.getMessage());
+                    return new Item(503, result, outage);
                 }
-                return result;
+                meters.counter("aegis.node.signals.accepted").increment();
+                result.put("status", 202);
+                result.putAll(accepted(accepted));
+                return new Item(202, result, null);
             });
         } catch (InvalidRequestException e) {
             rejected();
@@ -130,8 +155,17 @@ public class SignalIntake {
             result.put("status", 422);
             result.put("error", e.getMessage());
             result.put("violations", ApiError.of(e.getMessage(), e.violations()).violations());
-            return CompletableFuture.completedFuture(result);
+            return CompletableFuture.completedFuture(new Item(422, result, null));
         }
+    }
+
+    /** Counts a write refused by Kafka or the registry and returns it as a 503-mapped exception. */
+    private Throwable unavailable(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        boolean registry = cause instanceof RegistryUnavailableException;
+        meters.counter("aegis.node.signals.rejected", "reason", registry ? "registry_unavailable" : "kafka_unavailable")
+                .increment();
+        return registry || cause instanceof KafkaUnavailableException ? cause : new KafkaUnavailableException("outbox", cause);
     }
 
     static Map<String, Object> accepted(SignalPublisher.Accepted accepted) {

@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Remembers the answer given for an {@code Idempotency-Key} so that a retry gets the first
  * answer and produces nothing. Invariants: for one key the action runs at most once while it
- * succeeds; a failed action is forgotten so a retry may run it again; reusing a key with a
- * different request is refused. Bounded in size and age (in memory: a restart forgets keys).
+ * succeeds; a failed action, or an answer the caller says not to remember, is forgotten so a
+ * retry may run it again; reusing a key with a different request is refused. Bounded in size
+ * and age (in memory: a restart forgets keys).
  *
  * @param <T> the remembered answer
  */
@@ -42,6 +44,15 @@ public final class IdempotencyCache<T> {
      * @throws InvalidRequestException when the key was used for a request with another fingerprint
      */
     public CompletableFuture<T> answer(String key, String fingerprint, Supplier<CompletableFuture<T>> action) {
+        return answer(key, fingerprint, action, value -> true);
+    }
+
+    /**
+     * As {@link #answer(String, String, Supplier)}, but an answer failing {@code remember} is
+     * forgotten once given (as a failure is): a retry with the key runs the action again.
+     */
+    public CompletableFuture<T> answer(String key, String fingerprint, Supplier<CompletableFuture<T>> action,
+                                       Predicate<T> remember) {
         CompletableFuture<T> placeholder = new CompletableFuture<>();
         synchronized (entries) {
             Entry<T> known = entries.get(key);
@@ -60,13 +71,15 @@ public final class IdempotencyCache<T> {
             result = CompletableFuture.failedFuture(e);
         }
         result.whenComplete((value, error) -> {
-            if (error != null) {
+            if (error != null || !remember.test(value)) {
                 synchronized (entries) {
                     Entry<T> current = entries.get(key);
                     if (current != null && current.answer() == placeholder) {
                         entries.remove(key);
                     }
                 }
+            }
+            if (error != null) {
                 placeholder.completeExceptionally(error);
             } else {
                 placeholder.complete(value);

@@ -1,8 +1,10 @@
 package io.aegis.node.messaging;
 
 import io.micronaut.configuration.kafka.streams.InteractiveQueryService;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -17,6 +19,9 @@ import java.util.function.Predicate;
 /**
  * Read access to the node's local state stores for the API. A store that cannot be read yet
  * raises {@link StoreUnavailableException} (503) rather than answering with partial data.
+ * Cursor pages merge every partition of a store in key order ({@link #page}); that order is the
+ * arrival order because cursors come from one clock on the node's one stream thread
+ * ({@code num.stream.threads: 1}).
  */
 @Singleton
 public class NodeStores {
@@ -29,9 +34,12 @@ public class NodeStores {
     }
 
     private final InteractiveQueryService queries;
+    private final PartitionedRanges ranges;
 
-    public NodeStores(InteractiveQueryService queries) {
+    public NodeStores(InteractiveQueryService queries, @Named("default") KafkaStreams streams,
+                      StorePartitions partitions) {
         this.queries = queries;
+        this.ranges = new PartitionedRanges(streams, partitions);
     }
 
     public <T> Optional<T> get(String store, String key) {
@@ -61,30 +69,41 @@ public class NodeStores {
     }
 
     /**
-     * Items with a key after {@code after} (exclusive; null = from the start), in key order, that
-     * pass {@code filter}; at most {@code limit}. {@code next} is the last key looked at, or
-     * {@code after} when nothing newer exists, so a reader can always resume from it.
+     * Items with a key after {@code after} (exclusive; null = from the start), in key order over
+     * every partition of the store, that pass {@code filter}; at most {@code limit}, looking at no
+     * more than {@link #MAX_SCAN} entries. {@code next} is the last key looked at, or {@code after}
+     * when nothing newer exists, so a reader can always resume from it.
+     *
+     * <p>Why two reads: partitions are read one after another while the stream thread keeps
+     * writing, so a later partition may show an item whose cursor is newer than one written
+     * meanwhile to a partition already read. The first read finds the newest cursor stored
+     * anywhere; every older cursor was stored before it (cursors come from one clock on the one
+     * stream thread), so the second read, bounded by it, sees all of them and nothing is skipped.
+     *
+     * @throws StoreUnavailableException when any partition cannot be read: never a partial page
      */
     public <T> Page<T> page(String store, String after, int limit, Predicate<T> filter) {
-        return read(store, s -> {
-            List<KeyValue<String, T>> items = new ArrayList<>();
-            String last = after;
-            int scanned = 0;
-            try (KeyValueIterator<String, T> it = s.<T>range(after, null)) {
-                while (it.hasNext() && items.size() < limit && scanned < MAX_SCAN) {
-                    KeyValue<String, T> kv = it.next();
-                    if (kv.key.equals(after)) {
-                        continue;
-                    }
-                    scanned++;
-                    last = kv.key;
-                    if (filter.test(kv.value)) {
-                        items.add(kv);
-                    }
+        Optional<String> newest = ranges.lastKey(store);
+        if (newest.isEmpty() || (after != null && newest.get().compareTo(after) <= 0)) {
+            return new Page<>(List.of(), after);
+        }
+        List<KeyValue<String, T>> items = new ArrayList<>();
+        String last = after;
+        int scanned = 0;
+        try (SortedMerge<T> it = new SortedMerge<>(ranges.<T>ascending(store, after, newest.get()))) {
+            while (it.hasNext() && items.size() < limit && scanned < MAX_SCAN) {
+                KeyValue<String, T> kv = it.next();
+                if (kv.key.equals(after)) {
+                    continue;
+                }
+                scanned++;
+                last = kv.key;
+                if (filter.test(kv.value)) {
+                    items.add(kv);
                 }
             }
-            return new Page<>(items, last);
-        });
+        }
+        return new Page<>(items, last);
     }
 
     /**
@@ -124,10 +143,6 @@ public class NodeStores {
             return (KeyValueIterator<String, T>) (KeyValueIterator<String, ?>) store.all();
         }
 
-        @SuppressWarnings("unchecked")
-        <T> KeyValueIterator<String, T> range(String from, String to) {
-            return (KeyValueIterator<String, T>) (KeyValueIterator<String, ?>) store.range(from, to);
-        }
     }
 
     private <R> R read(String name, StoreRead<R> read) {

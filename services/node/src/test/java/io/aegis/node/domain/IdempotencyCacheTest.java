@@ -50,6 +50,16 @@ class IdempotencyCacheTest {
     }
 
     @Test
+    void shouldGiveButForgetAnAnswerItIsToldNotToRememberSoARetryRunsAgain() {
+        // why: a batch partly refused by Kafka must be retryable under the same key
+        String partial = cache.answer("k", "f", this::action, answer -> false).join();
+
+        assertEquals("answer-1", partial);
+        assertEquals("answer-2", cache.answer("k", "f", this::action).join());
+        assertEquals("answer-2", cache.answer("k", "f", this::action).join());
+    }
+
+    @Test
     void shouldStayWithinItsBound() {
         cache.answer("a", "f", this::action).join();
         cache.answer("b", "f", this::action).join();

@@ -1,0 +1,35 @@
+package io.aegis.node.messaging;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * Health {@code webhooks}: UP while the notification webhook worker consumes, DOWN while it
+ * recovers from a consumer error or if its thread died, with its state, in-flight deliveries,
+ * restarts and last error. Not a readiness check: the API serves without it.
+ */
+@Singleton
+@Requires(bean = NotificationWebhooks.class)
+public class WebhookWorkerHealthIndicator implements HealthIndicator {
+
+    private final WebhookWorkerStatus status;
+
+    public WebhookWorkerHealthIndicator(NotificationWebhooks webhooks) {
+        this.status = webhooks.status();
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        return Mono.just(result(status));
+    }
+
+    static HealthResult result(WebhookWorkerStatus status) {
+        return HealthResult.builder("webhooks", status.healthy() ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(status.details()).build();
+    }
+}
