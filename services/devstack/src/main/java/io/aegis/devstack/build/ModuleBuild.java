@@ -69,7 +69,9 @@ public final class ModuleBuild {
     public List<String> command(List<String> modules, boolean alsoMake) {
         List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-q", "-B", "-DskipTests",
                 "compile", "dependency:build-classpath", "-Dmdep.outputFile=target/" + CLASSPATH_FILE,
-                "-Dmdep.includeScope=runtime", "--fail-at-end", "-pl", String.join(",", modules)));
+                // the dependency plugin reads includeScope (not mdep.includeScope): without it the classpath
+                // would carry test dependencies, such as the router the node's tests run against
+                "-DincludeScope=runtime", "--fail-at-end", "-pl", String.join(",", modules)));
         if (alsoMake) {
             command.add("-am");
         }

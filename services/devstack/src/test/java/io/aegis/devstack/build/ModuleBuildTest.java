@@ -60,7 +60,7 @@ class ModuleBuildTest {
         List<String> plain = build.command(List.of("services/router", "services/node"), false);
         List<String> withUpstream = build.command(List.of("services/router"), true);
         assertEquals(List.of(root.resolve("mvnw").toString(), "-q", "-B", "-DskipTests", "compile",
-                "dependency:build-classpath", "-Dmdep.outputFile=target/aegis.classpath", "-Dmdep.includeScope=runtime",
+                "dependency:build-classpath", "-Dmdep.outputFile=target/aegis.classpath", "-DincludeScope=runtime",
                 "--fail-at-end", "-pl", "services/router,services/node"), plain);
         assertEquals("-am", withUpstream.get(withUpstream.size() - 1));
     }
