@@ -100,7 +100,7 @@ class DevStackIT {
         // why: each service runs on its runtime classpath only, as deployed; a test dependency (the node's tests
         // run against the router) would otherwise start the wrong service's beans inside a process
         for (String service : List.of("node", "router", "escalation", "response", "registry")) {
-            String classpath = Files.readString(ROOT.resolve("services").resolve(service).resolve("target/aegis.classpath"));
+            String classpath = Files.readString(ROOT.resolve("services").resolve(service).resolve("target/aegis-runtime.classpath"));
             assertTrue(java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
                     .noneMatch(entry -> entry.contains("junit") || entry.contains("test-support")
                             || (!service.equals("router") && entry.contains("/services/router/"))), service + ": " + classpath);

@@ -25,7 +25,7 @@ public final class Classpaths {
     private Classpaths() {
     }
 
-    /** The entries of a module's {@code target/aegis.classpath}, in order. */
+    /** The entries of a module's {@code target/aegis-runtime.classpath}, in order. */
     public static List<String> read(Path moduleDir) throws IOException {
         Path file = moduleDir.resolve("target").resolve(ModuleBuild.CLASSPATH_FILE);
         String text = Files.readString(file, StandardCharsets.UTF_8).trim();

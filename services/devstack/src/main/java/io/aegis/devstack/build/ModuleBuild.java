@@ -11,15 +11,16 @@ import java.util.stream.Stream;
 
 /**
  * Builds what the devstack runs, and only when needed. A module is stale when its classes or
- * its runtime classpath file ({@code target/aegis.classpath}) are missing, or when a source
- * file or its pom is newer than that file. Stale modules are compiled in one Maven run; the
+ * its runtime classpath file ({@code target/aegis-runtime.classpath}; renamed from the
+ * {@code aegis.classpath} that older launchers wrote with test dependencies, so those are
+ * rebuilt) are missing, or when a source file or its pom is newer than that file. Stale modules are compiled in one Maven run; the
  * upstream libraries are built along ({@code -am}) only when they are not in the local
  * repository yet (a fresh clone) or when a full rebuild is asked for.
  */
 public final class ModuleBuild {
 
     /** Name of the runtime classpath file written into a module's {@code target/}. */
-    public static final String CLASSPATH_FILE = "aegis.classpath";
+    public static final String CLASSPATH_FILE = "aegis-runtime.classpath";
 
     /** Libraries the services need from the local repository (test-support: their test scope is resolved too). */
     private static final List<String> UPSTREAM = List.of("aegis-schemas", "aegis-kafka-support", "aegis-test-support");

@@ -31,7 +31,7 @@ class ClasspathsTest {
         }
         Files.createDirectories(siblingClasses);
         Files.writeString(siblingClasses.resolve("Topic.class"), "t");
-        Files.writeString(module.resolve("target/aegis.classpath"),
+        Files.writeString(module.resolve("target/aegis-runtime.classpath"),
                 String.join(File.pathSeparator, aegisJar.toString(), siblingClasses.toString(), thirdParty.toString()));
         Path lib = root.resolve("var/lib/run1/node");
 

@@ -30,7 +30,7 @@ class ModuleBuildTest {
         Files.writeString(source, "class RouterApplication {}");
         Files.writeString(module.resolve("pom.xml"), "<project/>");
         Files.createDirectories(module.resolve("target/classes"));
-        marker = module.resolve("target/aegis.classpath");
+        marker = module.resolve("target/aegis-runtime.classpath");
         Files.writeString(marker, "/m2/a.jar");
         setTime(source, Instant.now().minusSeconds(60));
         setTime(module.resolve("pom.xml"), Instant.now().minusSeconds(60));
@@ -60,7 +60,7 @@ class ModuleBuildTest {
         List<String> plain = build.command(List.of("services/router", "services/node"), false);
         List<String> withUpstream = build.command(List.of("services/router"), true);
         assertEquals(List.of(root.resolve("mvnw").toString(), "-q", "-B", "-DskipTests", "compile",
-                "dependency:build-classpath", "-Dmdep.outputFile=target/aegis.classpath", "-DincludeScope=runtime",
+                "dependency:build-classpath", "-Dmdep.outputFile=target/aegis-runtime.classpath", "-DincludeScope=runtime",
                 "--fail-at-end", "-pl", "services/router,services/node"), plain);
         assertEquals("-am", withUpstream.get(withUpstream.size() - 1));
     }
