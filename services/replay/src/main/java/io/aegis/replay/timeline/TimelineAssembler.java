@@ -44,7 +44,10 @@ public final class TimelineAssembler {
         add(events, history.caseEvents(), selection::caseEvent, EventMapper::caseEvent);
         add(events, history.notifications(), n -> selection.caseId(n.getCaseId()), EventMapper::notification);
         add(events, history.commands(), c -> selection.caseId(c.getCaseId()), EventMapper::command);
-        events.sort(Comparator.comparing(TimelineEvent::at).thenComparing(TimelineEvent::source));
+        // Stable sort by time only: records of one topic partition were added in offset order, so events
+        // stamped in the same millisecond keep their recorded order (a case's events stay in sequence order;
+        // comparing the "topic-partition@offset" text would put offset 10 before offset 9).
+        events.sort(Comparator.comparing(TimelineEvent::at));
 
         List<CaseEvent> caseEvents = values(history.caseEvents(), selection::caseEvent);
         List<Notification> notifications = values(history.notifications(), n -> selection.caseId(n.getCaseId()));

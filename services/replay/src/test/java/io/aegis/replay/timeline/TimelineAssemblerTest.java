@@ -43,6 +43,26 @@ class TimelineAssemblerTest {
     }
 
     @Test
+    void shouldKeepRecordedOrderOfEventsStampedInTheSameMillisecond() {
+        // why: a workflow step writes several case events at one instant; offset 10 must not come before offset 9
+        io.aegis.replay.domain.Recorded<io.aegis.schema.response.CaseEvent> last =
+                history.caseEvents().get(history.caseEvents().size() - 1);
+        Instant same = last.value().getAt().plusSeconds(1);
+        for (int i = 1; i <= 12; i++) {
+            io.aegis.schema.response.CaseEvent next = io.aegis.schema.response.CaseEvent.newBuilder(last.value())
+                    .setSequence(last.value().getSequence() + i).setAt(same).build();
+            history.caseEvents().add(new io.aegis.replay.domain.Recorded<>(last.topic(), last.partition(), last.offset() + i,
+                    same.toEpochMilli(), last.key(), next));
+        }
+
+        TimelineReport report = TimelineAssembler.assemble(new TimelineQuery(Scenario.CASE_ID, DAY, null, null), history, GENERATED);
+
+        List<Long> sequences = report.events().stream().filter(e -> e.kind() == EventKind.CASE)
+                .map(e -> Long.parseLong(e.details().get("sequence"))).toList();
+        assertEquals(sequences.stream().sorted().toList(), sequences);
+    }
+
+    @Test
     void shouldMeasureTimeToAcknowledgeFromNotificationPerOfficerAndTier() {
         TimelineReport report = TimelineAssembler.assemble(new TimelineQuery(Scenario.CASE_ID, DAY, null, null),
                 history, GENERATED);
