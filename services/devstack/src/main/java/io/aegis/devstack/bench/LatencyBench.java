@@ -62,6 +62,10 @@ public final class LatencyBench {
     }
 
     boolean run() throws Exception {
+        // measured with the C2 compiler (the devstack's quick start stops at C1), unless AEGIS_JIT says otherwise
+        if (System.getProperty("aegis.jit") == null && System.getenv("AEGIS_JIT") == null) {
+            System.setProperty("aegis.jit", "full");
+        }
         Path root = IsolatedStack.repositoryRoot();
         Path var = options.containsKey("var") ? Path.of(options.get("var"))
                 : root.resolve("services/devstack/target/bench-var");
@@ -78,8 +82,7 @@ public final class LatencyBench {
         Map<String, BlockingQueue<SseSubscription.Event>> caseOpened = new LinkedHashMap<>();
         List<SseSubscription> streams = new ArrayList<>();
         List<NodeClient> publishers = new ArrayList<>();
-        try (RawKafkaLatency raw = new RawKafkaLatency(stack.settings().bootstrapServers());
-             LoadGenerator load = new LoadGenerator(publishers, signals, rate, number("batch", 50))) {
+        try (RawKafkaLatency raw = new RawKafkaLatency(stack.settings().bootstrapServers())) {
             for (String country : COUNTRIES) {
                 BlockingQueue<SseSubscription.Event> queue = new LinkedBlockingQueue<>();
                 caseOpened.put(country, queue);
@@ -91,7 +94,10 @@ public final class LatencyBench {
                         }));
                 publishers.add(stack.network().client(country, DemoRole.PUBLISHER));
             }
-            return measureUnderLoad(stack, signals, raw, load, caseOpened, rate, measured);
+            // the generator copies its publisher list, so it is made once every node has one
+            try (LoadGenerator load = new LoadGenerator(publishers, signals, rate, number("batch", 50))) {
+                return measureUnderLoad(stack, signals, raw, load, caseOpened, rate, measured);
+            }
         } finally {
             streams.forEach(s -> s.failure().ifPresent(e -> out.println("an officer stream failed: " + e)));
             streams.forEach(SseSubscription::close);

@@ -38,6 +38,9 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** Offers {@code ratePerSecond} signals a second in batches of {@code batchSize}. */
     public LoadGenerator(List<NodeClient> publishers, BenchSignals signals, int ratePerSecond, int batchSize) {
+        if (publishers.isEmpty()) {
+            throw new IllegalArgumentException("the load generator needs at least one publisher");
+        }
         if (ratePerSecond < 1 || batchSize < 1 || batchSize > 1000 || batchSize > ratePerSecond) {
             throw new IllegalArgumentException("rate must be at least 1/s and batch size within 1..min(1000, rate), got rate "
                     + ratePerSecond + " and batch " + batchSize);

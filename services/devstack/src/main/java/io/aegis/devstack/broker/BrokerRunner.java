@@ -54,10 +54,10 @@ public final class BrokerRunner {
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(config);
         }
-        List<String> command = List.of(javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", ProcessSupervisor.markerFlag(NAME),
-                "-Dlogback.configurationFile=logback-broker.xml", "-cp", classpath, "kafka.Kafka",
-                config.toString());
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC"));
+        command.addAll(io.aegis.devstack.process.JitMode.flags());
+        command.addAll(List.of("-Xshare:auto", ProcessSupervisor.markerFlag(NAME),
+                "-Dlogback.configurationFile=logback-broker.xml", "-cp", classpath, "kafka.Kafka", config.toString()));
         return supervisor.start(NAME, command, settings.root(), Map.of());
     }
 

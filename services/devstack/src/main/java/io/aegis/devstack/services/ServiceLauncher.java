@@ -43,8 +43,9 @@ public final class ServiceLauncher {
     public List<String> command(ServiceSpec spec, Path config, String classpath) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xms64m", "-Xmx" + settings.heap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        command.addAll(List.of("-Xms64m", "-Xmx" + settings.heap(), "-XX:+UseSerialGC",
                 "-Xss512k", "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(io.aegis.devstack.process.JitMode.flags());
         command.add(ProcessSupervisor.markerFlag(spec.name()));
         command.add("-Dmicronaut.config.files=" + config);
         command.add("-Dmicronaut.server.port=" + spec.port());

@@ -38,7 +38,7 @@ public record NodeConfig(
         @Bindable(defaultValue = "24h") @NotNull Duration idempotencyTtl,
         @Bindable(defaultValue = "100000") @Min(1) int idempotencyKeys,
         @Bindable(defaultValue = "true") boolean persistentStores,
-        @Bindable(defaultValue = "250ms") @NotNull Duration streamPoll) {
+        @Bindable(defaultValue = "100ms") @NotNull Duration streamPoll) {
 
     @Override
     public String toString() {
