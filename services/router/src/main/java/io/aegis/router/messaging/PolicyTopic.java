@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import io.aegis.kafka.topic.TopicNames;
-import io.aegis.schema.routing.PolicyStatus;
+import io.aegis.router.domain.PolicyVersions;
 import io.aegis.schema.signal.InboxEvent;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.util.Properties;
@@ -98,9 +98,8 @@ public final class PolicyTopic {
             Future<?> answer = null;
             if (inboxes != null) {
                 Topic<String, InboxEvent> inbox = inboxes.apply(policy.getCountry());
-                InboxEvent status = new InboxEvent(PolicyStatus.newBuilder().setCountry(policy.getCountry()).setAccepted(true)
-                        .setVersion(policy.getVersion()).setPolicy(policy).setSubmittedBy(policy.getUpdatedBy())
-                        .setDecidedAt(policy.getUpdatedAt()).build());
+                InboxEvent status = new InboxEvent(PolicyVersions.answer(policy.getCountry(), policy, List.of(),
+                        policy.getUpdatedBy(), policy.getUpdatedAt()));
                 answer = producer.send(new ProducerRecord<>(inbox.name(),
                         inbox.keySerializer().serialize(inbox.name(), TopicNames.POLICY_KEY),
                         inbox.valueSerializer().serialize(inbox.name(), status)));

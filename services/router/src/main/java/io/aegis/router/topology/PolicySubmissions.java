@@ -2,6 +2,7 @@ package io.aegis.router.topology;
 
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.router.domain.PolicyValidator;
+import io.aegis.router.domain.PolicyVersions;
 import io.aegis.router.domain.Violation;
 import io.aegis.schema.routing.PolicyStatus;
 import io.aegis.schema.routing.SharingPolicy;
@@ -50,17 +51,17 @@ final class PolicySubmissions {
             return Optional.of("record key '" + key + "' of a policy submission must be '" + TopicNames.POLICY_KEY + "'");
         }
         SharingPolicy current = current(origin);
-        int version = current == null ? 0 : current.getVersion();
-        SharingPolicy candidate = SharingPolicy.newBuilder(submitted).setVersion(version + 1).setUpdatedAt(now).build();
+        SharingPolicy candidate = SharingPolicy.newBuilder(PolicyVersions.nextVersion(submitted, current))
+                .setUpdatedAt(now).build();
         List<Violation> violations = validator.validate(candidate);
         if (!violations.isEmpty()) {
             LOG.info("rejected policy submitted by {} for {}: {}", submitted.getUpdatedBy(), origin, violations);
-            answer(origin, status(origin, false, version, current, violations, submitted, now));
+            answer(origin, PolicyVersions.answer(origin, current, violations, submitted.getUpdatedBy(), now));
             return Optional.empty();
         }
         accepted.put(origin, candidate);
         out.emit(new Routed.ToPolicies(candidate));
-        answer(origin, status(origin, true, candidate.getVersion(), candidate, List.of(), submitted, now));
+        answer(origin, PolicyVersions.answer(origin, candidate, List.of(), submitted.getUpdatedBy(), now));
         LOG.info("accepted policy {} v{} submitted by {}", origin, candidate.getVersion(), submitted.getUpdatedBy());
         return Optional.empty();
     }
@@ -76,18 +77,5 @@ final class PolicySubmissions {
 
     private void answer(String origin, PolicyStatus status) {
         out.emit(new Routed.ToInbox(origin, new InboxEvent(status)));
-    }
-
-    static PolicyStatus status(String country, boolean ok, int version, SharingPolicy inForce, List<Violation> violations,
-                               SharingPolicy submitted, Instant now) {
-        return PolicyStatus.newBuilder()
-                .setCountry(country)
-                .setAccepted(ok)
-                .setVersion(version)
-                .setPolicy(inForce)
-                .setViolations(violations.stream().map(Violation::toString).toList())
-                .setSubmittedBy(submitted.getUpdatedBy())
-                .setDecidedAt(now)
-                .build();
     }
 }
