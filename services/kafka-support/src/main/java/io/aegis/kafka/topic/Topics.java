@@ -14,6 +14,7 @@ import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.Receipt;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -58,9 +59,17 @@ public final class Topics {
         return new Topic<>(TopicNames.outbox(country), keys, outboxEvents);
     }
 
-    /** {@code aegis.inbox.<CC>}: signal id → shared signal or retraction, read only by node CC. */
+    /** {@code aegis.inbox.<CC>}: everything the network says to country CC (see {@code InboxEvent}), read only by node CC. */
     public Topic<String, InboxEvent> inbox(String country) {
         return new Topic<>(TopicNames.inbox(country), keys, inboxEvents);
+    }
+
+    /**
+     * The value serializer of every inbox, for writers that route to {@code aegis.inbox.<CC>} per
+     * record: its subject follows the topic name it is handed, so one serves all countries.
+     */
+    public Serializer<InboxEvent> inboxValueSerializer() {
+        return inboxEvents.serializer();
     }
 
     /** {@code aegis.commands.<CC>}: case id → duty-officer command from node CC. */

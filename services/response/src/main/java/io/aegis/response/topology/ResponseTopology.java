@@ -138,8 +138,7 @@ public final class ResponseTopology {
      * read besides its notifications: a node never sees a case it takes no part in.
      */
     private static void toInvolvedInboxes(KStream<String, EmergencyCase> cases, Topics topics) {
-        // One Avro serializer for every inbox: its subject follows the topic name it is handed.
-        Serializer<InboxEvent> inbox = topics.inbox("ZZ").valueSerializer();
+        Serializer<InboxEvent> inbox = topics.inboxValueSerializer();
         Serde<CaseCopy> copies = Serdes.serdeFrom((topic, copy) -> inbox.serialize(topic, copy.event()),
                 (topic, bytes) -> {
                     throw new UnsupportedOperationException("case copies are only written by the response service");

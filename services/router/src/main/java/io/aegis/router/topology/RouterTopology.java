@@ -70,7 +70,7 @@ public final class RouterTopology {
                 .process(() -> new RoutingProcessor(members, outboxDeserializer, view, settings.releaseInterval(), settings.service()),
                         Named.as("route"), SIGNALS_STORE, EMBARGO_STORE, ACCEPTED_POLICIES_STORE);
         routed.split(Named.as("routed-"))
-                .branch((k, v) -> v instanceof Routed.ToInbox, Branched.withConsumer(s -> inboxes(s, topics, anyMember), "inbox"))
+                .branch((k, v) -> v instanceof Routed.ToInbox, Branched.withConsumer(s -> inboxes(s, topics), "inbox"))
                 .branch((k, v) -> v instanceof Routed.ToCoordination, Branched.withConsumer(s -> s
                         .mapValues(v -> ((Routed.ToCoordination) v).signal(), Named.as("coordination-view"))
                         .to(topics.coordinationSignals().name(), topics.coordinationSignals().produced().withName("coordination-sink")), "coordination"))
@@ -93,9 +93,9 @@ public final class RouterTopology {
         return builder.build();
     }
 
-    private static void inboxes(KStream<String, Routed> stream, Topics topics, String anyMember) {
+    private static void inboxes(KStream<String, Routed> stream, Topics topics) {
         // One Avro serde for every inbox: its subject follows the topic name it is handed.
-        Serializer<InboxEvent> inboxSerializer = topics.inbox(anyMember).valueSerializer();
+        Serializer<InboxEvent> inboxSerializer = topics.inboxValueSerializer();
         Serde<Routed> routedInbox = Serdes.serdeFrom(
                 (topic, routed) -> inboxSerializer.serialize(topic, ((Routed.ToInbox) routed).event()),
                 (topic, bytes) -> {
