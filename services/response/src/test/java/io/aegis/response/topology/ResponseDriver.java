@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -108,6 +109,12 @@ final class ResponseDriver implements AutoCloseable {
 
     TestOutputTopic<String, Notification> notifyOf(String country) {
         return notify.get(country);
+    }
+
+    /** What the topology wrote to {@code aegis.inbox.<country>} so far (case states), drained. */
+    List<org.apache.kafka.streams.KeyValue<String, io.aegis.schema.signal.InboxEvent>> inboxOf(String country) {
+        return driver.createOutputTopic(topics.inbox(country).name(), Serdes.String().deserializer(),
+                topics.inbox(country).valueDeserializer()).readKeyValuesToList();
     }
 
     void advance(Duration duration) {

@@ -89,6 +89,21 @@ class ResponseTopologyTest {
     }
 
     @Test
+    void shouldSendTheCaseStateToTheInboxOfEveryInvolvedCountryOnly() {
+        // why: a node may read only its own inbox, so that is where it learns of the cases it takes part in
+        driver.escalate(escalation(Tier.SEVERE, Tier.ELEVATED, "FR", "DE", "JP"));
+
+        EmergencyCase kase = lastCase();
+        for (String country : List.of("FR", "DE", "JP")) {
+            var copies = driver.inboxOf(country);
+            assertEquals(1, copies.size(), country);
+            assertEquals(CASE_ID, copies.get(0).key);
+            assertEquals(kase, copies.get(0).value.getPayload());
+        }
+        assertTrue(driver.inboxOf("KE").isEmpty(), "KE takes no part in the case");
+    }
+
+    @Test
     void shouldIgnoreEscalationBelowTheOpenTier() {
         driver.escalate(escalation(Tier.ELEVATED, Tier.ADVISORY, "FR", "DE"));
 
