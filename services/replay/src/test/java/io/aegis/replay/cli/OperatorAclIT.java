@@ -1,5 +1,7 @@
 package io.aegis.replay.cli;
 
+import io.aegis.kafka.security.KafkaSecurityConfig;
+import io.aegis.kafka.security.SaslMechanism;
 import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.replay.support.CliRunner;
@@ -19,7 +21,6 @@ import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
@@ -238,13 +239,9 @@ class OperatorAclIT {
     }
 
     private Map<String, Object> client(String mechanism, String user, String password) {
-        String module = mechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-                : "org.apache.kafka.common.security.scram.ScramLoginModule";
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(new KafkaSecurityConfig(SecurityProtocol.SASL_PLAINTEXT,
+                SaslMechanism.parse(mechanism), user, password, null, null, null, true).toProperties());
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers());
-        props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-        props.put(SaslConfigs.SASL_MECHANISM, mechanism);
-        props.put(SaslConfigs.SASL_JAAS_CONFIG, module + " required username=\"" + user + "\" password=\"" + password + "\";");
         return props;
     }
 

@@ -1,5 +1,7 @@
 package io.aegis.router.it;
 
+import io.aegis.kafka.security.KafkaSecurityConfig;
+import io.aegis.kafka.security.SaslMechanism;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +44,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
@@ -132,13 +133,9 @@ class BrokerAclIT {
     }
 
     private Map<String, Object> client(String mechanism, String user, String password) {
-        String module = mechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-                : "org.apache.kafka.common.security.scram.ScramLoginModule";
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(new KafkaSecurityConfig(SecurityProtocol.SASL_PLAINTEXT,
+                SaslMechanism.parse(mechanism), user, password, null, null, null, true).toProperties());
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers());
-        props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-        props.put(SaslConfigs.SASL_MECHANISM, mechanism);
-        props.put(SaslConfigs.SASL_JAAS_CONFIG, module + " required username=\"" + user + "\" password=\"" + password + "\";");
         return props;
     }
 
