@@ -7,15 +7,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Builds what the devstack runs, and only when needed. A module is stale when its classes or
  * its runtime classpath file ({@code target/aegis-runtime.classpath}; renamed from the
  * {@code aegis.classpath} that older launchers wrote with test dependencies, so those are
- * rebuilt) are missing, or when a source file or its pom is newer than that file. Stale modules are compiled in one Maven run; the
- * upstream libraries are built along ({@code -am}) only when they are not in the local
- * repository yet (a fresh clone) or when a full rebuild is asked for.
+ * rebuilt) are missing, or when a source file or pom of it or of a shared library (schemas,
+ * kafka-support, test-support) is newer than that file. Stale modules are compiled in one Maven
+ * run; the shared libraries are built along ({@code -am}) when the local repository lacks them (a
+ * fresh clone) or holds them older than their sources, or when a full rebuild is asked for.
  */
 public final class ModuleBuild {
 
@@ -23,7 +25,9 @@ public final class ModuleBuild {
     public static final String CLASSPATH_FILE = "aegis-runtime.classpath";
 
     /** Libraries the services need from the local repository (test-support: their test scope is resolved too). */
-    private static final List<String> UPSTREAM = List.of("aegis-schemas", "aegis-kafka-support", "aegis-test-support");
+    /** The shared libraries every service builds on: artifact id → module directory. */
+    private static final Map<String, String> UPSTREAM = Map.of("aegis-schemas", "schemas",
+            "aegis-kafka-support", "services/kafka-support", "aegis-test-support", "services/test-support");
 
     private final Path root;
     private final Path localRepository;
@@ -48,22 +52,46 @@ public final class ModuleBuild {
         }
         try {
             FileTime built = Files.getLastModifiedTime(marker);
-            return newerThan(dir.resolve("pom.xml"), built) || newerThan(dir.resolve("src").resolve("main"), built);
+            if (changedSince(module, built)) {
+                return true;
+            }
+            // a service is built against the shared libraries too: a change there makes it stale as well
+            for (String upstream : UPSTREAM.values()) {
+                if (changedSince(upstream, built)) {
+                    return true;
+                }
+            }
+            return false;
         } catch (IOException e) {
             return true;
         }
     }
 
-    /** True when an upstream library is missing from the local repository. */
+    /**
+     * True when an upstream library must be built along ({@code -am}) rather than taken from the
+     * local repository: it is not installed there, or its sources changed since it was installed
+     * (Maven would otherwise resolve the old jar).
+     */
     public boolean upstreamMissing() {
-        for (String artifact : UPSTREAM) {
+        for (Map.Entry<String, String> upstream : UPSTREAM.entrySet()) {
+            String artifact = upstream.getKey();
             Path jar = localRepository.resolve("io/aegis").resolve(artifact).resolve("0.1.0-SNAPSHOT")
                     .resolve(artifact + "-0.1.0-SNAPSHOT.jar");
-            if (!Files.exists(jar)) {
+            try {
+                if (!Files.exists(jar) || changedSince(upstream.getValue(), Files.getLastModifiedTime(jar))) {
+                    return true;
+                }
+            } catch (IOException e) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** True when the module's pom or main sources were modified after {@code reference}. */
+    private boolean changedSince(String module, FileTime reference) throws IOException {
+        Path dir = root.resolve(module);
+        return newerThan(dir.resolve("pom.xml"), reference) || newerThan(dir.resolve("src").resolve("main"), reference);
     }
 
     /** The Maven command that compiles {@code modules} and writes their classpath files. */

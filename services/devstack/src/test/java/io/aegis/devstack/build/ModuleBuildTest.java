@@ -49,6 +49,16 @@ class ModuleBuildTest {
     }
 
     @Test
+    void shouldConsiderAModuleStaleWhenASharedLibraryChangedAfterTheBuild() throws IOException {
+        // why: a service runs against kafka-support's classes; running it on the old ones fails at run time
+        Path library = root.resolve("services/kafka-support/src/main/java/io/aegis/kafka/topic/Topics.java");
+        Files.createDirectories(library.getParent());
+        Files.writeString(library, "class Topics {}");
+
+        assertTrue(new ModuleBuild(root, root.resolve("m2")).isStale("services/router"));
+    }
+
+    @Test
     void shouldConsiderAModuleStaleWithoutItsClasspathFile() throws IOException {
         Files.delete(marker);
         assertTrue(new ModuleBuild(root, root.resolve("m2")).isStale("services/router"));
@@ -84,6 +94,16 @@ class ModuleBuildTest {
 
         // then
         assertFalse(build.upstreamMissing());
+
+        // when kafka-support's sources change after it was installed
+        Path library = root.resolve("services/kafka-support/src/main/java/io/aegis/kafka/topic/Topics.java");
+        Files.createDirectories(library.getParent());
+        Files.writeString(library, "class Topics {}");
+        setTime(repo.resolve("io/aegis/aegis-kafka-support/0.1.0-SNAPSHOT/aegis-kafka-support-0.1.0-SNAPSHOT.jar"),
+                Instant.now().minusSeconds(60));
+
+        // then it is built along instead of taken stale from the local repository
+        assertTrue(build.upstreamMissing());
     }
 
     private static void setTime(Path file, Instant time) throws IOException {
