@@ -1,7 +1,7 @@
 package io.aegis.router.admin;
 
-import io.aegis.router.domain.Members;
-import io.aegis.router.domain.MembersYaml;
+import io.aegis.policy.Members;
+import io.aegis.policy.MembersYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

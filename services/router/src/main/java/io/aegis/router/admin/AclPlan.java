@@ -1,7 +1,7 @@
 package io.aegis.router.admin;
 
-import io.aegis.router.domain.Members;
-import io.aegis.router.domain.PolicyValidationException;
+import io.aegis.policy.Members;
+import io.aegis.policy.PolicyValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,35 +1,38 @@
 package io.aegis.router.admin;
 
 import io.aegis.kafka.crypto.HashChain;
-import io.aegis.router.domain.Redactor;
-import io.aegis.schema.routing.DecisionOutcome;
+import io.aegis.policy.Members;
+import io.aegis.policy.leak.LeakChecker;
+import io.aegis.policy.leak.PolicyHistory;
 import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.schema.routing.SharingPolicy;
+import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.SharedSignal;
+import io.aegis.schema.signal.ThreatSignal;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The independent leak check: every copy found on {@code aegis.inbox.X} must match an allowing
- * decision on {@code aegis.routing.audit} (same decision id, signal, destination X, an outcome that
- * delivers, the same policy version, rule ids and redacted fields), its redacted fields must really
- * be gone, and every audit partition's hash chain must verify. It shares no code with the router's
- * routing path beyond the contracts, so a routing bug cannot hide itself.
+ * The router's admin leak check over what was read from the topics: every audit partition's hash
+ * chain must verify, and every inbox copy must pass the shared independent {@link LeakChecker}
+ * (which re-reads the recorded policy version with its own evaluator, never the router's engine).
  */
 public final class LeakCheck {
 
-    private static final Set<DecisionOutcome> ALLOWING = EnumSet.of(DecisionOutcome.DELIVER, DecisionOutcome.DELIVER_REDACTED, DecisionOutcome.DELAY);
-
-    /** A copy as found on an inbox topic. */
-    public record InboxCopy(String country, String topic, int partition, long offset, SharedSignal copy) {
+    /** A copy as found on an inbox topic, with its record timestamp (when it was written). */
+    public record InboxCopy(String country, String topic, int partition, long offset, long timestamp, SharedSignal copy) {
     }
 
-    /** The outcome: how many copies were checked, and each finding (empty means no leak). */
-    public record Report(int copiesChecked, int decisionsChecked, List<String> findings) {
+    /** What was read: the audit per partition, the inbox copies, the outbox records and the published policies. */
+    public record Evidence(Map<Integer, List<RoutingDecision>> auditPartitions, List<InboxCopy> copies,
+                           List<ThreatSignal> signals, List<Retraction> changes, List<SharingPolicy> policies) {
+    }
+
+    /** The outcome: how many copies were checked, each finding (empty means no leak), and what could not be checked. */
+    public record Report(int copiesChecked, int decisionsChecked, List<String> findings, List<String> unchecked) {
         public boolean clean() {
             return findings.isEmpty();
         }
@@ -38,55 +41,24 @@ public final class LeakCheck {
     private LeakCheck() {
     }
 
-    /**
-     * @param copies          every SharedSignal on every inbox
-     * @param auditPartitions the audit topic's records, per partition, in offset order
-     */
-    public static Report check(List<InboxCopy> copies, Map<Integer, List<RoutingDecision>> auditPartitions) {
+    public static Report check(Members members, Evidence evidence) {
         List<String> findings = new ArrayList<>();
-        Map<String, RoutingDecision> byId = new HashMap<>();
-        int decisions = 0;
-        for (Map.Entry<Integer, List<RoutingDecision>> partition : auditPartitions.entrySet()) {
-            var chain = HashChain.verify(partition.getValue());
+        List<RoutingDecision> decisions = new ArrayList<>();
+        evidence.auditPartitions().forEach((partition, records) -> {
+            var chain = HashChain.verify(records);
             if (!chain.valid()) {
-                findings.add("audit partition " + partition.getKey() + ": hash chain broken at record " + chain.brokenAt() + ": " + chain.reason());
+                findings.add("audit partition " + partition + ": hash chain broken at record " + chain.brokenAt() + ": " + chain.reason());
             }
-            for (RoutingDecision decision : partition.getValue()) {
-                byId.put(decision.getDecisionId(), decision);
-                decisions++;
-            }
-        }
-        for (InboxCopy found : copies) {
-            checkCopy(found, byId.get(found.copy().getDecisionId()), findings);
-        }
-        return new Report(copies.size(), decisions, List.copyOf(findings));
+            decisions.addAll(records);
+        });
+        PolicyHistory history = new PolicyHistory();
+        evidence.policies().forEach(history::add);
+        List<LeakChecker.InboxCopy> copies = evidence.copies().stream()
+                .map(c -> new LeakChecker.InboxCopy(c.country(), c.topic() + "-" + c.partition() + "@" + c.offset(),
+                        Instant.ofEpochMilli(c.timestamp()), c.copy()))
+                .toList();
+        LeakChecker.Result result = new LeakChecker(members, history).check(copies, decisions, evidence.signals(), evidence.changes());
+        result.findings().forEach(f -> findings.add(f.toString()));
+        return new Report(result.copiesChecked(), decisions.size(), List.copyOf(findings), result.unchecked());
     }
-
-    private static void checkCopy(InboxCopy found, RoutingDecision decision, List<String> findings) {
-        SharedSignal copy = found.copy();
-        String where = found.topic() + "-" + found.partition() + "@" + found.offset() + " (signal " + copy.getSignalId() + ")";
-        if (decision == null) {
-            findings.add(where + ": no routing decision " + copy.getDecisionId() + " on the audit topic");
-            return;
-        }
-        if (!ALLOWING.contains(decision.getOutcome())) {
-            findings.add(where + ": decision " + decision.getDecisionId() + " is " + decision.getOutcome() + ", which does not deliver");
-        }
-        if (!decision.getSignalId().equals(copy.getSignalId()) || !decision.getDestination().equals(found.country())
-                || !copy.getDestination().equals(found.country())) {
-            findings.add(where + ": decision is for " + decision.getSignalId() + " to " + decision.getDestination()
-                    + ", copy is addressed to " + copy.getDestination());
-        }
-        if (decision.getPolicyVersion() != copy.getPolicyVersion() || !decision.getRuleIds().equals(copy.getRuleIds())
-                || !decision.getRedactedFields().equals(copy.getRedactedFields())) {
-            findings.add(where + ": copy's policy version, rules or redactions differ from decision " + decision.getDecisionId());
-        }
-        if (!Redactor.apply(copy.getContent(), copy.getRedactedFields()).equals(copy.getContent())) {
-            findings.add(where + ": fields " + copy.getRedactedFields() + " were to be redacted but are present");
-        }
-        if (!decision.getContentHash().equals(copy.getContentHash())) {
-            findings.add(where + ": content hash differs from the decided signal's");
-        }
-    }
-
 }

@@ -4,10 +4,15 @@ import io.aegis.kafka.registry.HttpSchemaRegistryClient;
 import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
+import io.aegis.policy.Members;
+import io.aegis.policy.MembersYaml;
 import io.aegis.router.config.AvroTrust;
 import io.aegis.schema.routing.RoutingDecision;
 import io.aegis.schema.signal.InboxEvent;
+import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.SharedSignal;
+import io.aegis.schema.signal.ThreatSignal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +28,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads every inbox and the routing audit to their current end and runs {@link LeakCheck}.
- * Usage: {@code LeakCheckCommand --bootstrap HOST:PORT --registry URL}; exit code 1 on any finding.
+ * Reads every inbox, every outbox, the published policies and the routing audit to their current
+ * end and runs {@link LeakCheck}. Usage:
+ * {@code LeakCheckCommand --bootstrap HOST:PORT --registry URL [--members infra/members.yaml]};
+ * exit code 1 on any finding.
  */
 public final class LeakCheckCommand {
 
@@ -35,30 +42,33 @@ public final class LeakCheckCommand {
         AvroTrust.install();
         Map<String, Object> clients = new HashMap<>();
         String registry = "http://localhost:8081";
+        Path membersFile = Path.of("infra", "members.yaml");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bootstrap" -> clients.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[++i]);
                 case "--registry" -> registry = args[++i];
-                default -> throw new IllegalArgumentException("usage: --bootstrap HOST:PORT --registry URL");
+                case "--members" -> membersFile = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("usage: --bootstrap HOST:PORT --registry URL [--members FILE]");
             }
         }
-        LeakCheck.Report report = run(clients, new Topics(new SerdeFactory(new HttpSchemaRegistryClient(registry), false)));
+        LeakCheck.Report report = run(clients, new Topics(new SerdeFactory(new HttpSchemaRegistryClient(registry), false)),
+                MembersYaml.load(membersFile));
         System.out.printf("checked %d inbox copies against %d routing decisions%n", report.copiesChecked(), report.decisionsChecked());
         report.findings().forEach(System.out::println);
+        report.unchecked().forEach(u -> System.out.println("unchecked: " + u));
         System.out.println(report.clean() ? "no leak found" : report.findings().size() + " finding(s)");
         System.exit(report.clean() ? 0 : 1);
     }
 
     /** Reads the topics (read_committed, from the beginning, to the end offsets) and checks them. */
-    public static LeakCheck.Report run(Map<String, Object> clients, Topics topics) {
-        List<LeakCheck.InboxCopy> copies = new ArrayList<>();
-        Map<Integer, List<RoutingDecision>> audit = new TreeMap<>();
-        var inboxDeserializer = topics.inbox("FR").valueDeserializer();
-        var auditDeserializer = topics.routingAudit().valueDeserializer();
+    public static LeakCheck.Report run(Map<String, Object> clients, Topics topics, Members members) {
+        LeakCheck.Evidence evidence = new LeakCheck.Evidence(new TreeMap<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>());
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(clients)) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.listTopics(Duration.ofSeconds(30)).forEach((topic, infos) -> {
-                if (TopicNames.INBOX_PATTERN.matcher(topic).matches() || topic.equals(TopicNames.ROUTING_AUDIT)) {
+                if (TopicNames.INBOX_PATTERN.matcher(topic).matches() || TopicNames.OUTBOX_PATTERN.matcher(topic).matches()
+                        || topic.equals(TopicNames.ROUTING_AUDIT) || topic.equals(TopicNames.POLICIES)) {
                     infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
                 }
             });
@@ -67,18 +77,41 @@ public final class LeakCheckCommand {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.topic().equals(TopicNames.ROUTING_AUDIT)) {
-                        audit.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(auditDeserializer.deserialize(r.topic(), r.value()));
-                    } else {
-                        InboxEvent event = inboxDeserializer.deserialize(r.topic(), r.value());
-                        if (event.getPayload() instanceof SharedSignal copy) {
-                            copies.add(new LeakCheck.InboxCopy(TopicNames.countryOf(r.topic()), r.topic(), r.partition(), r.offset(), copy));
-                        }
-                    }
+                    collect(r, topics, evidence);
                 }
             }
         }
-        return LeakCheck.check(copies, audit);
+        return LeakCheck.check(members, evidence);
+    }
+
+    private static void collect(ConsumerRecord<byte[], byte[]> r, Topics topics, LeakCheck.Evidence evidence) {
+        if (r.value() == null) {
+            return;
+        }
+        if (r.topic().equals(TopicNames.ROUTING_AUDIT)) {
+            evidence.auditPartitions().computeIfAbsent(r.partition(), p -> new ArrayList<>())
+                    .add(topics.routingAudit().valueDeserializer().deserialize(r.topic(), r.value()));
+        } else if (r.topic().equals(TopicNames.POLICIES)) {
+            evidence.policies().add(topics.policies().valueDeserializer().deserialize(r.topic(), r.value()));
+        } else if (TopicNames.OUTBOX_PATTERN.matcher(r.topic()).matches()) {
+            Object payload;
+            try {
+                payload = topics.outbox(TopicNames.countryOf(r.topic())).valueDeserializer().deserialize(r.topic(), r.value()).getPayload();
+            } catch (RuntimeException undecodable) {
+                return; // the router sent it to the DLQ and routed nothing from it; copies are checked without it
+            }
+            if (payload instanceof ThreatSignal signal) {
+                evidence.signals().add(signal);
+            } else if (payload instanceof Retraction change) {
+                evidence.changes().add(change);
+            }
+        } else {
+            InboxEvent event = topics.inbox(TopicNames.countryOf(r.topic())).valueDeserializer().deserialize(r.topic(), r.value());
+            if (event.getPayload() instanceof SharedSignal copy) {
+                evidence.copies().add(new LeakCheck.InboxCopy(TopicNames.countryOf(r.topic()), r.topic(), r.partition(), r.offset(),
+                        r.timestamp(), copy));
+            }
+        }
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> clients) {

@@ -1,5 +1,7 @@
 package io.aegis.router.domain;
 
+import io.aegis.policy.Members;
+import io.aegis.policy.TlpLabels;
 import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.CoordinationLevel;
 import io.aegis.schema.common.Tlp;

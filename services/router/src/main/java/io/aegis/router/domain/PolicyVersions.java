@@ -1,5 +1,6 @@
 package io.aegis.router.domain;
 
+import io.aegis.policy.Violation;
 import io.aegis.schema.routing.PolicyStatus;
 import io.aegis.schema.routing.SharingPolicy;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.aegis.router.domain;
 
+import io.aegis.policy.Members;
 import io.aegis.schema.common.Tlp;
 import io.aegis.schema.routing.PolicyRule;
 import io.aegis.schema.routing.RuleEffect;

@@ -1,5 +1,6 @@
 package io.aegis.router.domain;
 
+import io.aegis.policy.Redactor;
 import io.aegis.schema.common.Attribution;
 import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.RetractionKind;

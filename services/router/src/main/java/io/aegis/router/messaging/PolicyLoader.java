@@ -1,9 +1,9 @@
 package io.aegis.router.messaging;
 
-import io.aegis.router.domain.Members;
-import io.aegis.router.domain.PolicyDocument;
-import io.aegis.router.domain.PolicyValidationException;
-import io.aegis.router.domain.PolicyValidator;
+import io.aegis.policy.Members;
+import io.aegis.policy.PolicyDocument;
+import io.aegis.policy.PolicyValidationException;
+import io.aegis.policy.PolicyValidator;
 import io.aegis.router.domain.PolicyVersions;
 import io.aegis.schema.routing.SharingPolicy;
 import java.io.IOException;
@@ -76,7 +76,7 @@ public final class PolicyLoader {
             return policy;
         } catch (PolicyValidationException e) {
             throw new PolicyValidationException(e.violations().stream()
-                    .map(v -> new io.aegis.router.domain.Violation(file.getFileName() + ": " + v.field(), v.message())).toList());
+                    .map(v -> new io.aegis.policy.Violation(file.getFileName() + ": " + v.field(), v.message())).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

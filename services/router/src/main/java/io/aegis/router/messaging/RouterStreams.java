@@ -1,5 +1,7 @@
 package io.aegis.router.messaging;
 
+import io.aegis.policy.Members;
+import io.aegis.policy.MembersYaml;
 import io.aegis.kafka.dlq.DlqHandlerConfig;
 import io.aegis.kafka.registry.SchemaRegistryClient;
 import io.aegis.kafka.serde.SerdeFactory;
@@ -7,8 +9,6 @@ import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.router.config.AegisConfig;
 import io.aegis.router.config.RouterConfig;
-import io.aegis.router.domain.Members;
-import io.aegis.router.domain.MembersYaml;
 import io.aegis.router.topology.RouterSettings;
 import io.aegis.router.topology.RouterTopology;
 import io.micronaut.context.annotation.Context;

@@ -1,11 +1,11 @@
 package io.aegis.router.topology;
 
+import io.aegis.policy.Member;
+import io.aegis.policy.Members;
 import io.aegis.kafka.crypto.Ed25519;
 import io.aegis.kafka.crypto.SignatureVerifier;
 import io.aegis.kafka.crypto.VerificationResult;
 import io.aegis.kafka.topic.TopicNames;
-import io.aegis.router.domain.Member;
-import io.aegis.router.domain.Members;
 import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.ThreatSignal;
 import java.security.PublicKey;

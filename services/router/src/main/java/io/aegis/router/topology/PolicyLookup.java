@@ -1,8 +1,8 @@
 package io.aegis.router.topology;
 
-import io.aegis.router.domain.Members;
-import io.aegis.router.domain.PolicyValidator;
-import io.aegis.router.domain.Violation;
+import io.aegis.policy.Members;
+import io.aegis.policy.PolicyValidator;
+import io.aegis.policy.Violation;
 import io.aegis.schema.routing.SharingPolicy;
 import java.util.HashMap;
 import java.util.List;

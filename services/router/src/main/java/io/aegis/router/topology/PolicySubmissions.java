@@ -1,9 +1,9 @@
 package io.aegis.router.topology;
 
+import io.aegis.policy.PolicyValidator;
+import io.aegis.policy.Violation;
 import io.aegis.kafka.topic.TopicNames;
-import io.aegis.router.domain.PolicyValidator;
 import io.aegis.router.domain.PolicyVersions;
-import io.aegis.router.domain.Violation;
 import io.aegis.schema.routing.PolicyStatus;
 import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.schema.signal.InboxEvent;

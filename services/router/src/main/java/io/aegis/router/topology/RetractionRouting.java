@@ -1,15 +1,16 @@
 package io.aegis.router.topology;
 
+import io.aegis.policy.Members;
+import io.aegis.policy.TlpLabels;
 import io.aegis.router.domain.DestinationDecision;
-import io.aegis.router.domain.Members;
 import io.aegis.router.domain.PolicyEngine;
 import io.aegis.router.domain.RoutingPlan;
 import io.aegis.router.domain.SharedSignals;
-import io.aegis.router.domain.TlpLabels;
 import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.CoordinationLevel;
 import io.aegis.schema.common.Tlp;
 import io.aegis.schema.routing.DecisionOutcome;
+import io.aegis.schema.routing.RoutingDecision;
 import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.ReceiptKind;
@@ -30,7 +31,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * retraction notice, embargoed copies are cancelled, the coordination view is retracted. DOWNGRADE
  * (only ever narrower): the signal is re-evaluated under the origin's current policy; each earlier
  * recipient no longer allowed gets a retraction (and loses any embargoed copy), each one still
- * allowed gets the downgrade notice. Every notice is audited.
+ * allowed gets the downgrade notice followed by a copy re-made under the stricter policy (re-redacted),
+ * and an embargoed copy is re-made the same way before its release. Every notice and copy is audited.
  */
 final class RetractionRouting {
 
@@ -102,14 +104,10 @@ final class RetractionRouting {
             DestinationDecision decision = plan.decisionFor(recipient.getKey());
             if (decision.outcome().delivers() && !recipient.getValue().isEmpty()) {
                 kept.put(recipient.getKey(), recipient.getValue());
-                relabelPending(recipient.getValue(), newTlp, recipients);
+                reissuePending(narrowed, recipient.getValue(), decision, plan, now, step);
             } else if (decision.outcome().delivers()) {
                 kept.put(recipient.getKey(), recipient.getValue());
-                out.emit(new Routed.ToInbox(recipient.getKey(), new InboxEvent(
-                        SharedSignals.noticeFor(retraction, RetractionKind.DOWNGRADE, retraction.getReason(), plan.attribution()))));
-                out.emit(new Routed.ToAudit(Decisions.builder(narrowed, recipient.getKey(), DecisionOutcome.DELIVER, plan.policyVersion(),
-                        decision.ruleIds(), "downgrade notice (TLP now " + TlpLabels.label(newTlp) + "); " + decision.reason(), now, step)
-                        .build(), ReceiptKind.DOWNGRADED));
+                redeliver(narrowed, retraction, decision, plan, now, step);
             } else {
                 notice(narrowed, recipient, retraction, RetractionKind.RETRACT,
                         "downgraded to TLP " + TlpLabels.label(newTlp) + ", no longer allowed: " + decision.reason(),
@@ -120,14 +118,39 @@ final class RetractionRouting {
         return Optional.empty();
     }
 
-    /** A copy still under embargo is released with the narrowed label instead of receiving a notice first. */
-    private void relabelPending(String embargoKey, Tlp tlp, List<String> recipients) {
+    /**
+     * A recipient still allowed after a downgrade gets the downgrade notice, then a new copy made
+     * under the stricter label: the origin's policy is re-applied (fields its REDACT rules now strip
+     * are removed from the recipient's copy, not just relabelled), audited with its own decision.
+     */
+    private void redeliver(ThreatSignal narrowed, Retraction retraction, DestinationDecision decision, RoutingPlan plan,
+                           Instant now, String step) {
+        String destination = decision.destination();
+        out.emit(new Routed.ToInbox(destination, new InboxEvent(
+                SharedSignals.noticeFor(retraction, RetractionKind.DOWNGRADE, retraction.getReason(), plan.attribution()))));
+        DecisionOutcome outcome = decision.redactedFields().isEmpty() ? DecisionOutcome.DELIVER : DecisionOutcome.DELIVER_REDACTED;
+        RoutingDecision audit = Decisions.builder(narrowed, destination, outcome, plan.policyVersion(), decision.ruleIds(),
+                        "downgraded to TLP " + TlpLabels.label(narrowed.getContent().getTlp()) + ", copy re-made under the stricter label; "
+                                + decision.reason(), now, step)
+                .setRedactedFields(decision.redactedFields()).build();
+        out.emit(new Routed.ToAudit(audit, ReceiptKind.DOWNGRADED));
+        out.emit(new Routed.ToInbox(destination, new InboxEvent(SharedSignals.copyFor(narrowed, decision, plan, now, audit.getDecisionId()))));
+    }
+
+    /** A copy still under embargo is re-made under the narrowed label and released when its embargo ends, as first decided. */
+    private void reissuePending(ThreatSignal narrowed, String embargoKey, DestinationDecision decision, RoutingPlan plan,
+                                Instant now, String step) {
         SharedSignal pending = embargo.get(embargoKey);
-        if (pending != null) {
-            SignalContent content = SignalContent.newBuilder(pending.getContent()).setTlp(tlp)
-                    .setRecipients(pending.getContent().getRecipients().isEmpty() ? List.of() : recipients).build();
-            embargo.put(embargoKey, SharedSignal.newBuilder(pending).setContent(content).build());
+        if (pending == null) {
+            return;
         }
+        Instant releaseAt = pending.getSharedAt();
+        RoutingDecision audit = Decisions.builder(narrowed, decision.destination(), DecisionOutcome.DELAY, plan.policyVersion(),
+                        decision.ruleIds(), "downgraded to TLP " + TlpLabels.label(narrowed.getContent().getTlp())
+                                + " while under embargo; copy re-made, still released at " + releaseAt + "; " + decision.reason(), now, step)
+                .setRedactedFields(decision.redactedFields()).setDeliverAt(releaseAt).build();
+        out.emit(new Routed.ToAudit(audit, null));
+        embargo.put(embargoKey, SharedSignals.copyFor(narrowed, decision, plan, releaseAt, audit.getDecisionId()));
     }
 
     private void notice(ThreatSignal signal, Map.Entry<String, String> recipient, Retraction retraction, RetractionKind kind,

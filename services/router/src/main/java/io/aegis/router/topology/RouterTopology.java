@@ -1,10 +1,10 @@
 package io.aegis.router.topology;
 
+import io.aegis.policy.Members;
 import io.aegis.kafka.topic.Topic;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.router.domain.CoordinationView;
-import io.aegis.router.domain.Members;
 import io.aegis.schema.routing.RoutingDecision;
 import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.schema.signal.InboxEvent;

@@ -1,8 +1,9 @@
 package io.aegis.router.topology;
 
+import io.aegis.policy.Members;
+import io.aegis.policy.PolicyValidator;
 import io.aegis.router.domain.CoordinationView;
 import io.aegis.router.domain.DestinationDecision;
-import io.aegis.router.domain.Members;
 import io.aegis.router.domain.Outcome;
 import io.aegis.router.domain.PolicyEngine;
 import io.aegis.router.domain.RoutingPlan;
@@ -11,7 +12,6 @@ import io.aegis.schema.common.CoordinationLevel;
 import io.aegis.schema.routing.DecisionOutcome;
 import io.aegis.schema.routing.RoutingDecision;
 import io.aegis.kafka.topic.TopicNames;
-import io.aegis.router.domain.PolicyValidator;
 import io.aegis.schema.routing.DeliveryReport;
 import io.aegis.schema.routing.PolicyStatus;
 import io.aegis.schema.routing.SharingPolicy;

@@ -1,16 +1,16 @@
 package io.aegis.router.admin;
 
+import io.aegis.policy.Members;
+import io.aegis.policy.MembersYaml;
+import io.aegis.policy.PolicyDocument;
+import io.aegis.policy.PolicyValidationException;
+import io.aegis.policy.PolicyValidator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aegis.kafka.crypto.Ed25519;
-import io.aegis.router.domain.Members;
-import io.aegis.router.domain.MembersYaml;
-import io.aegis.router.domain.PolicyValidationException;
-import io.aegis.router.domain.PolicyValidator;
-import io.aegis.router.domain.PolicyDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package io.aegis.router.bench;
 
+import io.aegis.policy.Member;
+import io.aegis.policy.Members;
+import io.aegis.policy.PolicyDocument;
 import io.aegis.kafka.crypto.Ed25519;
 import io.aegis.kafka.crypto.SignalSigner;
 import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
@@ -8,9 +11,6 @@ import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.router.config.AvroTrust;
 import io.aegis.router.domain.Fixtures;
-import io.aegis.router.domain.Member;
-import io.aegis.router.domain.Members;
-import io.aegis.router.domain.PolicyDocument;
 import io.aegis.router.topology.RouterSettings;
 import io.aegis.router.topology.RouterTopology;
 import io.aegis.schema.common.Sector;
@@ -149,7 +149,7 @@ public final class RouterBenchmark {
             for (int i = 0; i < CODES.size(); i++) {
                 String cc = CODES.get(i);
                 SharingPolicy p = SharingPolicy.newBuilder(PolicyDocument.parse(policy(cc, i), Instant.now(), "bench")).setVersion(1).build();
-                new io.aegis.router.domain.PolicyValidator(members).requireValid(p);
+                new io.aegis.policy.PolicyValidator(members).requireValid(p);
                 policies.send(new ProducerRecord<>(TopicNames.POLICIES, cc, p)).get();
             }
         }

@@ -1,5 +1,6 @@
 package io.aegis.router.domain;
 
+import io.aegis.policy.Members;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Indicator;
 import io.aegis.schema.common.IndicatorType;

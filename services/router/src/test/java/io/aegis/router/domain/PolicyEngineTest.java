@@ -1,5 +1,8 @@
 package io.aegis.router.domain;
 
+import io.aegis.policy.Members;
+import io.aegis.policy.PolicyDocument;
+import io.aegis.policy.PolicyValidator;
 import static io.aegis.router.domain.Fixtures.NOW;
 import static io.aegis.router.domain.Fixtures.content;
 import static org.junit.jupiter.api.Assertions.assertEquals;

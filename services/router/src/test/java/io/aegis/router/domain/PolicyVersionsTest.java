@@ -1,5 +1,6 @@
 package io.aegis.router.domain;
 
+import io.aegis.policy.PolicyDocument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,8 @@
 package io.aegis.router.it;
 
+import io.aegis.policy.Members;
+import io.aegis.policy.MembersYaml;
+import io.aegis.policy.PolicyDocument;
 import io.aegis.kafka.security.KafkaSecurityConfig;
 import io.aegis.kafka.security.SaslMechanism;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,9 +16,6 @@ import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.router.admin.AclCommand;
 import io.aegis.router.config.AvroTrust;
-import io.aegis.router.domain.Members;
-import io.aegis.router.domain.MembersYaml;
-import io.aegis.router.domain.PolicyDocument;
 import io.aegis.router.topology.RouterSettings;
 import io.aegis.router.topology.RouterTopology;
 import io.aegis.schema.signal.InboxEvent;

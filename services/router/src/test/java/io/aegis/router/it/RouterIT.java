@@ -1,12 +1,12 @@
 package io.aegis.router.it;
 
+import io.aegis.policy.PolicyDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.router.admin.LeakCheck;
 import io.aegis.router.admin.LeakCheckCommand;
 import io.aegis.router.domain.Fixtures;
-import io.aegis.router.domain.PolicyDocument;
 import io.aegis.router.messaging.PolicyTopic;
 import io.aegis.schema.common.Tlp;
 import io.aegis.schema.routing.SharingPolicy;
@@ -93,7 +93,7 @@ class RouterIT {
         assertThat(ke).hasSize(150).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(published);
         // The audit trails the inboxes by one internal hop (the chain's repartition), so wait for it.
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            LeakCheck.Report report = LeakCheckCommand.run(rig.clientProps(), rig.topics);
+            LeakCheck.Report report = LeakCheckCommand.run(rig.clientProps(), rig.topics, io.aegis.policy.MembersYaml.load(rig.infra.resolve("members.yaml")));
             assertThat(report.findings()).isEmpty();
             assertThat(report.copiesChecked()).isGreaterThanOrEqualTo(600);
         });

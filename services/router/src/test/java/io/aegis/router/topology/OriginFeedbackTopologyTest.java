@@ -1,5 +1,6 @@
 package io.aegis.router.topology;
 
+import io.aegis.policy.PolicyDocument;
 import static io.aegis.router.domain.Fixtures.content;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aegis.kafka.dlq.DlqHeaders;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.router.domain.Fixtures;
-import io.aegis.router.domain.PolicyDocument;
 import io.aegis.schema.common.Tlp;
 import io.aegis.schema.routing.DeliveryReport;
 import io.aegis.schema.routing.PolicyStatus;

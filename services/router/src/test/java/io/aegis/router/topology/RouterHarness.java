@@ -1,5 +1,8 @@
 package io.aegis.router.topology;
 
+import io.aegis.policy.Member;
+import io.aegis.policy.Members;
+import io.aegis.policy.PolicyDocument;
 import io.aegis.kafka.crypto.Ed25519;
 import io.aegis.kafka.crypto.SignalSigner;
 import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
@@ -7,9 +10,6 @@ import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.router.domain.Fixtures;
-import io.aegis.router.domain.Member;
-import io.aegis.router.domain.Members;
-import io.aegis.router.domain.PolicyDocument;
 import io.aegis.schema.routing.CoordinationSignal;
 import io.aegis.schema.routing.RoutingDecision;
 import io.aegis.schema.routing.SharingPolicy;
@@ -179,6 +179,16 @@ final class RouterHarness implements AutoCloseable {
         Map<String, List<InboxEvent>> all = new LinkedHashMap<>();
         for (String cc : CODES) {
             all.put(cc, inbox(cc).readValuesToList());
+        }
+        return all;
+    }
+
+    /** Every inbox's records (value and timestamp) not yet read, by country; drains them. */
+    Map<String, List<TestRecord<String, InboxEvent>>> inboxRecords() {
+        Map<String, List<TestRecord<String, InboxEvent>>> all = new LinkedHashMap<>();
+        for (String cc : CODES) {
+            all.put(cc, driver.createOutputTopic(TopicNames.inbox(cc), Serdes.String().deserializer(),
+                    topics.inbox(cc).valueDeserializer()).readRecordsToList());
         }
         return all;
     }

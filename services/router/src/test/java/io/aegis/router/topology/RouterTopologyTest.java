@@ -192,6 +192,55 @@ class RouterTopologyTest {
     }
 
     @Test
+    void shouldReRedactCopiesOfRecipientsStillAllowedAfterDowngradeAndPassTheLeakCheck() {
+        // A downgrade that keeps a recipient must re-apply the stricter label's REDACT rules to what
+        // it holds, not just relabel it: otherwise it keeps fields the origin now withholds.
+        String policy = """
+                country: FR
+                rules:
+                  - {id: share, effect: ALLOW, to: [DE, JP, KE], tlp: [GREEN, AMBER]}
+                  - {id: amber-no-text, effect: REDACT, to: ["*"], tlp: [AMBER], fields: [description, "indicators[type=EMAIL]"]}
+                  - {id: amber-not-ke, effect: DENY, to: [KE], tlp: [AMBER]}
+                """;
+        router.publishPolicy(policy, 3);
+        ThreatSignal signal = router.publish("FR", content(Tlp.GREEN));
+        router.advance(Duration.ofMinutes(5));
+        router.retract("FR", Retractions.downgrade(signal, router.now, Tlp.AMBER, List.of()));
+
+        Map<String, List<org.apache.kafka.streams.test.TestRecord<String, InboxEvent>>> records = router.inboxRecords();
+        List<RoutingDecision> audit = router.audit();
+
+        for (String cc : List.of("DE", "JP")) {
+            List<InboxEvent> events = records.get(cc).stream().map(r -> r.value()).toList();
+            assertEquals(3, events.size(), cc + ": first copy, downgrade notice, re-made copy");
+            assertEquals("DOWNGRADE", ((io.aegis.schema.signal.Retraction) events.get(1).getPayload()).getKind().name());
+            SharedSignal remade = shared(events.get(2));
+            assertEquals(Tlp.AMBER, remade.getContent().getTlp());
+            assertNull(remade.getContent().getDescription(), cc + " no longer holds the description");
+            assertTrue(remade.getContent().getIndicators().stream().noneMatch(i -> i.getType() == IndicatorType.EMAIL));
+            assertEquals(List.of("description", "indicators[type=EMAIL]"), remade.getRedactedFields());
+        }
+        List<InboxEvent> ke = records.get("KE").stream().map(r -> r.value()).toList();
+        assertEquals("RETRACT", ((io.aegis.schema.signal.Retraction) ke.get(1).getPayload()).getKind().name());
+        assertEquals(2, ke.size(), "KE is no longer allowed: retracted, no new copy");
+        List<RoutingDecision> downgrade = audit.stream().filter(d -> d.getReason().contains("downgraded")).toList();
+        assertEquals(Map.of("DE", DecisionOutcome.DELIVER_REDACTED, "JP", DecisionOutcome.DELIVER_REDACTED, "KE", DecisionOutcome.RETRACT),
+                outcomes(downgrade));
+
+        List<io.aegis.router.admin.LeakCheck.InboxCopy> copies = new java.util.ArrayList<>();
+        records.forEach((cc, list) -> list.stream().filter(r -> r.value().getPayload() instanceof SharedSignal)
+                .forEach(r -> copies.add(new io.aegis.router.admin.LeakCheck.InboxCopy(cc, TopicNames.inbox(cc), 0, copies.size(),
+                        r.timestamp(), shared(r.value())))));
+        var published = io.aegis.schema.routing.SharingPolicy.newBuilder(io.aegis.policy.PolicyDocument.parse(policy, Fixtures.NOW, "t"))
+                .setVersion(3).build();
+        var report = io.aegis.router.admin.LeakCheck.check(router.members, new io.aegis.router.admin.LeakCheck.Evidence(
+                new TreeMap<>(Map.of(0, audit)), copies, List.of(signal),
+                List.of(Retractions.downgrade(signal, Fixtures.NOW.plus(Duration.ofMinutes(5)), Tlp.AMBER, List.of())), List.of(published)));
+        assertTrue(report.clean(), report.findings().toString());
+        assertEquals(5, report.copiesChecked());
+    }
+
+    @Test
     void shouldRejectDowngradeThatWidensTheAudience() {
         ThreatSignal signal = router.publish("FR", content(Tlp.AMBER));
         router.inboxes();

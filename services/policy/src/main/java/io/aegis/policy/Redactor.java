@@ -1,4 +1,4 @@
-package io.aegis.router.domain;
+package io.aegis.policy;
 
 import io.aegis.schema.common.Indicator;
 import io.aegis.schema.common.IndicatorType;

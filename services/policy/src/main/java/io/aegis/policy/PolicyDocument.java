@@ -1,4 +1,4 @@
-package io.aegis.router.domain;
+package io.aegis.policy;
 
 import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Category;
@@ -15,19 +15,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Parses a sharing policy written in YAML or JSON (the format of {@code infra/policies/<CC>.yaml} and
- * of {@code PUT /api/v1/policy}) into a {@link SharingPolicy}. Structural errors (unknown keys, wrong
- * types, unknown enum values) are reported with the field path; semantic checks are
- * {@link PolicyValidator}'s. The {@code version} key is optional and defaults to 0.
+ * of {@code PUT /api/v1/policy}) into a {@link SharingPolicy}: the one parser node, router and tools
+ * share. Structural errors (unknown keys, wrong types, unknown symbols, sizes) are reported with the
+ * field path; semantic checks against the member list are {@link PolicyValidator}'s. Scalars stay
+ * strings ({@code NO} is Norway, see {@link PolicyYaml}). The {@code version}, {@code updatedAt} and
+ * {@code updatedBy} keys are accepted (a document read back from the API carries them) but the
+ * version is only a hint: the router assigns versions.
  */
 public final class PolicyDocument {
 
-    private static final Set<String> TOP_KEYS = Set.of("country", "version", "groups", "rules", "coordination", "attribution");
+    private static final Set<String> TOP_KEYS = Set.of("country", "version", "groups", "rules", "coordination", "attribution", "updatedAt", "updatedBy");
+    /** Most rules a policy may hold, and most entries of any list in it. */
+    public static final int MAX_RULES = 500;
+    public static final int MAX_LIST = 250;
     private static final Set<String> RULE_KEYS = Set.of(
             "id", "effect", "to", "except", "tlp", "categories", "sectors", "minSeverity", "maxSeverity", "fields", "delay");
 
@@ -37,12 +40,7 @@ public final class PolicyDocument {
     }
 
     public static SharingPolicy parse(String text, Instant updatedAt, String updatedBy) {
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (RuntimeException e) {
-            throw new PolicyValidationException("$", "not valid YAML or JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        Object root = PolicyYaml.load(text);
         if (!(root instanceof Map<?, ?> doc)) {
             throw new PolicyValidationException("$", "a policy must be a mapping with country, groups, rules, coordination, attribution");
         }
@@ -62,6 +60,10 @@ public final class PolicyDocument {
         }
         List<PolicyRule> rules = new ArrayList<>();
         List<?> rawRules = list("rules", doc.get("rules"));
+        if (rawRules.size() > MAX_RULES) {
+            violations.add(new Violation("rules", "at most " + MAX_RULES + " rules, was " + rawRules.size()));
+            rawRules = rawRules.subList(0, MAX_RULES);
+        }
         for (int i = 0; i < rawRules.size(); i++) {
             if (rawRules.get(i) instanceof Map<?, ?> rule) {
                 rules.add(rule("rules[" + i + "]", rule));
@@ -88,7 +90,7 @@ public final class PolicyDocument {
                 .setEffect(effect(field + ".effect", raw.get("effect")))
                 .setTo(strings(field + ".to", raw.get("to")))
                 .setExcept(strings(field + ".except", raw.get("except")))
-                .setTlp(enums(field + ".tlp", raw.get("tlp"), TlpLabels::parse))
+                .setTlp(enums(field + ".tlp", raw.get("tlp"), PolicyDocument::tlp))
                 .setCategories(enums(field + ".categories", raw.get("categories"), Category::valueOf))
                 .setSectors(enums(field + ".sectors", raw.get("sectors"), Sector::valueOf))
                 .setMinSeverity(integer(field + ".minSeverity", raw.get("minSeverity")))
@@ -96,6 +98,10 @@ public final class PolicyDocument {
                 .setFields(strings(field + ".fields", raw.get("fields")))
                 .setDelay(raw.get("delay") == null ? null : text(field + ".delay", raw.get("delay"), true))
                 .build();
+    }
+
+    private static Tlp tlp(String label) {
+        return TlpLabels.parse(label).orElseThrow(() -> new IllegalArgumentException("one of " + TlpLabels.ALLOWED));
     }
 
     private RuleEffect effect(String field, Object raw) {
@@ -148,6 +154,10 @@ public final class PolicyDocument {
             return List.of();
         }
         if (raw instanceof List<?> list) {
+            if (list.size() > MAX_LIST && !"rules".equals(field)) {
+                violations.add(new Violation(field, "at most " + MAX_LIST + " entries, was " + list.size()));
+                return list.subList(0, MAX_LIST);
+            }
             return list;
         }
         violations.add(new Violation(field, "must be a list"));
@@ -180,9 +190,10 @@ public final class PolicyDocument {
             return fallback;
         }
         try {
-            return parse.apply(String.valueOf(raw).trim());
+            return parse.apply(String.valueOf(raw));
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation(field, "unknown value '" + raw + "'"));
+            violations.add(new Violation(field, "unknown value '" + raw + "'" + (e.getMessage() != null && e.getMessage().startsWith("one of ")
+                    ? "; " + e.getMessage() : "")));
             return fallback;
         }
     }

@@ -1,6 +1,6 @@
-package io.aegis.router.domain;
+package io.aegis.policy;
 
-import static io.aegis.router.domain.Fixtures.NOW;
+import static io.aegis.policy.Fixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

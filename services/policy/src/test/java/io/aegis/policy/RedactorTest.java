@@ -1,4 +1,4 @@
-package io.aegis.router.domain;
+package io.aegis.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

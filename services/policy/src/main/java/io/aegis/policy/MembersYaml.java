@@ -1,4 +1,4 @@
-package io.aegis.router.domain;
+package io.aegis.policy;
 
 import java.io.IOException;
 import java.nio.file.Files;

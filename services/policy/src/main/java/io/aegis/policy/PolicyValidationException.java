@@ -1,4 +1,4 @@
-package io.aegis.router.domain;
+package io.aegis.policy;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package io.aegis.router.domain;
+package io.aegis.policy;
 
 import io.aegis.schema.routing.PolicyRule;
 import io.aegis.schema.routing.RuleEffect;
