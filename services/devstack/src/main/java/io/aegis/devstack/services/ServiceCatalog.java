@@ -85,6 +85,7 @@ public final class ServiceCatalog {
         config.put("aegis.node.agency", "demo-agency-" + country.toLowerCase(java.util.Locale.ROOT));
         config.put("aegis.node.key-id", "default");
         config.put("aegis.node.signing-key", node.signingKey());
+        config.remove("aegis.network-key"); // nodes never compute digests, so they never hold the network key
         for (DemoRole role : DemoRole.values()) {
             String prefix = "aegis.node.users." + userIds.apply(country, role);
             config.put(prefix + ".token-sha256", NodeSecrets.sha256Hex(node.token(role)));

@@ -4,7 +4,8 @@ import io.aegis.kafka.topic.Topic;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.node.domain.AvroJson;
 import io.aegis.node.domain.MalformedBodyException;
-import io.aegis.node.domain.PolicyDocument;
+import io.aegis.node.domain.PolicySubmission;
+import io.aegis.policy.Members;
 import io.aegis.node.messaging.AckedWriter;
 import io.aegis.node.messaging.NodeIdentity;
 import io.aegis.node.messaging.NodeStores;
@@ -37,10 +38,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * This country's outbound sharing policy. PUT checks the YAML or JSON document's structure and
+ * This country's outbound sharing policy. PUT checks the YAML or JSON document with the network's
+ * one policy library (structure, and every rule against the member list, as the router will) and
  * submits it on this country's own outbox (the only topic a node may write, which proves the
- * submitter's country); 202 once Kafka acknowledged. The router then validates it against the
- * member list, assigns the next version, puts it in force and answers on this country's inbox:
+ * submitter's country); 202 once Kafka acknowledged. The router then validates it again (the same
+ * code, so it agrees), assigns the next version, puts it in force and answers on this country's inbox:
  * GET shows the policy in force and, under {@code submission}, the answer to the latest
  * submission (accepted with its version, or rejected naming every violation).
  */
@@ -54,10 +56,12 @@ public class PolicyController {
     private final AckedWriter writer;
     private final Topic<String, OutboxEvent> outbox;
     private final String country;
+    private final Members members;
     private final Clock clock = Clock.systemUTC();
 
-    public PolicyController(NodeStores stores, AckedWriter writer, Topics topics, NodeIdentity node) {
+    public PolicyController(NodeStores stores, AckedWriter writer, Topics topics, NodeIdentity node, Members members) {
         this.stores = stores;
+        this.members = members;
         this.writer = writer;
         this.outbox = topics.outbox(node.country());
         this.country = node.country();
@@ -92,8 +96,8 @@ public class PolicyController {
         if (body == null || body.length == 0) {
             throw new MalformedBodyException("the policy document is empty");
         }
-        PolicyDocument document = PolicyDocument.parse(new String(body, StandardCharsets.UTF_8), country);
-        SharingPolicy policy = document.toPolicy(0, clock.instant(), user.getName());
+        SharingPolicy policy = PolicySubmission.check(new String(body, StandardCharsets.UTF_8), country, members,
+                clock.instant(), user.getName());
         return writer.write(outbox, TopicNames.POLICY_KEY, new OutboxEvent(policy)).thenApply(meta -> {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("country", country);

@@ -1,5 +1,6 @@
 package io.aegis.node.domain;
 
+import io.aegis.policy.TlpLabels;
 import io.aegis.schema.common.Tlp;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericEnumSymbol;
@@ -36,7 +37,7 @@ public final class AvroJson {
             return toMap(nested);
         }
         if (value instanceof Tlp tlp) {
-            return TlpNames.format(tlp);
+            return TlpLabels.label(tlp);
         }
         if (value instanceof Enum<?> symbol) {
             return symbol.name();

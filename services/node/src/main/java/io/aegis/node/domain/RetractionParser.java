@@ -1,5 +1,7 @@
 package io.aegis.node.domain;
 
+import io.aegis.policy.TlpLabels;
+import io.aegis.policy.CountryCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aegis.schema.common.Tlp;
 import io.aegis.schema.signal.Retraction;
@@ -38,11 +40,11 @@ public final class RetractionParser {
         FieldReader in = new FieldReader();
         String reason = reason(in, body, Set.of("reason", "tlp", "recipients"));
         Optional<Tlp> tlp = in.string(body, "", "tlp", false, 20).flatMap(label -> {
-            Optional<Tlp> parsed = TlpNames.parse(label);
+            Optional<Tlp> parsed = TlpLabels.parse(label);
             if (parsed.isEmpty()) {
-                in.fail("tlp", "must be one of " + TlpNames.ALLOWED);
+                in.fail("tlp", "must be one of " + TlpLabels.ALLOWED);
             } else if (parsed.get().ordinal() < currentTlp.ordinal()) {
-                in.fail("tlp", "must not widen the audience: current tlp is " + TlpNames.format(currentTlp));
+                in.fail("tlp", "must not widen the audience: current tlp is " + TlpLabels.label(currentTlp));
             }
             return parsed;
         });
@@ -56,8 +58,8 @@ public final class RetractionParser {
         }
         Tlp effective = tlp.orElse(currentTlp);
         List<String> effectiveRecipients = body.has("recipients") ? recipients : currentRecipients;
-        if (TlpNames.needsRecipients(effective) && effectiveRecipients.isEmpty() && in.violations().isEmpty()) {
-            in.fail("recipients", "must not be empty for tlp " + TlpNames.format(effective));
+        if (TlpLabels.needsRecipients(effective) && effectiveRecipients.isEmpty() && in.violations().isEmpty()) {
+            in.fail("recipients", "must not be empty for tlp " + TlpLabels.label(effective));
         }
         failIfAny(in);
         return base(signal, keyId, now, reason).setKind(RetractionKind.DOWNGRADE).setNewTlp(effective)

@@ -1,5 +1,7 @@
 package io.aegis.node.domain;
 
+import io.aegis.policy.TlpLabels;
+import io.aegis.policy.CountryCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aegis.schema.common.AffectedSystem;
 import io.aegis.schema.common.Category;
@@ -66,8 +68,8 @@ public final class SignalParser {
         content.setRecipients(recipients);
         String recipientsField = FieldReader.path(parent, "recipients");
         boolean recipientsBroken = in.violations().stream().anyMatch(v -> v.field().startsWith(recipientsField));
-        if (tlp.filter(TlpNames::needsRecipients).isPresent() && recipients.isEmpty() && !recipientsBroken) {
-            in.fail(recipientsField, "is required and must not be empty for tlp " + TlpNames.format(tlp.get()));
+        if (tlp.filter(TlpLabels::needsRecipients).isPresent() && recipients.isEmpty() && !recipientsBroken) {
+            in.fail(recipientsField, "is required and must not be empty for tlp " + TlpLabels.label(tlp.get()));
         }
         content.setCampaignId(in.string(json, parent, "campaignId", false, MAX_TITLE).orElse(null));
         if (!in.violations().isEmpty()) {
@@ -78,9 +80,9 @@ public final class SignalParser {
 
     private static Optional<Tlp> tlp(FieldReader in, JsonNode json, String parent) {
         return in.string(json, parent, "tlp", true, 20).flatMap(label -> {
-            Optional<Tlp> tlp = TlpNames.parse(label);
+            Optional<Tlp> tlp = TlpLabels.parse(label);
             if (tlp.isEmpty()) {
-                in.fail(FieldReader.path(parent, "tlp"), "must be one of " + TlpNames.ALLOWED);
+                in.fail(FieldReader.path(parent, "tlp"), "must be one of " + TlpLabels.ALLOWED);
             }
             return tlp;
         });

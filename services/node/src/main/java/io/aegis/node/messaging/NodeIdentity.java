@@ -2,7 +2,7 @@ package io.aegis.node.messaging;
 
 import io.aegis.kafka.crypto.Ed25519;
 import io.aegis.node.config.NodeConfig;
-import io.aegis.node.domain.CountryCodes;
+import io.aegis.policy.CountryCodes;
 import io.micronaut.context.annotation.Context;
 
 import java.security.PrivateKey;

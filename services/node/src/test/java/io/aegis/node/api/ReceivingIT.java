@@ -211,8 +211,14 @@ class ReceivingIT {
         HttpResponse<String> submitted = node.send("PUT", "/api/v1/policy", NodeHarness.ADMIN, "application/yaml", yaml, Map.of());
         HttpResponse<String> invalid = node.send("PUT", "/api/v1/policy", NodeHarness.ADMIN, "application/yaml",
                 "country: FR\nrules:\n  - id: x\n    effect: DELAY\n    to: [BR]\n", Map.of());
+        HttpResponse<String> unknownGroup = node.send("PUT", "/api/v1/policy", NodeHarness.ADMIN, "application/yaml",
+                "country: FR\nrules:\n  - {id: x, effect: ALLOW, to: [\"group:asean\"]}\n", Map.of());
 
-        // then the valid one is on FR's outbox for the router (a network group is left for it to check), the invalid one nowhere
+        // then the valid one is on FR's outbox for the router; the invalid ones nowhere: the node checks the
+        // rules against the member list with the router's own validator, so its 202 is final
+        assertEquals(422, unknownGroup.statusCode(), unknownGroup.body());
+        assertTrue(unknownGroup.body().contains("rules[0].to[0]") && unknownGroup.body().contains("unknown group 'asean'"),
+                unknownGroup.body());
         assertEquals(202, submitted.statusCode(), submitted.body());
         assertEquals("SUBMITTED", JSON.readTree(submitted.body()).get("status").asText());
         assertEquals(TopicNames.outbox("FR"), JSON.readTree(submitted.body()).get("topic").asText());

@@ -1,5 +1,6 @@
 package io.aegis.node.domain;
 
+import io.aegis.policy.TlpLabels;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -62,8 +63,8 @@ class SmallDomainTest {
 
     @Test
     void tlpNamesShouldRoundTripAmberStrict() {
-        assertEquals("AMBER+STRICT", TlpNames.format(TlpNames.parse("AMBER+STRICT").orElseThrow()));
-        assertTrue(TlpNames.parse("AMBER_STRICT").isPresent());
-        assertTrue(TlpNames.parse("amber").isEmpty());
+        assertEquals("AMBER+STRICT", TlpLabels.label(TlpLabels.parse("AMBER+STRICT").orElseThrow()));
+        assertTrue(TlpLabels.parse("AMBER_STRICT").isPresent());
+        assertTrue(TlpLabels.parse("amber").isEmpty());
     }
 }

@@ -86,6 +86,8 @@ public final class NodeHarness implements AutoCloseable {
         props.put("aegis.node.persistent-stores", false);
         props.put("aegis.node.produce-timeout", "3s");
         props.put("aegis.node.stream-poll", "50ms");
+        // the network's member list, as a deployment mounts it: the node validates policies against it
+        props.put("aegis.members-file", Path.of("..", "..", "infra", "members.yaml").toAbsolutePath().normalize().toString());
         user(props, "alice", PUBLISHER, "PUBLISHER");
         user(props, "olivier", OFFICER, "DUTY_OFFICER");
         user(props, "oscar", OPERATOR, "OPERATOR");

@@ -1,5 +1,6 @@
 package io.aegis.replay.cli;
 
+import io.aegis.policy.MembersYaml;
 import io.aegis.kafka.security.KafkaSecurityConfig;
 import io.aegis.kafka.security.SaslMechanism;
 import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
@@ -8,7 +9,6 @@ import io.aegis.replay.support.CliRunner;
 import io.aegis.replay.support.Scenario;
 import io.aegis.replay.support.ScenarioProducer;
 import io.aegis.router.admin.AclCommand;
-import io.aegis.router.domain.MembersYaml;
 import io.aegis.testsupport.kafka.KafkaCluster;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,5 +1,6 @@
 package io.aegis.replay.cli;
 
+import io.aegis.policy.Members;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aegis.kafka.crypto.Ed25519;
 import io.aegis.kafka.crypto.SignalSigner;
@@ -12,7 +13,6 @@ import io.aegis.replay.report.JsonReport;
 import io.aegis.replay.support.CliRunner;
 import io.aegis.replay.support.ScenarioProducer;
 import io.aegis.replay.support.TopicCopier;
-import io.aegis.router.domain.Members;
 import io.aegis.router.topology.RouterSettings;
 import io.aegis.router.topology.RouterTopology;
 import io.aegis.schema.common.Sector;

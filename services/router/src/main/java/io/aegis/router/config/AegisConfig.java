@@ -14,7 +14,7 @@ import java.util.Base64;
 public record AegisConfig(
         @Bindable(defaultValue = "infra") @NotBlank String infraDir,
         @Bindable(defaultValue = "") String membersFile,
-        @NotBlank String networkKey,
+        @Bindable(defaultValue = "") String networkKey,
         Registry registry) {
 
     /** {@code aegis.registry.*}. */
@@ -32,6 +32,10 @@ public record AegisConfig(
 
     /** The decoded network key; a clear error names the key when it is not valid base64 or too short. */
     public byte[] networkKeyBytes() {
+        if (networkKey == null || networkKey.isBlank()) {
+            throw new IllegalArgumentException("aegis.network-key is not set (AEGIS_NETWORK_KEY): the router has no built-in key;"
+                    + " set base64 of at least 32 random bytes, the same on every router instance, e.g. `head -c32 /dev/urandom | base64`");
+        }
         byte[] key;
         try {
             key = Base64.getDecoder().decode(networkKey.trim());

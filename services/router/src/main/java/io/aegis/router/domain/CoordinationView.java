@@ -19,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * replaces every indicator value, system and campaign id by its HMAC-SHA256 (lower-case hex) under
  * the network key and drops the title; COUNT_ONLY carries only category, sectors, severity,
  * confidence, TLP and times; NONE produces nothing. FULL and HASHED also carry the correlation
- * digests (HMACs of campaign, indicators and systems), so that they correlate with each other.
+ * digests (HMACs of campaign, indicators and systems; indicator values in the normal form of
+ * {@link IndicatorValues}), so that they correlate with each other however a value was typed.
  */
 public final class CoordinationView {
 
@@ -57,7 +58,7 @@ public final class CoordinationView {
             view.setIndicators(content.getIndicators()).setAffectedSystems(systems)
                     .setCampaignId(content.getCampaignId()).setTitle(content.getTitle());
         } else if (level == CoordinationLevel.HASHED) {
-            view.setIndicators(content.getIndicators().stream().map(i -> new Indicator(i.getType(), hmac(i.getValue()))).toList())
+            view.setIndicators(content.getIndicators().stream().map(i -> new Indicator(i.getType(), hmac(IndicatorValues.normalised(i)))).toList())
                     .setAffectedSystems(systems.stream().map(this::hmac).toList())
                     .setCampaignId(content.getCampaignId() == null ? null : hmac(content.getCampaignId()));
         }
@@ -74,7 +75,7 @@ public final class CoordinationView {
         if (content.getCampaignId() != null && !content.getCampaignId().isBlank()) {
             digests.add("campaign:" + hmac(content.getCampaignId()));
         }
-        content.getIndicators().forEach(i -> digests.add("ioc:" + i.getType() + ":" + hmac(i.getValue())));
+        content.getIndicators().forEach(i -> digests.add("ioc:" + i.getType() + ":" + hmac(IndicatorValues.normalised(i))));
         systems.forEach(system -> digests.add("system:" + hmac(system)));
         return digests;
     }
