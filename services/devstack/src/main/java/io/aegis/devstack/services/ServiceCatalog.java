@@ -74,6 +74,10 @@ public final class ServiceCatalog {
     private ServiceSpec streamService(String name, String mainClass, int port) {
         Map<String, Object> config = common(port);
         config.put(STATE_DIR_KEYS.getOrDefault(name, "kafka.streams.default.state.dir"), stateDir(name));
+        if ("router".equals(name)) {
+            // only the router computes digests; nodes and the other services never hold the network key
+            config.put("aegis.network-key", secrets.networkKey());
+        }
         return new ServiceSpec(name, "services/" + name, mainClass, port, config);
     }
 
@@ -85,7 +89,6 @@ public final class ServiceCatalog {
         config.put("aegis.node.agency", "demo-agency-" + country.toLowerCase(java.util.Locale.ROOT));
         config.put("aegis.node.key-id", "default");
         config.put("aegis.node.signing-key", node.signingKey());
-        config.remove("aegis.network-key"); // nodes never compute digests, so they never hold the network key
         for (DemoRole role : DemoRole.values()) {
             String prefix = "aegis.node.users." + userIds.apply(country, role);
             config.put(prefix + ".token-sha256", NodeSecrets.sha256Hex(node.token(role)));
@@ -102,7 +105,6 @@ public final class ServiceCatalog {
         config.put("aegis.registry.url", settings.registryUrl());
         config.put("aegis.infra.dir", settings.infraDir().toString());
         config.put("aegis.members-file", membersFile().toString());
-        config.put("aegis.network-key", secrets.networkKey());
         return config;
     }
 

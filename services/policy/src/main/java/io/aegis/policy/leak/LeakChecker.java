@@ -54,6 +54,7 @@ public final class LeakChecker {
     private final Members members;
     private final PolicyHistory policies;
 
+    /** @param members the member list, to expand groups; null when none is on hand (copies are then not re-read) */
     public LeakChecker(Members members, PolicyHistory policies) {
         this.members = members;
         this.policies = policies;
@@ -79,11 +80,15 @@ public final class LeakChecker {
         changes.forEach(c -> changesBySignal.computeIfAbsent(c.getSignalId(), id -> new ArrayList<>()).add(c));
         List<Finding> findings = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
+        if (members == null && !copies.isEmpty()) {
+            unchecked.add(copies.size() + " copies not re-read against the recorded policies: no member list"
+                    + " (aegis.members-file) to expand destinations and groups; only their decisions were checked");
+        }
         for (InboxCopy found : copies) {
             SharedSignal copy = found.copy();
             RoutingDecision decision = byId.get(copy.getDecisionId());
             Optional<String> problem = citation(found, decision);
-            if (problem.isEmpty()) {
+            if (problem.isEmpty() && members != null) {
                 Instant routedAt = firstDecided.get(copy.getSignalId() + "|" + found.inboxCountry());
                 problem = reread(found, decision, routedAt, signals.get(copy.getSignalId()),
                         changesBySignal.getOrDefault(copy.getSignalId(), List.of()), unchecked);
@@ -146,7 +151,7 @@ public final class LeakChecker {
         }
         // an embargo runs from the signal's first routing to this destination, not from a later re-delivery
         Instant embargoEnd = routedAt.plus(verdict.embargo());
-        if (found.writtenAt().isBefore(embargoEnd)) {
+        if (!verdict.embargo().isZero() && found.writtenAt().isBefore(embargoEnd)) {
             return Optional.of("written at " + found.writtenAt() + ", before the embargo of " + verdict.embargo()
                     + " the policy sets ended at " + embargoEnd);
         }

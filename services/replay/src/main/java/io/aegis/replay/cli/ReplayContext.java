@@ -8,6 +8,7 @@ import io.aegis.replay.messaging.Namespace;
 import io.aegis.replay.messaging.ProgressReporter;
 import io.aegis.replay.messaging.RecordDecoder;
 import io.aegis.replay.messaging.TopicRangeReader;
+import io.aegis.policy.Members;
 import io.aegis.replay.verify.MemberKeys;
 
 import java.io.PrintStream;
@@ -85,9 +86,9 @@ public final class ReplayContext implements AutoCloseable {
         return new HistoryLoader(kafka, reader(), decoder(), namespace);
     }
 
-    /** The origin keys, when a members file is configured and present. */
-    public Optional<MemberKeys> memberKeys() {
-        return config.members().filter(Files::isReadable).map(MemberKeys::load);
+    /** The member list, when a members file is configured and present. */
+    public Optional<Members> members() {
+        return config.members().filter(Files::isReadable).map(MemberKeys::members);
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class VerifyCommand implements Callable<Integer> {
         TimeRange range = TimeRange.parse(from, to, now);
         TimeRange auditRange = new TimeRange(range.from().minus(lookback), range.to());
         RecordedHistory history = context.historyLoader().load(range, auditRange, range);
-        VerificationReport report = EvidenceVerifier.verify(range, history, context.memberKeys());
+        VerificationReport report = EvidenceVerifier.verify(range, history, context.members());
         print(report, context.out());
         if (reportDir != null) {
             ReportFiles.write(reportDir, "verify", Map.of("json", JsonReport.render(report)))

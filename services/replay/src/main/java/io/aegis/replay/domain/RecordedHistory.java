@@ -7,6 +7,7 @@ import io.aegis.schema.response.Escalation;
 import io.aegis.schema.response.Notification;
 import io.aegis.schema.routing.CoordinationSignal;
 import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.schema.signal.Receipt;
 import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.SharedSignal;
@@ -33,6 +34,7 @@ public record RecordedHistory(
         List<Recorded<Notification>> notifications,
         List<Recorded<CaseCommand>> commands,
         List<Recorded<Receipt>> receipts,
+        List<Recorded<SharingPolicy>> policies,
         List<String> notes,
         List<String> unreadableTopics) {
 
@@ -40,13 +42,13 @@ public record RecordedHistory(
     public static RecordedHistory empty() {
         return new RecordedHistory(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
-    /** Number of contract records held. */
+    /** Number of contract records held (policies, read whatever the range, included). */
     public int size() {
         return signals.size() + retractions.size() + decisions.size() + deliveries.size() + coordination.size()
                 + escalations.size() + cases.size() + caseEvents.size() + notifications.size() + commands.size()
-                + receipts.size();
+                + receipts.size() + policies.size();
     }
 }

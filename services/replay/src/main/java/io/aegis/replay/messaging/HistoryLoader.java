@@ -12,6 +12,7 @@ import io.aegis.schema.response.Escalation;
 import io.aegis.schema.response.Notification;
 import io.aegis.schema.routing.CoordinationSignal;
 import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.Receipt;
@@ -72,6 +73,8 @@ public final class HistoryLoader {
         load(shared(TopicNames.CASES), casesRange, EmergencyCase.class, history, history.cases()::add, true);
         load(shared(TopicNames.CASE_EVENTS), range, CaseEvent.class, history, history.caseEvents()::add, true);
         load(shared(TopicNames.RECEIPTS), range, Receipt.class, history, history.receipts()::add, false);
+        // every policy version on record, whenever published: the leak check re-reads copies against the version they cite
+        load(shared(TopicNames.POLICIES), TimeRange.ALL, SharingPolicy.class, history, history.policies()::add, false);
         Set<String> countries = countriesNamed(history.decisions());
         for (String topic : perCountry(TopicNames.OUTBOX_PATTERN, TopicNames::outbox, countries, history)) {
             load(topic, range, OutboxEvent.class, history, recorded -> outbox(recorded, history), false);
@@ -85,7 +88,8 @@ public final class HistoryLoader {
         for (String topic : perCountry(TopicNames.COMMANDS_PATTERN, TopicNames::commands, countries, history)) {
             load(topic, range, CaseCommand.class, history, history.commands()::add, false);
         }
-        if (history.size() == history.cases().stream().filter(c -> !range.contains(c.timestamp())).count()) {
+        if (history.size() - history.policies().size()
+                == history.cases().stream().filter(c -> !range.contains(c.timestamp())).count()) {
             throw ReplayException.unavailable("no records in any Aegis topic between " + range.from() + " and "
                     + range.to() + (history.notes().isEmpty() ? "" : " (" + String.join("; ", history.notes()) + ")"));
         }

@@ -1,71 +1,49 @@
 package io.aegis.replay.verify;
 
+import io.aegis.kafka.crypto.CanonicalHash;
 import io.aegis.kafka.topic.TopicNames;
+import io.aegis.policy.Members;
+import io.aegis.policy.leak.LeakChecker;
+import io.aegis.policy.leak.PolicyHistory;
 import io.aegis.replay.domain.Recorded;
-import io.aegis.schema.routing.DecisionOutcome;
-import io.aegis.schema.routing.RoutingDecision;
-import io.aegis.schema.signal.SharedSignal;
+import io.aegis.replay.domain.RecordedHistory;
 
-import java.util.EnumSet;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * The independent non-leak check: every copy on {@code aegis.inbox.X} must be backed by a routing
- * decision that allowed that signal to X — same decision id, signal, destination, content hash and
- * policy version, with an allowing outcome. Checked from the topics alone, so it does not trust
- * the router that made the decisions.
+ * The non-leak check of {@code verify}: every copy on {@code aegis.inbox.X} is handed, with the
+ * routing audit, the signals and downgrades as their origins published them and every policy
+ * version on record, to the network's one independent {@link LeakChecker}. It re-reads the recorded
+ * policy itself (no router code), so an embargoed copy released on time passes and one released
+ * early, or one no policy allowed, is a violation. Without a member list it cannot expand groups,
+ * so the re-reading is skipped and said so.
  */
 final class LeakCheck {
-
-    private static final Set<DecisionOutcome> ALLOWING =
-            EnumSet.of(DecisionOutcome.DELIVER, DecisionOutcome.DELIVER_REDACTED, DecisionOutcome.RELEASE);
 
     private LeakCheck() {
     }
 
-    static int check(List<Recorded<SharedSignal>> deliveries, List<Recorded<RoutingDecision>> decisions,
-                     List<Violation> out) {
-        Map<String, RoutingDecision> byId = new HashMap<>();
-        decisions.forEach(decision -> byId.put(decision.value().getDecisionId(), decision.value()));
-        for (Recorded<SharedSignal> recorded : deliveries) {
-            String problem = problem(recorded, byId.get(recorded.value().getDecisionId()));
-            if (problem != null) {
-                out.add(new Violation("non-leak", recorded.source(), problem));
-            }
-        }
-        return deliveries.size();
+    static int check(RecordedHistory history, Optional<Members> members, List<Violation> out, List<String> unchecked) {
+        PolicyHistory policies = new PolicyHistory();
+        history.policies().forEach(p -> policies.add(p.value()));
+        List<LeakChecker.InboxCopy> copies = history.deliveries().stream()
+                .map(r -> new LeakChecker.InboxCopy(inboxCountry(r), r.source(), Instant.ofEpochMilli(r.timestamp()), r.value()))
+                .toList();
+        LeakChecker.Result result = new LeakChecker(members.orElse(null), policies).check(copies,
+                history.decisions().stream().map(Recorded::value).toList(),
+                // only signals whose content still matches their hash: a tampered outbox is the content-hash
+                // check's finding, and must not make the copies made from the genuine signal look altered
+                history.signals().stream().map(Recorded::value)
+                        .filter(s -> CanonicalHash.contentHash(s.getContent()).equals(s.getContentHash())).toList(),
+                history.retractions().stream().map(Recorded::value).toList());
+        result.findings().forEach(f -> out.add(new Violation("non-leak", f.source(), "signal " + f.signalId() + ": " + f.message())));
+        result.unchecked().forEach(note -> unchecked.add("non-leak: " + note));
+        return result.copiesChecked();
     }
 
-    private static String problem(Recorded<SharedSignal> recorded, RoutingDecision decision) {
-        SharedSignal shared = recorded.value();
-        String inboxCountry = TopicNames.countryOf(
-                recorded.topic().substring(recorded.topic().lastIndexOf(TopicNames.INBOX_PREFIX)));
-        String what = "signal " + shared.getSignalId() + " in the inbox of " + inboxCountry;
-        if (!inboxCountry.equals(shared.getDestination())) {
-            return what + " is a copy made for " + shared.getDestination();
-        }
-        if (decision == null) {
-            return what + " cites decision " + shared.getDecisionId() + ", which is not in the routing audit";
-        }
-        if (!ALLOWING.contains(decision.getOutcome())) {
-            return what + " but decision " + decision.getDecisionId() + " says " + decision.getOutcome()
-                    + " (" + decision.getReason() + ")";
-        }
-        if (!decision.getSignalId().equals(shared.getSignalId()) || !decision.getDestination().equals(inboxCountry)) {
-            return what + " but decision " + decision.getDecisionId() + " allowed signal " + decision.getSignalId()
-                    + " to " + decision.getDestination();
-        }
-        if (decision.getPolicyVersion() != shared.getPolicyVersion()) {
-            return what + " states policyVersion " + shared.getPolicyVersion() + " but decision "
-                    + decision.getDecisionId() + " was made under version " + decision.getPolicyVersion();
-        }
-        if (!decision.getContentHash().equals(shared.getContentHash())) {
-            return what + " has contentHash " + shared.getContentHash() + " but the decision was about "
-                    + decision.getContentHash();
-        }
-        return null;
+    private static String inboxCountry(Recorded<?> recorded) {
+        return TopicNames.countryOf(recorded.topic().substring(recorded.topic().lastIndexOf(TopicNames.INBOX_PREFIX)));
     }
 }

@@ -2,16 +2,14 @@ package io.aegis.replay.verify;
 
 import io.aegis.kafka.crypto.Ed25519;
 import io.aegis.replay.ReplayException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import io.aegis.policy.Member;
+import io.aegis.policy.Members;
+import io.aegis.policy.MembersYaml;
+import io.aegis.policy.PolicyValidationException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,28 +36,27 @@ public final class MemberKeys {
     }
 
     public static MemberKeys load(Path file) {
-        String text;
+        return of(members(file));
+    }
+
+    /** The member list of {@code aegis.members-file}, read with the network's one policy library. */
+    public static Members members(Path file) {
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw ReplayException.usage("aegis.members-file: cannot read " + file + " (" + e.getMessage() + ")");
+            return MembersYaml.load(file);
+        } catch (PolicyValidationException e) {
+            throw ReplayException.usage("aegis.members-file: " + file + ": " + e.getMessage());
         }
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        if (!(root instanceof Map<?, ?> doc) || !(doc.get("members") instanceof List<?> members)) {
-            throw ReplayException.usage("aegis.members-file: " + file + " must be a mapping with a 'members' list");
-        }
+    }
+
+    /** Every member's current key, decoded now so that a bad key fails with the member named. */
+    public static MemberKeys of(Members members) {
         Map<String, PublicKey> keys = new HashMap<>();
-        for (int i = 0; i < members.size(); i++) {
-            if (!(members.get(i) instanceof Map<?, ?> member) || member.get("code") == null
-                    || member.get("publicKey") == null) {
-                throw ReplayException.usage("aegis.members-file: members[" + i + "] needs 'code' and 'publicKey'");
-            }
-            Object keyId = member.get("keyId");
+        for (String code : members.codes()) {
+            Member member = members.member(code).orElseThrow();
             try {
-                keys.put(id(member.get("code").toString(), keyId == null ? null : keyId.toString()),
-                        Ed25519.decodePublic(member.get("publicKey").toString()));
+                keys.put(id(code, member.keyId()), Ed25519.decodePublic(member.publicKey()));
             } catch (IllegalArgumentException e) {
-                throw ReplayException.usage("aegis.members-file: members[" + i + "].publicKey: " + e.getMessage());
+                throw ReplayException.usage("aegis.members-file: member " + code + ".publicKey: " + e.getMessage());
             }
         }
         return new MemberKeys(keys);

@@ -33,7 +33,10 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +65,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 @WithKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouterRecordedVerifyIT {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
@@ -82,7 +86,8 @@ class RouterRecordedVerifyIT {
                 signal("green-elections", Tlp.GREEN, Sector.ELECTIONS, List.of())), workingDir);
         List<NewTopic> topics = new ArrayList<>();
         List.of(TopicNames.ESCALATIONS, TopicNames.CASES, TopicNames.CASE_EVENTS, TopicNames.ROUTING_AUDIT, TopicNames.RECEIPTS,
-                TopicNames.COORDINATION_SIGNALS, TopicNames.outbox("FR"), TopicNames.inbox("DE"), TopicNames.inbox("JP"))
+                TopicNames.COORDINATION_SIGNALS, TopicNames.POLICIES, TopicNames.outbox("FR"), TopicNames.inbox("DE"),
+                TopicNames.inbox("JP"), TopicNames.inbox("BR"))
                 .forEach(name -> topics.add(new NewTopic(name, 1, (short) 1)));
         ScenarioProducer.createTopics(cluster, topics);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerProps())) {
@@ -97,19 +102,44 @@ class RouterRecordedVerifyIT {
     }
 
     @Test
+    @Order(1)
     void shouldFindRoutersRecordIntactAndEveryInboxCopyAllowed() {
-        CliRunner.Result result = cli.run("verify", "--from", "2026-11-20T09:00:00Z", "--to", "2026-11-20T11:00:00Z",
+        CliRunner.Result result = cli.run("verify", "--from", "2026-11-20T09:00:00Z", "--to", "2026-11-20T13:00:00Z",
                 "--require-complete");
 
         assertEquals(0, result.exitCode(), result.toString());
-        int inboxCopies = recorded.get(TopicNames.inbox("DE")).size() + recorded.get(TopicNames.inbox("JP")).size();
-        assertEquals(3, inboxCopies, "DE gets both signals, JP only the AMBER one");
+        int inboxCopies = recorded.get(TopicNames.inbox("DE")).size() + recorded.get(TopicNames.inbox("JP")).size()
+                + recorded.get(TopicNames.inbox("BR")).size();
+        assertEquals(4, inboxCopies, "DE gets both signals, JP only the AMBER one, BR the GREEN one after its embargo");
         assertTrue(result.out().contains("checked non-leak: " + inboxCopies), result.out());
         assertTrue(result.out().contains("checked audit-chain: " + recorded.get(TopicNames.ROUTING_AUDIT).size()), result.out());
         assertTrue(result.out().contains("checked signals: 2"), result.out());
     }
 
     @Test
+    @Order(3)
+    void shouldFailVerifyOnceAForgedCopyIsOnAnInbox() {
+        // given a copy of the AMBER signal written straight onto BR's inbox (BR is outside FR's trusted group),
+        // citing the decision that delivered it to DE: the audit is intact, only the inbox is forged
+        Topics topics = new Topics(new SerdeFactory(registry));
+        var deCopy = topics.inbox("DE").valueDeserializer().deserialize(TopicNames.inbox("DE"),
+                recorded.get(TopicNames.inbox("DE")).get(0).value());
+        var forged = new io.aegis.schema.signal.InboxEvent(io.aegis.schema.signal.SharedSignal.newBuilder(
+                (io.aegis.schema.signal.SharedSignal) deCopy.getPayload()).setDestination("BR").build());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerProps())) {
+            TopicCopier.send(producer, TopicNames.inbox("BR"), new RawRecord(TopicNames.inbox("BR"), 0, 0,
+                    NOW.plusSeconds(7200).toEpochMilli(), "forged".getBytes(StandardCharsets.UTF_8),
+                    topics.inbox("BR").valueSerializer().serialize(TopicNames.inbox("BR"), forged), List.of()));
+        }
+
+        CliRunner.Result result = cli.run("verify", "--from", "2026-11-20T09:00:00Z", "--to", "2026-11-20T13:00:00Z");
+
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.out().contains("VIOLATION") && result.out().contains("aegis.inbox.BR"), result.out());
+    }
+
+    @Test
+    @Order(2)
     void shouldExplainWithholdingByTheRuleThatDecidedIt(@TempDir Path out) throws IOException {
         CliRunner.Result result = cli.run("timeline", "--from", "2026-11-20T09:00:00Z", "--to", "2026-11-20T11:00:00Z",
                 "--country", "JP", "--out", out.toString());
@@ -145,6 +175,8 @@ class RouterRecordedVerifyIT {
             var outbox = driver.createInputTopic(TopicNames.outbox("FR"), Serdes.String().serializer(),
                     topics.outbox("FR").valueSerializer());
             signals.forEach(signal -> outbox.pipeInput(signal.getId(), new OutboxEvent(signal), signal.getSubmittedAt()));
+            // the embargo on BR (PT1H in the example policy) ends while the router runs
+            driver.advanceWallClockTime(Duration.ofHours(2));
             for (String topic : List.of(TopicNames.ROUTING_AUDIT, TopicNames.COORDINATION_SIGNALS, TopicNames.inbox("DE"),
                     TopicNames.inbox("JP"), TopicNames.inbox("BR"))) {
                 recorded.put(topic, driver.createOutputTopic(topic, Serdes.ByteArray().deserializer(),
@@ -156,7 +188,11 @@ class RouterRecordedVerifyIT {
                 signal.getId().getBytes(StandardCharsets.UTF_8),
                 topics.outbox("FR").valueSerializer().serialize(TopicNames.outbox("FR"), new OutboxEvent(signal)),
                 signal.getSubmittedAt())).toList());
-        assertEquals(List.of(), recorded.remove(TopicNames.inbox("BR")), "BR is embargoed for an hour");
+        assertEquals(1, recorded.get(TopicNames.inbox("BR")).size(), "BR gets the GREEN signal once its embargo ended");
+        // the policy as published on aegis.policies, which verify re-reads each copy against
+        recorded.put(TopicNames.POLICIES, List.of(new TestRecord<>("FR".getBytes(StandardCharsets.UTF_8),
+                topics.policies().valueSerializer().serialize(TopicNames.POLICIES,
+                        Policies.architectureExample().setVersion(1).setUpdatedAt(NOW).build()), NOW)));
     }
 
     private ThreatSignal signal(String id, Tlp tlp, Sector sector, List<String> recipients) {

@@ -19,6 +19,8 @@ import io.aegis.schema.response.NotificationKind;
 import io.aegis.schema.routing.CoordinationSignal;
 import io.aegis.schema.routing.DecisionOutcome;
 import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.schema.routing.SharingPolicy;
+import io.aegis.policy.PolicyDocument;
 import io.aegis.schema.signal.Receipt;
 import io.aegis.schema.signal.ReceiptKind;
 import io.aegis.schema.signal.SharedSignal;
@@ -62,6 +64,8 @@ public final class Scenario {
     public final List<CaseCommand> commandsFr = new ArrayList<>();
     public final List<CaseCommand> commandsDe = new ArrayList<>();
     public final Receipt receipt;
+    /** The origins' policies, in the versions the decisions cite. */
+    public final List<SharingPolicy> policies = new ArrayList<>();
 
     public Scenario() {
         for (String country : List.of("FR", "DE", "JP")) {
@@ -97,6 +101,14 @@ public final class Scenario {
         commandsFr.add(ack("c1", "FR", "fr-duty-1", T0.plusSeconds(601)));
         commandsDe.add(ack("c2", "DE", "de-duty-1", T0.plusSeconds(1201)));
         receipt = new Receipt("s1", "DE", ReceiptKind.DELIVERED, T0.plusSeconds(65), "node-de");
+        policies.add(policy(3, "country: FR\nrules:\n  - {id: amber-to-trusted, effect: ALLOW, to: [DE], tlp: [GREEN, AMBER]}\n"));
+        policies.add(policy(1, "country: DE\nrules:\n  - {id: share-all, effect: ALLOW, to: [\"*\"], tlp: [GREEN, AMBER]}\n"));
+        policies.add(policy(2, "country: JP\nrules:\n  - {id: share-green, effect: ALLOW, to: [\"*\"], tlp: [GREEN, AMBER]}\n"
+                + "  - {id: strip, effect: REDACT, to: [DE], fields: [description]}\n"));
+    }
+
+    private static SharingPolicy policy(int version, String yaml) {
+        return SharingPolicy.newBuilder(PolicyDocument.parse(yaml, T0, "admin")).setVersion(version).build();
     }
 
     private ThreatSignal signal(String id, String origin, Category category, Instant at) {

@@ -20,6 +20,7 @@ public final class ScenarioHistory {
         add(history.decisions(), TopicNames.ROUTING_AUDIT, 0, scenario.auditPartition0);
         add(history.decisions(), TopicNames.ROUTING_AUDIT, 1, scenario.auditPartition1);
         add(history.deliveries(), TopicNames.inbox("DE"), 0, scenario.inboxDe);
+        add(history.policies(), TopicNames.POLICIES, 0, scenario.policies);
         add(history.deliveries(), TopicNames.inbox("FR"), 0, scenario.inboxFr);
         add(history.coordination(), TopicNames.COORDINATION_SIGNALS, 0, scenario.coordination);
         add(history.escalations(), TopicNames.ESCALATIONS, 0, List.of(scenario.escalation));

@@ -10,6 +10,7 @@ import io.aegis.schema.response.Escalation;
 import io.aegis.schema.response.Notification;
 import io.aegis.schema.routing.CoordinationSignal;
 import io.aegis.schema.routing.RoutingDecision;
+import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.Receipt;
@@ -53,7 +54,7 @@ public final class ScenarioProducer {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(prefix + TopicNames.ROUTING_AUDIT, 2, (short) 1));
         for (String topic : List.of(TopicNames.COORDINATION_SIGNALS, TopicNames.ESCALATIONS, TopicNames.CASES,
-                TopicNames.CASE_EVENTS, TopicNames.RECEIPTS, TopicNames.outbox("FR"), TopicNames.outbox("DE"),
+                TopicNames.CASE_EVENTS, TopicNames.RECEIPTS, TopicNames.POLICIES, TopicNames.outbox("FR"), TopicNames.outbox("DE"),
                 TopicNames.outbox("JP"), TopicNames.inbox("DE"), TopicNames.inbox("FR"), TopicNames.notify("FR"),
                 TopicNames.notify("DE"), TopicNames.commands("FR"), TopicNames.commands("DE"))) {
             topics.add(new NewTopic(prefix + topic, 1, (short) 1));
@@ -76,6 +77,7 @@ public final class ScenarioProducer {
             send(producer, TopicNames.commands("FR"), 0, scenario.commandsFr, CaseCommand::getCaseId, CaseCommand::getIssuedAt);
             send(producer, TopicNames.commands("DE"), 0, scenario.commandsDe, CaseCommand::getCaseId, CaseCommand::getIssuedAt);
             send(producer, TopicNames.RECEIPTS, 0, List.of(scenario.receipt), Receipt::getSignalId, Receipt::getAt);
+            send(producer, TopicNames.POLICIES, 0, scenario.policies, SharingPolicy::getCountry, SharingPolicy::getUpdatedAt);
             producer.flush();
         }
     }

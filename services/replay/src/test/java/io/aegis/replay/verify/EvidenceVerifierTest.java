@@ -1,5 +1,6 @@
 package io.aegis.replay.verify;
 
+import io.aegis.policy.Members;
 import io.aegis.replay.domain.Recorded;
 import io.aegis.replay.domain.RecordedHistory;
 import io.aegis.replay.domain.TimeRange;
@@ -10,7 +11,6 @@ import io.aegis.schema.signal.SharedSignal;
 import io.aegis.schema.signal.ThreatSignal;
 import org.junit.jupiter.api.Test;
 
-import java.security.PublicKey;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ class EvidenceVerifierTest {
     private static final TimeRange DAY = TimeRange.parse("2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z", Instant.EPOCH);
 
     private final Scenario scenario = new Scenario();
-    private final MemberKeys keys = keys(scenario);
+    private final Members keys = members(scenario);
 
     @Test
     void shouldPassRecordedScenarioCompletely() {
@@ -93,7 +93,7 @@ class EvidenceVerifierTest {
 
         assertEquals(1, report.violations().size());
         assertTrue(report.violations().get(0).message().contains(
-                "states policyVersion 4 but decision d1 was made under version 3"), report.violations().toString());
+                "states policy version 4 but decision d1 was made under version 3"), report.violations().toString());
     }
 
     @Test
@@ -112,16 +112,62 @@ class EvidenceVerifierTest {
         VerificationReport report = EvidenceVerifier.verify(DAY, ScenarioHistory.of(scenario), Optional.empty());
 
         assertTrue(report.clean());
-        assertEquals(List.of("3 signatures not checked: aegis.members-file is not set"), report.unchecked());
+        assertEquals(List.of("non-leak: 3 copies not re-read against the recorded policies: no member list (aegis.members-file)"
+                + " to expand destinations and groups; only their decisions were checked",
+                "3 signatures not checked: aegis.members-file is not set"), report.unchecked());
+    }
+
+    @Test
+    void shouldPassAnEmbargoedCopyReleasedOnTimeAndRejectOneReleasedEarly() {
+        // why: a released embargoed copy cites its DELAY decision; the check must accept it once the
+        // embargo ended and only then, re-reading the embargo from the recorded policy itself
+        RecordedHistory onTime = embargoed(3600 + 62);
+        RecordedHistory early = embargoed(600);
+
+        VerificationReport passed = EvidenceVerifier.verify(DAY, onTime, Optional.of(keys));
+        VerificationReport failed = EvidenceVerifier.verify(DAY, early, Optional.of(keys));
+
+        assertEquals(List.of(), passed.violations());
+        assertEquals(1, failed.violations().size(), failed.violations().toString());
+        assertTrue(failed.violations().get(0).message().contains("before the embargo"), failed.violations().toString());
+    }
+
+    @Test
+    void shouldRejectACopyTheRecordedPolicyForbidsEvenWhenItsDecisionSaysDeliver() {
+        // FR v3 shares with DE only: a copy of s1 on JP's inbox whose forged decision says DELIVER is still a leak
+        RecordedHistory history = ScenarioHistory.of(scenario);
+        var forgedDecision = Scenario.decision("d9", scenario.s1, "JP", io.aegis.schema.routing.DecisionOutcome.DELIVER, 3,
+                List.of("amber-to-trusted"), Scenario.T0.plusSeconds(61));
+        history.decisions().add(new Recorded<>("aegis.routing.audit", 0, 9, 0, "s1", forgedDecision));
+        history.deliveries().add(new Recorded<>("aegis.inbox.JP", 0, 0, 0, "s1",
+                SharedSignal.newBuilder(scenario.inboxDe.get(0)).setDestination("JP").setDecisionId("d9").build()));
+
+        VerificationReport report = EvidenceVerifier.verify(DAY, history, Optional.of(keys));
+
+        assertTrue(report.violations().stream().anyMatch(v -> v.evidence().equals("aegis.inbox.JP/0@0")
+                && v.message().contains("does not allow it to JP")), report.violations().toString());
+    }
+
+    private RecordedHistory embargoed(long writtenAfterSeconds) {
+        RecordedHistory history = ScenarioHistory.of(scenario);
+        var policy = io.aegis.schema.routing.SharingPolicy.newBuilder(scenario.policies.get(0)).setRules(List.of(
+                scenario.policies.get(0).getRules().get(0),
+                io.aegis.schema.routing.PolicyRule.newBuilder().setId("hold").setEffect(io.aegis.schema.routing.RuleEffect.DELAY)
+                        .setTo(List.of("DE")).setDelay("PT1H").build())).build();
+        replace(history.policies(), 0, policy);
+        Recorded<SharedSignal> copy = history.deliveries().get(0);
+        history.deliveries().set(0, new Recorded<>(copy.topic(), copy.partition(), copy.offset(),
+                Scenario.T0.plusSeconds(writtenAfterSeconds).toEpochMilli(), copy.key(), copy.value()));
+        return history;
     }
 
     private static <T> void replace(List<Recorded<T>> records, int index, T value) {
         records.set(index, records.get(index).with(value));
     }
 
-    static MemberKeys keys(Scenario scenario) {
-        Map<String, PublicKey> keys = new HashMap<>();
-        scenario.keys.forEach((country, pair) -> keys.put(MemberKeys.id(country, "default"), pair.getPublic()));
-        return new MemberKeys(keys);
+    static Members members(Scenario scenario) {
+        Map<String, String> keys = new HashMap<>();
+        scenario.keys.forEach((country, pair) -> keys.put(country, io.aegis.kafka.crypto.Ed25519.encodePublic(pair.getPublic())));
+        return Members.of(keys, Map.of());
     }
 }

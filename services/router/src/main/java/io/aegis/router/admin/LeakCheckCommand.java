@@ -1,5 +1,6 @@
 package io.aegis.router.admin;
 
+import io.aegis.kafka.crypto.CanonicalHash;
 import io.aegis.kafka.registry.HttpSchemaRegistryClient;
 import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.TopicNames;
@@ -100,8 +101,8 @@ public final class LeakCheckCommand {
             } catch (RuntimeException undecodable) {
                 return; // the router sent it to the DLQ and routed nothing from it; copies are checked without it
             }
-            if (payload instanceof ThreatSignal signal) {
-                evidence.signals().add(signal);
+            if (payload instanceof ThreatSignal signal && CanonicalHash.contentHash(signal.getContent()).equals(signal.getContentHash())) {
+                evidence.signals().add(signal); // a tampered one was DLQ'd by the router and never routed
             } else if (payload instanceof Retraction change) {
                 evidence.changes().add(change);
             }
