@@ -1,6 +1,8 @@
 package io.aegis.router.domain;
 
 import io.aegis.policy.Members;
+import io.aegis.policy.leak.PolicyReading;
+import io.aegis.policy.leak.SignalFacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +61,25 @@ class PolicyEnginePropertiesTest {
             boolean listedIfStrict = !(s.content().getTlp() == Tlp.AMBER_STRICT || s.content().getTlp() == Tlp.RED)
                     || s.content().getRecipients().contains(d.destination());
             assertEquals(!denied && allowed && listedIfStrict, d.outcome().delivers(), () -> d + " for " + s);
+        }
+    }
+
+    @Property(tries = 400)
+    void theLeakCheckersOwnReadingAgreesWithTheEngineOnEveryDestination(@ForAll("scenarios") Scenario s) {
+        // two independent readings of one policy: if they ever disagree, either the router leaks or
+        // the leak checker would cry wolf (or, worse, stay silent) over the router's real output
+        RoutingPlan plan = PolicyEngine.evaluate(s.origin(), s.content(), s.policy(), s.members(), Fixtures.NOW);
+        SignalFacts facts = new SignalFacts(s.origin(), s.content().getTlp(), s.content().getRecipients(),
+                s.content().getCategory(), s.content().getSectors(), s.content().getSeverity(), s.content());
+
+        for (DestinationDecision d : plan.decisions()) {
+            PolicyReading.Verdict verdict = PolicyReading.read(s.policy(), s.members(), facts, d.destination());
+            assertEquals(d.outcome().delivers(), verdict.allowed(), () -> d + " vs " + verdict + " for " + s);
+            if (verdict.allowed()) {
+                assertEquals(Set.copyOf(d.redactedFields()), verdict.redactions(), () -> d + " vs " + verdict);
+                assertEquals(d.deliverAt() == null ? java.time.Duration.ZERO
+                        : java.time.Duration.between(Fixtures.NOW, d.deliverAt()), verdict.embargo(), () -> d + " vs " + verdict);
+            }
         }
     }
 

@@ -226,6 +226,12 @@ class RouterTopologyTest {
         List<RoutingDecision> downgrade = audit.stream().filter(d -> d.getReason().contains("downgraded")).toList();
         assertEquals(Map.of("DE", DecisionOutcome.DELIVER_REDACTED, "JP", DecisionOutcome.DELIVER_REDACTED, "KE", DecisionOutcome.RETRACT),
                 outcomes(downgrade));
+        // each re-made copy and each retraction is owed a receipt by its recipient's node
+        String ledger = router.driver.<String, String>getKeyValueStore(RouterTopology.RECEIPTS_STORE).get(signal.getId());
+        Map<String, io.aegis.schema.signal.ReceiptKind> owed = io.aegis.router.domain.ReceiptLedger.decode(ledger).outstanding();
+        assertEquals(io.aegis.schema.signal.ReceiptKind.RETRACTED, owed.get("KE"));
+        assertEquals(io.aegis.schema.signal.ReceiptKind.DOWNGRADED, owed.get("DE"));
+        assertEquals(io.aegis.schema.signal.ReceiptKind.DOWNGRADED, owed.get("JP"));
 
         List<io.aegis.router.admin.LeakCheck.InboxCopy> copies = new java.util.ArrayList<>();
         records.forEach((cc, list) -> list.stream().filter(r -> r.value().getPayload() instanceof SharedSignal)
