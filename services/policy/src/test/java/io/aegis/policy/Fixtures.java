@@ -1,84 +1,34 @@
 package io.aegis.policy;
 
-import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Indicator;
 import io.aegis.schema.common.IndicatorType;
-import io.aegis.schema.common.Sector;
 import io.aegis.schema.common.Tlp;
 import io.aegis.schema.signal.SignalContent;
+import io.aegis.testsupport.fixtures.Policies;
+import io.aegis.testsupport.fixtures.Signals;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Small builders shared by the domain tests. */
-public final class Fixtures {
+/** The policy library's test members and signals, on test-support's shared fixtures. */
+final class Fixtures {
 
-    public static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+    static final Instant NOW = Signals.OBSERVED;
+    static final String ARCHITECTURE_POLICY = Policies.ARCHITECTURE_YAML;
 
     private Fixtures() {
     }
 
     /** FR, DE, JP, BR, KE with network groups eu=[FR, DE] and g-south=[BR, KE]. */
-    public static Members demoMembers() {
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (String cc : List.of("FR", "DE", "JP", "BR", "KE")) {
-            keys.put(cc, "key-" + cc);
-        }
-        return Members.of(keys, Map.of("eu", List.of("FR", "DE"), "g-south", List.of("BR", "KE")));
+    static Members demoMembers() {
+        return Members.of(Map.of("FR", "k", "DE", "k", "JP", "k", "BR", "k", "KE", "k"),
+                Map.of("eu", List.of("FR", "DE"), "g-south", List.of("BR", "KE")));
     }
 
-    public static SignalContent content(Tlp tlp, List<String> recipients) {
-        return SignalContent.newBuilder()
-                .setCategory(Category.DEEPFAKE_FRAUD)
-                .setTitle("Voice-clone fraud campaign")
-                .setDescription("personal data inside")
-                .setSeverity(4)
-                .setConfidence(80)
-                .setTlp(tlp)
-                .setObservedAt(NOW)
-                .setSectors(List.of(Sector.FINANCE))
-                .setAtlasTechniques(List.of("AML.T0048"))
-                .setIndicators(List.of(
-                        new Indicator(IndicatorType.DOMAIN, "fraud.example"),
-                        new Indicator(IndicatorType.EMAIL, "victim@example.org")))
-                .setRecipients(recipients)
-                .setCampaignId("camp-1")
+    /** The contract example signal at {@code tlp}, with a personal e-mail indicator to redact. */
+    static SignalContent content(Tlp tlp) {
+        return Signals.content().setTlp(tlp).setRecipients(List.of()).setIndicators(List.of(
+                new Indicator(IndicatorType.DOMAIN, "fraud.example"), new Indicator(IndicatorType.EMAIL, "victim@example.org")))
                 .build();
     }
-
-    public static SignalContent content(Tlp tlp) {
-        return content(tlp, List.of());
-    }
-
-    /** The example policy of ARCHITECTURE.md, for FR. */
-    public static final String ARCHITECTURE_POLICY = """
-            country: FR
-            groups:
-              trusted: [DE, JP]
-            rules:
-              - id: share-green
-                effect: ALLOW
-                to: ["*"]
-                tlp: [CLEAR, GREEN]
-              - id: amber-to-trusted
-                effect: ALLOW
-                to: ["group:trusted"]
-                tlp: [AMBER, AMBER+STRICT, RED]
-              - id: no-election-signals-to-jp
-                effect: DENY
-                to: [JP]
-                sectors: [ELECTIONS]
-              - id: strip-personal-data
-                effect: REDACT
-                to: ["*"]
-                except: ["group:trusted"]
-                fields: [description, "indicators[type=EMAIL]"]
-              - id: embargo-br
-                effect: DELAY
-                to: [BR]
-                delay: PT1H
-            coordination: HASHED
-            attribution: COUNTRY
-            """;
 }

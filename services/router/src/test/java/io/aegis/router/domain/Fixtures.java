@@ -53,33 +53,5 @@ public final class Fixtures {
     }
 
     /** The example policy of ARCHITECTURE.md, for FR. */
-    public static final String ARCHITECTURE_POLICY = """
-            country: FR
-            groups:
-              trusted: [DE, JP]
-            rules:
-              - id: share-green
-                effect: ALLOW
-                to: ["*"]
-                tlp: [CLEAR, GREEN]
-              - id: amber-to-trusted
-                effect: ALLOW
-                to: ["group:trusted"]
-                tlp: [AMBER, AMBER+STRICT, RED]
-              - id: no-election-signals-to-jp
-                effect: DENY
-                to: [JP]
-                sectors: [ELECTIONS]
-              - id: strip-personal-data
-                effect: REDACT
-                to: ["*"]
-                except: ["group:trusted"]
-                fields: [description, "indicators[type=EMAIL]"]
-              - id: embargo-br
-                effect: DELAY
-                to: [BR]
-                delay: PT1H
-            coordination: HASHED
-            attribution: COUNTRY
-            """;
+    public static final String ARCHITECTURE_POLICY = io.aegis.testsupport.fixtures.Policies.ARCHITECTURE_YAML;
 }
