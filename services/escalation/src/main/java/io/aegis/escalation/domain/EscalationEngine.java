@@ -68,7 +68,8 @@ public final class EscalationEngine {
         Optional<Escalation> escalation = rulesEngine.assessAbove(group.tier(), group, evaluatedAt, baseline)
                 .map(assessment -> {
                     Tier previous = group.raiseTo(assessment.tier());
-                    return Escalations.of(group, previous, assessment, namedSignals(group.id(), assessment.stats()));
+                    List<Observation> signals = windowSignals(group.id(), assessment.stats());
+                    return Escalations.of(group, previous, assessment, named(signals), Disclosures.of(signals));
                 });
         groups.save(group);
         return escalation;
@@ -148,12 +149,15 @@ public final class EscalationEngine {
         }
     }
 
-    private List<String> namedSignals(String groupId, WindowStats stats) {
+    /** The signals counted in the window's figures, in time order. */
+    private List<Observation> windowSignals(String groupId, WindowStats stats) {
         return groups.signals(groupId, stats.start(), stats.end(), Integer.MAX_VALUE).stream()
-                .filter(o -> !o.countOnly() && stats.categories().contains(o.category()))
-                .limit(MAX_NAMED_SIGNALS)
-                .map(Observation::signalId)
+                .filter(o -> stats.categories().contains(o.category()))
                 .toList();
+    }
+
+    private static List<String> named(List<Observation> signals) {
+        return signals.stream().filter(o -> !o.countOnly()).limit(MAX_NAMED_SIGNALS).map(Observation::signalId).toList();
     }
 
     private long slotOf(long timestamp) {
@@ -161,8 +165,11 @@ public final class EscalationEngine {
     }
 
     private static Observation observation(CoordinationSignal signal, long at) {
+        java.util.SortedMap<String, Long> audience = new java.util.TreeMap<>();
+        signal.getAudience().forEach(d -> audience.merge(d.getCountry(),
+                d.getReleasedAt() == null ? Observation.AT_ONCE : d.getReleasedAt().toEpochMilli(), Math::min));
         return new Observation(signal.getSignalId(), signal.getOriginCountry(), signal.getCategory(),
                 Set.copyOf(signal.getSectors()), signal.getSeverity(), at,
-                signal.getLevel() == CoordinationLevel.COUNT_ONLY);
+                signal.getLevel() == CoordinationLevel.COUNT_ONLY, signal.getAttribution(), audience);
     }
 }

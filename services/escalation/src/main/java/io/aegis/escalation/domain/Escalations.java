@@ -2,6 +2,7 @@ package io.aegis.escalation.domain;
 
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.Escalation;
+import io.aegis.schema.response.SignalDisclosure;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -10,14 +11,17 @@ import java.util.UUID;
 /**
  * Builds the {@link Escalation} record for a group's tier rise. The id is derived from the group
  * and the tier, so a replay of the same signals yields the same ids. COUNT_ONLY signals appear
- * in the counts and countries but never among {@code signalIds}.
+ * in the counts and countries but never among {@code signalIds}. {@code disclosures} carries, for
+ * the coordination centre only, who sent and who received each signal, so that the response service
+ * can tell each member only what it may know.
  */
 public final class Escalations {
 
     private Escalations() {
     }
 
-    public static Escalation of(GroupState group, Tier previous, Assessment assessment, List<String> namedSignals) {
+    public static Escalation of(GroupState group, Tier previous, Assessment assessment, List<String> namedSignals,
+                                List<SignalDisclosure> disclosures) {
         WindowStats stats = assessment.stats();
         int unnamed = stats.signalCount() - stats.countOnly() - namedSignals.size();
         String reason = assessment.reason()
@@ -40,6 +44,7 @@ public final class Escalations {
                 .setWindowStart(Instant.ofEpochMilli(stats.start()))
                 .setWindowEnd(Instant.ofEpochMilli(stats.end()))
                 .setEscalatedAt(Instant.ofEpochMilli(stats.end()))
+                .setDisclosures(disclosures)
                 .build();
     }
 

@@ -6,6 +6,7 @@ import io.aegis.escalation.domain.Observation;
 import io.aegis.escalation.domain.Slot;
 import io.aegis.escalation.domain.Tally;
 import io.aegis.escalation.domain.WindowTally;
+import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Sector;
 import io.aegis.schema.common.Tier;
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -124,6 +126,13 @@ final class StateSerdes {
         for (Sector sector : o.criticalSectors()) {
             out.writeUTF(sector.name());
         }
+        // need-to-know facts, appended so that signals stored before they existed still read
+        out.writeUTF(o.attribution().name());
+        out.writeInt(o.audience().size());
+        for (Map.Entry<String, Long> delivery : o.audience().entrySet()) {
+            out.writeUTF(delivery.getKey());
+            out.writeLong(delivery.getValue());
+        }
     }
 
     private static Observation readObservation(DataInputStream in) throws IOException {
@@ -138,7 +147,17 @@ final class StateSerdes {
         for (int s = 0; s < sectorCount; s++) {
             sectors.add(Sector.valueOf(in.readUTF()));
         }
-        return new Observation(id, country, category, sectors, severity, timestamp, countOnly);
+        if (in.available() == 0) {
+            // stored before need-to-know facts existed: anonymous, delivered to nobody (fail closed)
+            return new Observation(id, country, category, sectors, severity, timestamp, countOnly);
+        }
+        Attribution attribution = Attribution.valueOf(in.readUTF());
+        int deliveries = in.readInt();
+        SortedMap<String, Long> audience = new TreeMap<>();
+        for (int d = 0; d < deliveries; d++) {
+            audience.put(in.readUTF(), in.readLong());
+        }
+        return new Observation(id, country, category, sectors, severity, timestamp, countOnly, attribution, audience);
     }
 
     private static void writeCategoryCounts(DataOutputStream out, CategoryCounts counts) throws IOException {

@@ -9,9 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aegis.kafka.dlq.DlqHeaders;
 import io.aegis.kafka.dlq.DlqRecords;
 import io.aegis.kafka.topic.TopicNames;
+import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Category;
+import io.aegis.schema.common.Delivery;
 import io.aegis.schema.common.Sector;
 import io.aegis.schema.response.Escalation;
+import io.aegis.schema.response.SignalDisclosure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +70,25 @@ class EscalationTopologyTest {
         assertThat(severe.getEscalatedAt()).isEqualTo(T0.plus(min(20)));
         assertThat(severe.getReason()).contains("3 countries (>= 3)", "max severity 4 (>= 4)", "within PT1H");
         assertThat(out.get(2).timestamp()).isEqualTo(T0.plus(min(20)).toEpochMilli());
+    }
+
+    @Test
+    void shouldCarryWhoSentAndWhoReceivedEachSignalForNeedToKnow() {
+        // given: an anonymous signal delivered to DE at once and to BR after an embargo, and a count-only one
+        Instant embargoEnd = T0.plus(Duration.ofHours(1));
+        driver.send(campaign("s1", "FR", "camp-1", 4).setAttribution(Attribution.ANONYMOUS)
+                        .setAudience(List.of(new Delivery("DE", null), new Delivery("BR", embargoEnd))).build(), T0)
+                .send(countOnly("s2", "JP", Category.DISINFORMATION_CAMPAIGN, Sector.ELECTIONS, 3)
+                        .setAttribution(Attribution.COUNTRY).setAudience(List.of(new Delivery("FR", null))).build(), T0.plus(min(1)));
+
+        // then: the coordination centre's record keeps every fact; signalIds still never names COUNT_ONLY
+        Escalation elevated = driver.escalations().get(1);
+        assertThat(elevated.getSignalIds()).containsExactly("s1");
+        // (compared as text: Avro's generated equals cannot compare a nested union timestamp)
+        assertThat(elevated.getDisclosures()).extracting(SignalDisclosure::toString).containsExactly(
+                new SignalDisclosure("s1", "FR", false, Attribution.ANONYMOUS,
+                        List.of(new Delivery("BR", embargoEnd), new Delivery("DE", null))).toString(),
+                new SignalDisclosure("s2", "JP", true, Attribution.COUNTRY, List.of(new Delivery("FR", null))).toString());
     }
 
     @Test

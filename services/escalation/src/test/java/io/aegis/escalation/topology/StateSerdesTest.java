@@ -9,6 +9,7 @@ import io.aegis.escalation.domain.Observation;
 import io.aegis.escalation.domain.Slot;
 import io.aegis.escalation.domain.Tally;
 import io.aegis.escalation.domain.WindowTally;
+import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Sector;
 import io.aegis.schema.common.Tier;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,37 @@ class StateSerdesTest {
         assertThat(roundTrip(StateSerdes.observations(), signal)).isEqualTo(signal);
         assertThat(roundTrip(StateSerdes.slots(), slot)).usingRecursiveComparison().isEqualTo(slot);
         assertThat(roundTrip(StateSerdes.counts(), counts).buckets()).isEqualTo(counts.buckets());
+    }
+
+    @Test
+    void shouldRoundTripTheNeedToKnowFactsOfASignal() {
+        Observation signal = new Observation("s1", "FR", Category.CBRN_UPLIFT, Set.of(Sector.ENERGY), 5, 1000, false,
+                Attribution.AGENCY, new TreeMap<>(Map.of("DE", Observation.AT_ONCE, "BR", 3_601_000L)));
+
+        assertThat(roundTrip(StateSerdes.observations(), signal)).isEqualTo(signal);
+    }
+
+    @Test
+    void shouldReadSignalsStoredBeforeNeedToKnowFactsAsNamedToNoMember() throws Exception {
+        // state written by the previous release: format 1, no attribution, no audience
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeUTF("s1");
+            out.writeUTF("FR");
+            out.writeUTF("CBRN_UPLIFT");
+            out.writeByte(5);
+            out.writeLong(1000);
+            out.writeBoolean(false);
+            out.writeByte(1);
+            out.writeUTF("ENERGY");
+        }
+
+        Observation old = StateSerdes.observations().deserializer().deserialize("t", bytes.toByteArray());
+
+        assertThat(old).isEqualTo(new Observation("s1", "FR", Category.CBRN_UPLIFT, Set.of(Sector.ENERGY), 5, 1000, false));
+        assertThat(old.attribution()).isEqualTo(Attribution.ANONYMOUS);
+        assertThat(old.audience()).isEmpty();
     }
 
     @Test

@@ -31,8 +31,8 @@ final class CommandValidator {
             return Optional.of("officerId: must not be blank");
         }
         if (!kase.getInvolvedCountries().contains(command.getCountry())) {
-            return Optional.of("country: " + command.getCountry() + " does not take part in case " + kase.getCaseId()
-                    + " (involved: " + String.join(", ", kase.getInvolvedCountries()) + ")");
+            // the involved countries are not listed: that would name reporters the sender may not know
+            return Optional.of("country: " + command.getCountry() + " does not take part in case " + kase.getCaseId());
         }
         if (kase.getState() == CaseState.RESOLVED && command.getType() != CommandType.COMMENT) {
             return Optional.of("type: case " + kase.getCaseId() + " is resolved; only COMMENT is accepted");

@@ -12,12 +12,16 @@ import io.aegis.schema.response.JointAction;
 import io.aegis.schema.response.NotificationKind;
 import io.aegis.schema.response.Obligation;
 import io.aegis.schema.response.ObligationState;
+import io.aegis.schema.response.SignalDisclosure;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Turns escalations into cases: opens a case, or raises the tier of the open case of the same
@@ -52,13 +56,15 @@ final class EscalationHandler {
         Transition step = new Transition(blank, now);
         EmergencyCase kase = step.kase();
         addNew(kase.getSignalIds(), escalation.getSignalIds());
+        addDisclosures(kase, escalation);
         addNew(kase.getInvolvedCountries(), involved(kase, escalation));
+        kase.setInvolvedCount(kase.getInvolvedCountries().size());
         List<String> started = startObligations(kase, escalation, now);
         step.record(CaseEventType.OPENED, Actor.SYSTEM,
                 "Case opened at " + kase.getTier() + " for " + escalation.getCorrelationKey() + ": " + reason(escalation),
                 attributes(escalation, started));
         notifier.toContacts(step, kase.getInvolvedCountries(),
-                new Message(NotificationKind.CASE_OPENED, why(escalation), "acknowledge", kase.getAckDeadline()));
+                new Message(NotificationKind.CASE_OPENED, why(escalation, step), "acknowledge", kase.getAckDeadline()));
         return step.outcome();
     }
 
@@ -66,12 +72,14 @@ final class EscalationHandler {
         Transition step = new Transition(current, now);
         EmergencyCase kase = step.kase();
         List<String> newSignals = addNew(kase.getSignalIds(), escalation.getSignalIds());
+        int newFacts = addDisclosures(kase, escalation);
         if (escalation.getTier().compareTo(kase.getTier()) > 0) {
             return raise(step, escalation);
         }
         List<String> joined = addNew(kase.getInvolvedCountries(), involved(kase, escalation));
+        kase.setInvolvedCount(kase.getInvolvedCountries().size());
         List<String> started = startObligations(kase, escalation, now);
-        if (joined.isEmpty() && newSignals.isEmpty() && started.isEmpty()) {
+        if (joined.isEmpty() && newSignals.isEmpty() && newFacts == 0 && started.isEmpty()) {
             return CaseOutcome.none();
         }
         Map<String, String> attributes = attributes(escalation, started);
@@ -84,7 +92,7 @@ final class EscalationHandler {
                 kase.setAckDeadline(deadline(kase.getTier(), now));
             }
             notifier.toLevel(step, joined, 0,
-                    new Message(NotificationKind.CASE_OPENED, why(escalation), "acknowledge", kase.getAckDeadline()));
+                    new Message(NotificationKind.CASE_OPENED, why(escalation, step), "acknowledge", kase.getAckDeadline()));
             askPendingVotes(step, joined);
         }
         return step.outcome();
@@ -95,6 +103,7 @@ final class EscalationHandler {
         Tier from = kase.getTier();
         kase.setTier(escalation.getTier());
         List<String> joined = addNew(kase.getInvolvedCountries(), involved(kase, escalation));
+        kase.setInvolvedCount(kase.getInvolvedCountries().size());
         kase.setAcknowledgements(new ArrayList<>());
         kase.setState(CaseState.OPEN);
         kase.setEscalationLevel(0);
@@ -105,7 +114,7 @@ final class EscalationHandler {
         step.record(CaseEventType.TIER_RAISED, Actor.SYSTEM,
                 "Tier raised from " + from + " to " + kase.getTier() + ": " + reason(escalation), attributes);
         notifier.toContacts(step, kase.getInvolvedCountries(),
-                new Message(NotificationKind.TIER_RAISED, why(escalation), "acknowledge", kase.getAckDeadline()));
+                new Message(NotificationKind.TIER_RAISED, why(escalation, step), "acknowledge", kase.getAckDeadline()));
         askPendingVotes(step, joined);
         return step.outcome();
     }
@@ -184,9 +193,35 @@ final class EscalationHandler {
                 ? "escalation of " + escalation.getCorrelationKey() : escalation.getReason();
     }
 
-    private static String why(Escalation escalation) {
-        return "Escalated to " + escalation.getTier() + ": " + reason(escalation) + ". Rules: "
-                + String.join(", ", escalation.getRules()) + ". Reporting countries: "
-                + String.join(", ", escalation.getCountries()) + " (window " + escalation.getWindow() + ").";
+    /**
+     * Why each country's officers are told, worded for that country: the reporters it may know and
+     * a count of the rest (need to know), never the escalation's full list of countries.
+     */
+    private static Function<String, String> why(Escalation escalation, Transition step) {
+        return country -> "Escalated to " + escalation.getTier() + ": " + reason(escalation) + ". Rules: "
+                + String.join(", ", escalation.getRules()) + ". "
+                + CaseCopies.reportersText(step.kase(), country, step.now()) + " (window " + escalation.getWindow() + ").";
+    }
+
+    /**
+     * Keeps the need-to-know facts of the escalation's signals on the case (the coordination centre's
+     * record), and every reporting country; returns how many signals were new to the case.
+     */
+    private static int addDisclosures(EmergencyCase kase, Escalation escalation) {
+        Set<String> known = new HashSet<>();
+        kase.getDisclosures().forEach(signal -> known.add(signal.getSignalId()));
+        List<SignalDisclosure> facts = new ArrayList<>(kase.getDisclosures());
+        int added = 0;
+        for (SignalDisclosure signal : escalation.getDisclosures()) {
+            if (known.add(signal.getSignalId())) {
+                facts.add(signal);
+                added++;
+            }
+        }
+        kase.setDisclosures(facts);
+        List<String> reporters = new ArrayList<>(kase.getReportingCountries());
+        addNew(reporters, escalation.getCountries());
+        kase.setReportingCountries(reporters.stream().sorted().toList());
+        return added;
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +28,16 @@ final class Notifier {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
 
-    /** What to say: the kind, why the officer is told, what is asked, and by when. */
-    record Message(NotificationKind kind, String why, String ask, Instant deadline) {
+    /**
+     * What to say: the kind, why the officer is told (worded per country, since need to know may let
+     * each country read a different account of the same case), what is asked, and by when.
+     */
+    record Message(NotificationKind kind, Function<String, String> whyFor, String ask, Instant deadline) {
+
+        /** A message worded the same for every country. */
+        Message(NotificationKind kind, String why, String ask, Instant deadline) {
+            this(kind, country -> why, ask, deadline);
+        }
     }
 
     private record Recipient(String country, DutyOfficer officer, int level) {
@@ -97,7 +106,7 @@ final class Notifier {
 
     private Notification notification(Transition step, Recipient recipient, Message message, long sequence) {
         EmergencyCase kase = step.kase();
-        String text = message.why();
+        String text = message.whyFor().apply(recipient.country());
         if (message.deadline() != null) {
             text += " Deadline: " + LOCAL.format(message.deadline().atZone(recipient.officer().timeZone()))
                     + " (" + message.deadline() + ").";

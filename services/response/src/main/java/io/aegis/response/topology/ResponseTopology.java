@@ -3,6 +3,7 @@ package io.aegis.response.topology;
 import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
+import io.aegis.response.domain.CaseCopies;
 import io.aegis.response.domain.CaseIds;
 import io.aegis.response.domain.CaseWorkflow;
 import io.aegis.schema.response.CaseCommand;
@@ -135,7 +136,8 @@ public final class ResponseTopology {
 
     /**
      * Every case state also goes to the inbox of each involved country, the only topic a node may
-     * read besides its notifications: a node never sees a case it takes no part in.
+     * read besides its notifications: a node never sees a case it takes no part in, and what it sees
+     * is its own copy, naming only what the origins' policies let it know ({@link CaseCopies}).
      */
     private static void toInvolvedInboxes(KStream<String, EmergencyCase> cases, Topics topics) {
         Serializer<InboxEvent> inbox = topics.inboxValueSerializer();
@@ -144,7 +146,8 @@ public final class ResponseTopology {
                     throw new UnsupportedOperationException("case copies are only written by the response service");
                 });
         cases.flatMapValues(c -> c.getInvolvedCountries().stream().distinct()
-                        .map(country -> new CaseCopy(country, new InboxEvent(c))).toList(), Named.as("case-per-involved-country"))
+                        .map(country -> new CaseCopy(country, new InboxEvent(CaseCopies.forMember(c, country)))).toList(),
+                        Named.as("case-per-involved-country"))
                 .to((key, copy, context) -> TopicNames.inbox(copy.country()),
                         Produced.with(Serdes.String(), copies).withName("case-inbox-sink"));
     }

@@ -19,6 +19,7 @@ import io.aegis.schema.response.CaseEventType;
 import io.aegis.schema.response.CaseState;
 import io.aegis.schema.response.CommandType;
 import io.aegis.schema.response.EmergencyCase;
+import io.aegis.response.domain.CaseCopies;
 import io.aegis.schema.response.Notification;
 import io.aegis.schema.response.VoteChoice;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,9 @@ class ResponseTopologyTest {
             var copies = driver.inboxOf(country);
             assertEquals(1, copies.size(), country);
             assertEquals(CASE_ID, copies.get(0).key);
-            assertEquals(kase, copies.get(0).value.getPayload());
+            // each country reads its own need-to-know copy of the case, not the coordination centre's record
+            assertEquals(CaseCopies.forMember(kase, country), copies.get(0).value.getPayload());
+            assertEquals(country, ((EmergencyCase) copies.get(0).value.getPayload()).getCopyFor());
         }
         assertTrue(driver.inboxOf("KE").isEmpty(), "KE takes no part in the case");
     }

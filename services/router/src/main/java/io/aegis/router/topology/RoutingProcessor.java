@@ -9,6 +9,8 @@ import io.aegis.router.domain.PolicyEngine;
 import io.aegis.router.domain.RoutingPlan;
 import io.aegis.router.domain.SharedSignals;
 import io.aegis.schema.common.CoordinationLevel;
+import io.aegis.schema.common.Delivery;
+import io.aegis.schema.routing.CoordinationSignal;
 import io.aegis.schema.routing.DecisionOutcome;
 import io.aegis.schema.routing.RoutingDecision;
 import io.aegis.kafka.topic.TopicNames;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import io.aegis.kafka.dlq.DlqRecords;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -166,6 +169,7 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
         RoutingPlan plan = PolicyEngine.evaluate(signal.getOriginCountry(), signal.getContent(),
                 policies.current(signal.getOriginCountry()), members, now);
         Map<String, String> recipients = new TreeMap<>();
+        List<Delivery> audience = new java.util.ArrayList<>();
         for (DestinationDecision decision : plan.decisions()) {
             RoutingDecision audit = Decisions.of(signal, decision, plan.policyVersion(), now);
             boolean deliversNow = decision.outcome() == Outcome.DELIVER || decision.outcome() == Outcome.DELIVER_REDACTED;
@@ -174,20 +178,33 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
                 SharedSignal copy = SharedSignals.copyFor(signal, decision, plan, now, audit.getDecisionId());
                 emit(new Routed.ToInbox(decision.destination(), new InboxEvent(copy)));
                 recipients.put(decision.destination(), "");
+                audience.add(new Delivery(decision.destination(), null));
             } else if (decision.outcome() == Outcome.DELAY) {
                 String embargoKey = embargoKey(decision.deliverAt(), signal.getId(), decision.destination());
                 embargo.put(embargoKey, SharedSignals.copyFor(signal, decision, plan, decision.deliverAt(), audit.getDecisionId()));
                 recipients.put(decision.destination(), embargoKey);
+                audience.add(new Delivery(decision.destination(), decision.deliverAt()));
             }
         }
-        emitCoordination(signal, plan.coordination(), plan.policyVersion(), now, false);
+        emitCoordination(signal, plan.coordination(), plan.policyVersion(), now, false,
+                view -> CoordinationSignal.newBuilder(view).setAudience(audience).setAttribution(plan.attribution()).build());
         signals.put(signal.getId(), new RoutingState(signal, false, recipients));
         return Optional.empty();
     }
 
     @Override
     public void emitCoordination(ThreatSignal signal, CoordinationLevel level, int version, Instant now, boolean retracted) {
-        Optional<io.aegis.schema.routing.CoordinationSignal> view = coordinationView.of(signal, level, retracted);
+        emitCoordination(signal, level, version, now, retracted, UnaryOperator.identity());
+    }
+
+    /**
+     * The coordination view, completed by {@code needToKnow} with the members the signal reached and
+     * the origin's attribution level, so that later case copies name it only to them (a retraction
+     * needs neither: it only takes the signal out of the figures).
+     */
+    private void emitCoordination(ThreatSignal signal, CoordinationLevel level, int version, Instant now, boolean retracted,
+                                  UnaryOperator<CoordinationSignal> needToKnow) {
+        Optional<CoordinationSignal> view = coordinationView.of(signal, level, retracted).map(needToKnow);
         String step = retracted ? "coordination-retract" : "coordination";
         String reason = "coordination level " + level + " set by " + signal.getOriginCountry() + " policy v" + version;
         emit(new Routed.ToAudit(Decisions.builder(signal, Decisions.COORDINATION,

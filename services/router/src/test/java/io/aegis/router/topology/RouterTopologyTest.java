@@ -16,6 +16,8 @@ import io.aegis.schema.common.IndicatorType;
 import io.aegis.schema.common.Sector;
 import io.aegis.schema.common.Tlp;
 import io.aegis.schema.routing.CoordinationSignal;
+import io.aegis.schema.common.Attribution;
+import io.aegis.schema.common.Delivery;
 import io.aegis.schema.routing.DecisionOutcome;
 import io.aegis.schema.routing.RoutingDecision;
 import io.aegis.schema.signal.InboxEvent;
@@ -320,6 +322,22 @@ class RouterTopologyTest {
         assertEquals(CoordinationLevel.HASHED, views.get(0).getLevel());
         assertFalse(views.get(0).getIndicators().stream().anyMatch(i -> i.getValue().equals("fraud.example")));
         assertTrue(router.inbox("FR").isEmpty(), "DE has no policy: default deny");
+    }
+
+    @Test
+    void shouldTellCoordinationWhichMembersReceivedTheSignalAndWhenEmbargoesEnd() {
+        // need to know downstream: case copies may only name a signal to the members listed here
+        router.publish("FR", content(Tlp.AMBER));
+        router.publish("FR", content(Tlp.GREEN));
+
+        List<CoordinationSignal> views = router.coordination();
+        assertEquals(List.of(new Delivery("DE", null), new Delivery("JP", null)), views.get(0).getAudience(),
+                "AMBER reaches the trusted group only");
+        assertEquals(Attribution.COUNTRY, views.get(0).getAttribution());
+        assertEquals(List.of(new Delivery("BR", router.now.plus(Duration.ofHours(1))), new Delivery("DE", null),
+                        new Delivery("JP", null), new Delivery("KE", null)),
+                views.get(1).getAudience().stream().sorted(java.util.Comparator.comparing(Delivery::getCountry)).toList(),
+                "GREEN reaches everyone, BR only when its embargo ends");
     }
 
     @Test
