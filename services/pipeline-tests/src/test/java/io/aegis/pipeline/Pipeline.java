@@ -1,5 +1,7 @@
 package io.aegis.pipeline;
 
+import io.aegis.policy.Member;
+import io.aegis.policy.Members;
 import io.aegis.escalation.domain.RulesParser;
 import io.aegis.escalation.topology.EscalationTopics;
 import io.aegis.escalation.topology.EscalationTopology;
@@ -15,8 +17,6 @@ import io.aegis.response.domain.ResponseSettings;
 import io.aegis.response.domain.Roster;
 import io.aegis.response.domain.Rosters;
 import io.aegis.response.topology.ResponseTopology;
-import io.aegis.router.domain.Member;
-import io.aegis.router.domain.Members;
 import io.aegis.router.topology.RouterSettings;
 import io.aegis.router.topology.RouterTopology;
 import io.aegis.schema.common.Tier;
