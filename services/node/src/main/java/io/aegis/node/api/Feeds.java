@@ -19,8 +19,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Cursor paging and server-sent-event streams over a cursor-ordered store (inbox,
- * notifications). Invariant: a reader resuming from cursor c (page {@code after} or SSE
+ * Cursor paging and server-sent-event streams over a cursor-ordered store (notifications), or
+ * several merged as one feed (the inbox: items and withdrawal events, cursors of one clock).
+ * Invariant: a reader resuming from cursor c (page {@code after} or SSE
  * {@code Last-Event-ID}) gets every item stored after c, in order, each exactly once.
  */
 @Singleton

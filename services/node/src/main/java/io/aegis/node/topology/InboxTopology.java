@@ -132,7 +132,7 @@ final class InboxTopology {
                         shared.getDestination(), settings.country());
                 return;
             }
-            if (index.get(shared.getSignalId()) == null) {
+            if (index.get(shared.getSignalId()) == null && !withdrawals.retracted(shared.getSignalId())) {
                 String cursor = SequenceClock.cursor(settings.clock().next());
                 items.put(cursor, shared);
                 index.put(shared.getSignalId(), cursor);

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.ByteBuffer;
+import java.util.function.Predicate;
 
 /**
  * Retractions and downgrades of signals this country received, as events: each one applied to an
@@ -18,7 +19,7 @@ import java.nio.ByteBuffer;
  * in order with the signals. Invariants: a retraction removes the item's content from every view
  * and leaves only the event (the tombstone); an event is recorded only for a signal this node holds
  * (a notice about any other id names nothing) and at most once per notice, whatever the
- * redeliveries; a recorded event carries the origin fields of the copy it withdraws, never more,
+ * redeliveries, and a retracted signal's copy redelivered later is not stored again; a recorded event carries the origin fields of the copy it withdraws, never more,
  * and no signature; a downgrade only ever narrows the stored copy.
  */
 final class InboxWithdrawals {
@@ -77,12 +78,20 @@ final class InboxWithdrawals {
                 .setSignature(NO_SIGNATURE).build();
     }
 
+    /** True once the signal was retracted here: a copy redelivered later must not bring its content back. */
+    boolean retracted(String signalId) {
+        return recorded(signalId, r -> r.getKind() == RetractionKind.RETRACT);
+    }
+
     /** A redelivered downgrade: one of the same kind issued at the same instant is already recorded. */
     private boolean seen(Retraction notice) {
-        try (KeyValueIterator<String, Retraction> recorded = bySignal.prefixScan(prefix(notice.getSignalId()), new StringSerializer())) {
+        return recorded(notice.getSignalId(), r -> r.getKind() == notice.getKind() && r.getIssuedAt().equals(notice.getIssuedAt()));
+    }
+
+    private boolean recorded(String signalId, Predicate<Retraction> match) {
+        try (KeyValueIterator<String, Retraction> recorded = bySignal.prefixScan(prefix(signalId), new StringSerializer())) {
             while (recorded.hasNext()) {
-                Retraction earlier = recorded.next().value;
-                if (earlier.getKind() == notice.getKind() && earlier.getIssuedAt().equals(notice.getIssuedAt())) {
+                if (match.test(recorded.next().value)) {
                     return true;
                 }
             }

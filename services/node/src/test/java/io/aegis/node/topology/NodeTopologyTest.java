@@ -174,6 +174,21 @@ class NodeTopologyTest {
     }
 
     @Test
+    void shouldNotBringBackARetractedSignalWhenItsCopyIsRedelivered() {
+        // why: the node processes at least once; replaying the copy after its retraction must not restore the content
+        TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
+        inbox.pipeInput("s1", new InboxEvent(shared("s1", "DE")), T0);
+        inbox.pipeInput("s1", new InboxEvent(Signals.retraction("s1", "FR").build()), T0.plusSeconds(5));
+
+        inbox.pipeInput("s1", new InboxEvent(shared("s1", "DE")), T0.plusSeconds(6));
+
+        assertEquals(List.of("retracted:s1"), feed().stream().map(e -> e.substring(e.indexOf(' ') + 1)).toList());
+        assertNull(driver.<String, String>getKeyValueStore(StoreNames.INBOX_INDEX).get("s1"));
+        assertEquals(List.of(ReceiptKind.DELIVERED, ReceiptKind.RETRACTED, ReceiptKind.DELIVERED),
+                receipts().stream().map(Receipt::getKind).toList());
+    }
+
+    @Test
     void shouldKeepNoMoreOfTheOriginOnAnEventThanTheCopyShowed() {
         // Given an ANONYMOUS copy, and a notice that names the origin (its attribution changed since)
         TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
