@@ -1,4 +1,6 @@
-// Signals shared with this country, oldest first, filtered and paged by the node's cursor.
+// Signals shared with this country, oldest first, filtered and paged by the node's cursor, with their
+// withdrawals: a retracted signal shows as a tombstone (its content is gone, on the node and here),
+// a downgraded one with its new TLP and a "downgraded" label.
 
 import { api, query } from './api.js';
 import { el, status, time } from './dom.js';
@@ -23,6 +25,20 @@ export class Inbox {
     this.load(true);
   }
 
+  add(item) {
+    const earlier = this.list.querySelector(`.inbox-item[data-signal-id="${CSS.escape(item.id)}"]`);
+    if (item.event === 'retracted') {
+      // whatever this page showed of the signal before goes: only the tombstone is left
+      if (earlier) earlier.remove();
+      this.list.append(tombstone(item));
+    } else if (item.event === 'downgraded') {
+      if (earlier) markDowngraded(earlier, item);
+      this.list.append(downgradeNotice(item));
+    } else {
+      this.list.append(render(item));
+    }
+  }
+
   filters() {
     const f = this.form.elements;
     const since = f.since.value ? new Date(f.since.value) : null;
@@ -41,7 +57,7 @@ export class Inbox {
     try {
       const page = await api(`/api/v1/inbox${query({ ...this.filters(), after, limit: 50 })}`);
       if (fresh) this.list.replaceChildren();
-      page.items.forEach((item) => this.list.append(render(item)));
+      page.items.forEach((item) => this.add(item));
       this.cursor = page.next || after;
       const shown = this.list.querySelectorAll('.inbox-item').length;
       const end = page.next === after || page.next === null;
@@ -54,12 +70,43 @@ export class Inbox {
   }
 }
 
+function tombstone(r) {
+  return el('li', { class: 'inbox-item withdrawn', dataset: { signalId: r.id, status: 'RETRACTED' } },
+    el('h3', {}, 'Retracted signal'),
+    el('div', { class: 'row' },
+      el('span', { class: 'badge status-RETRACTED' }, 'RETRACTED'),
+      el('span', {}, 'retracted ', time(r.retractedAt))),
+    el('p', {}, `Reason: ${r.reason}`),
+    el('p', { class: 'hint' }, 'The origin withdrew this signal: delete any copy taken into other tools.'),
+    el('dl', { class: 'facts' }, fact('Signal id', r.id)));
+}
+
+function downgradeNotice(d) {
+  return el('li', { class: 'inbox-notice', dataset: { signalId: d.id, status: 'DOWNGRADED' } },
+    el('span', { class: 'badge status-DOWNGRADED' }, 'DOWNGRADED'), ' ',
+    `Signal ${d.id} now TLP:${d.tlp ?? '—'}, `, time(d.downgradedAt), ` — ${d.reason}`);
+}
+
+function markDowngraded(item, d) {
+  const tlp = item.querySelector('.badge.tlp');
+  if (tlp && d.tlp) {
+    tlp.className = `badge tlp tlp-${d.tlp.replace('+', '_')}`;
+    tlp.textContent = `TLP:${d.tlp}`;
+  }
+  if (!item.querySelector('.badge.status-DOWNGRADED')) {
+    item.querySelector('.row').prepend(el('span', { class: 'badge status-DOWNGRADED' }, 'DOWNGRADED'));
+  }
+  item.dataset.status = 'DOWNGRADED';
+}
+
 function render(s) {
   const c = s.content;
   const origin = s.originCountry ? `${s.originCountry}${s.originAgency ? ` / ${s.originAgency}` : ''}` : 'anonymous';
-  return el('li', { class: 'inbox-item', dataset: { signalId: s.id } },
+  const downgrades = s.downgrades || [];
+  return el('li', { class: 'inbox-item', dataset: { signalId: s.id, status: s.status || 'ACTIVE' } },
     el('h3', {}, c.title),
     el('div', { class: 'row' },
+      s.status === 'DOWNGRADED' && el('span', { class: 'badge status-DOWNGRADED' }, 'DOWNGRADED'),
       el('span', { class: 'badge' }, c.category),
       el('span', { class: `badge severity severity-${c.severity}` }, `severity ${c.severity}`),
       el('span', { class: `badge tlp tlp-${c.tlp.replace('+', '_')}` }, `TLP:${c.tlp}`),
@@ -79,7 +126,9 @@ function render(s) {
         fact('Campaign', c.campaignId || '—'),
         fact('Redacted for us', s.redactedFields.join(', ') || 'nothing'),
         fact('Content hash', el('code', {}, s.contentHash)),
-        fact('Policy', `v${s.policyVersion} rules ${s.ruleIds.join(', ') || '—'}`))));
+        fact('Policy', `v${s.policyVersion} rules ${s.ruleIds.join(', ') || '—'}`),
+        downgrades.length > 0 && fact('Downgrades', el('ul', {}, downgrades.map((d) =>
+          el('li', {}, time(d.downgradedAt), ` to TLP:${d.tlp ?? '—'}: ${d.reason}`)))))));
 }
 
 function fact(label, value) {

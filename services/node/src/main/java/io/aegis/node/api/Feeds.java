@@ -19,8 +19,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Cursor paging and server-sent-event streams over a cursor-ordered store (inbox,
- * notifications). Invariant: a reader resuming from cursor c (page {@code after} or SSE
+ * Cursor paging and server-sent-event streams over a cursor-ordered store (notifications), or
+ * several merged as one feed (the inbox: items and withdrawal events, cursors of one clock).
+ * Invariant: a reader resuming from cursor c (page {@code after} or SSE
  * {@code Last-Event-ID}) gets every item stored after c, in order, each exactly once.
  */
 @Singleton
@@ -52,7 +53,13 @@ public class Feeds {
 
     public <T> Map<String, Object> page(String store, String after, int limit, Predicate<T> filter,
                                         Function<KeyValue<String, T>, Map<String, Object>> render) {
-        NodeStores.Page<T> page = stores.page(store, after, limit, filter);
+        return page(List.of(store), after, limit, filter, render);
+    }
+
+    /** One page of several cursor-ordered stores merged as one feed (see {@link NodeStores#page(List, String, int, Predicate)}). */
+    public <T> Map<String, Object> page(List<String> stores, String after, int limit, Predicate<T> filter,
+                                        Function<KeyValue<String, T>, Map<String, Object>> render) {
+        NodeStores.Page<T> page = this.stores.page(stores, after, limit, filter);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(render).toList());
         body.put("next", page.next());
@@ -61,16 +68,23 @@ public class Feeds {
 
     public <T> Flux<Event<Map<String, Object>>> stream(String store, String eventName, String after, Predicate<T> filter,
                                                      Function<KeyValue<String, T>, Map<String, Object>> render) {
+        return stream(List.of(store), kv -> eventName, after, filter, render);
+    }
+
+    /** Events of several cursor-ordered stores merged as one feed, each named by {@code eventName}. */
+    public <T> Flux<Event<Map<String, Object>>> stream(List<String> stores, Function<KeyValue<String, T>, String> eventName,
+                                                     String after, Predicate<T> filter,
+                                                     Function<KeyValue<String, T>, Map<String, Object>> render) {
         AtomicReference<String> cursor = new AtomicReference<>(after);
         return Flux.interval(Duration.ZERO, poll)
                 .onBackpressureDrop()
-                .concatMapIterable(tick -> next(store, cursor, filter))
-                .map(kv -> Event.of(render.apply(kv)).id(kv.key).name(eventName));
+                .concatMapIterable(tick -> next(stores, cursor, filter))
+                .map(kv -> Event.of(render.apply(kv)).id(kv.key).name(eventName.apply(kv)));
     }
 
-    private <T> List<KeyValue<String, T>> next(String store, AtomicReference<String> cursor, Predicate<T> filter) {
+    private <T> List<KeyValue<String, T>> next(List<String> stores, AtomicReference<String> cursor, Predicate<T> filter) {
         try {
-            NodeStores.Page<T> page = stores.page(store, cursor.get(), 500, filter);
+            NodeStores.Page<T> page = this.stores.page(stores, cursor.get(), 500, filter);
             if (page.next() != null) {
                 cursor.set(page.next());
             }

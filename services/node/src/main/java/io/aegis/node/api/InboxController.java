@@ -1,12 +1,16 @@
 package io.aegis.node.api;
 
-import io.aegis.node.domain.AvroJson;
+import io.aegis.node.domain.InboxEntries;
 import io.aegis.node.domain.InvalidRequestException;
 import io.aegis.node.messaging.NodeStores;
 import io.aegis.node.topology.StoreNames;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Sector;
+import io.aegis.schema.signal.Retraction;
+import io.aegis.schema.signal.RetractionKind;
 import io.aegis.schema.signal.SharedSignal;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -27,15 +31,24 @@ import org.reactivestreams.Publisher;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Signals shared with this country, oldest first: cursor pages, one item, and an SSE stream. */
+/**
+ * Signals shared with this country and their withdrawals, oldest first: cursor pages, one item, and an
+ * SSE stream. The feed merges the inbox items with the retraction and downgrade events on one clock,
+ * so a reader resuming from a cursor learns of every withdrawal in order with the signals.
+ * Withdrawal events pass every filter: whoever may hold a copy must learn it was withdrawn.
+ */
 @Controller("/api/v1/inbox")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "inbox")
 public class InboxController {
+
+    /** The stores that make up the inbox feed. */
+    static final List<String> FEED = List.of(StoreNames.INBOX_ITEMS, StoreNames.INBOX_WITHDRAWALS);
 
     private final Feeds feeds;
     private final NodeStores stores;
@@ -45,44 +58,57 @@ public class InboxController {
         this.stores = stores;
     }
 
-    @Operation(summary = "Inbox page: items after the cursor, filtered by category, sector, minSeverity, since")
+    @Operation(summary = "Inbox page: signals and their retraction/downgrade events after the cursor, "
+            + "signals filtered by category, sector, minSeverity, since")
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Map<String, Object> list(@QueryValue @Nullable String after, @QueryValue @Nullable Integer limit,
                                     @QueryValue @Nullable String category, @QueryValue @Nullable String sector,
                                     @QueryValue @Nullable Integer minSeverity, @QueryValue @Nullable String since) {
-        return feeds.page(StoreNames.INBOX_ITEMS, Feeds.cursor("after", after), Feeds.limit(limit),
-                filter(category, sector, minSeverity, since), InboxController::render);
+        return feeds.page(FEED, Feeds.cursor("after", after), Feeds.limit(limit),
+                feedFilter(category, sector, minSeverity, since), this::render);
     }
 
-    @Operation(summary = "Server-sent events of inbox items, resumable with Last-Event-ID")
+    @Operation(summary = "Server-sent events of the inbox (signal, retracted, downgraded), resumable with Last-Event-ID")
     @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<Map<String, Object>>> stream(@Header("Last-Event-ID") @Nullable String lastEventId,
                                                         @QueryValue @Nullable String category,
                                                         @QueryValue @Nullable String sector,
                                                         @QueryValue @Nullable Integer minSeverity,
                                                         @QueryValue @Nullable String since) {
-        return feeds.stream(StoreNames.INBOX_ITEMS, "signal", Feeds.cursor("Last-Event-ID", lastEventId),
-                filter(category, sector, minSeverity, since), InboxController::render);
+        return feeds.stream(FEED, kv -> InboxEntries.eventName(kv.value), Feeds.cursor("Last-Event-ID", lastEventId),
+                feedFilter(category, sector, minSeverity, since), this::render);
     }
 
-    @Operation(summary = "One inbox item by signal id")
+    @Operation(summary = "One inbox item by signal id: the current copy with its downgrades, or 410 once retracted")
     @Get("/{id}")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public Map<String, Object> show(@PathVariable String id) {
-        String cursor = stores.<String>get(StoreNames.INBOX_INDEX, id)
+    public HttpResponse<Map<String, Object>> show(@PathVariable String id) {
+        Optional<String> cursor = stores.get(StoreNames.INBOX_INDEX, id);
+        Optional<SharedSignal> signal = cursor.flatMap(c -> stores.get(StoreNames.INBOX_ITEMS, c));
+        if (signal.isPresent()) {
+            return HttpResponse.ok(InboxEntries.signal(cursor.get(), signal.get(), withdrawals(id)));
+        }
+        return withdrawals(id).stream().filter(w -> w.getKind() == RetractionKind.RETRACT).findFirst()
+                .map(r -> HttpResponse.<Map<String, Object>>status(HttpStatus.GONE).body(InboxEntries.tombstone(r)))
                 .orElseThrow(() -> new NotFoundException("no signal " + id + " in this inbox"));
-        SharedSignal signal = stores.<SharedSignal>get(StoreNames.INBOX_ITEMS, cursor)
-                .orElseThrow(() -> new NotFoundException("no signal " + id + " in this inbox"));
-        return render(KeyValue.pair(cursor, signal));
     }
 
-    static Map<String, Object> render(KeyValue<String, SharedSignal> item) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cursor", item.key);
-        json.put("id", item.value.getSignalId());
-        json.putAll(AvroJson.toMap(item.value));
-        return json;
+    private Map<String, Object> render(KeyValue<String, Object> entry) {
+        if (entry.value instanceof Retraction notice) {
+            return InboxEntries.withdrawal(entry.key, notice);
+        }
+        SharedSignal copy = (SharedSignal) entry.value;
+        return InboxEntries.signal(entry.key, copy, withdrawals(copy.getSignalId()));
+    }
+
+    private List<Retraction> withdrawals(String signalId) {
+        return stores.prefix(StoreNames.INBOX_WITHDRAWAL_INDEX, signalId + StoreNames.SEPARATOR);
+    }
+
+    static Predicate<Object> feedFilter(String category, String sector, Integer minSeverity, String since) {
+        Predicate<SharedSignal> signals = filter(category, sector, minSeverity, since);
+        return value -> value instanceof Retraction || signals.test((SharedSignal) value);
     }
 
     static Predicate<SharedSignal> filter(String category, String sector, Integer minSeverity, String since) {

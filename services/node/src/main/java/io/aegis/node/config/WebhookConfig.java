@@ -5,9 +5,11 @@ import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
- * One outbound webhook for duty-officer notifications ({@code aegis.node.webhooks.<name>.*}).
+ * One outbound webhook ({@code aegis.node.webhooks.<name>.*}) for duty-officer notifications and/or
+ * inbox events. Every subscription is delivered with the same signature, retry and DLQ rules.
  *
  * @param name           webhook name, part of every delivery id
  * @param url            where notifications are POSTed
@@ -16,6 +18,8 @@ import java.time.Duration;
  * @param initialBackoff wait before the first retry; doubles on each retry, with jitter
  * @param maxBackoff     longest wait between attempts
  * @param timeout        per-attempt request timeout
+ * @param events         what it receives: {@code NOTIFICATION} (the default, as before inbox events
+ *                       existed), {@code SIGNAL}, {@code RETRACTED}, {@code DOWNGRADED}
  */
 @EachProperty("aegis.node.webhooks")
 public record WebhookConfig(@Parameter String name,
@@ -24,10 +28,21 @@ public record WebhookConfig(@Parameter String name,
                             @Bindable(defaultValue = "6") int maxAttempts,
                             @Bindable(defaultValue = "1s") Duration initialBackoff,
                             @Bindable(defaultValue = "1m") Duration maxBackoff,
-                            @Bindable(defaultValue = "10s") Duration timeout) {
+                            @Bindable(defaultValue = "10s") Duration timeout,
+                            @Bindable(defaultValue = "NOTIFICATION") Set<WebhookEvent> events) {
+
+    /** True when this webhook receives {@code event}. */
+    public boolean receives(WebhookEvent event) {
+        return events.contains(event);
+    }
+
+    /** True when it receives any inbox event. */
+    public boolean receivesInbox() {
+        return events.stream().anyMatch(WebhookEvent::inbox);
+    }
 
     @Override
     public String toString() {
-        return "WebhookConfig[name=" + name + ", url=" + url + ", secret=<secret>]";
+        return "WebhookConfig[name=" + name + ", url=" + url + ", events=" + events + ", secret=<secret>]";
     }
 }

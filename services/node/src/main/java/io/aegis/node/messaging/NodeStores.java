@@ -83,14 +83,23 @@ public class NodeStores {
      * @throws StoreUnavailableException when any partition cannot be read: never a partial page
      */
     public <T> Page<T> page(String store, String after, int limit, Predicate<T> filter) {
-        Optional<String> newest = ranges.lastKey(store);
+        return page(List.of(store), after, limit, filter);
+    }
+
+    /**
+     * The same over several stores keyed by cursors of one clock (the inbox's items and its
+     * withdrawal events), merged in key order as one feed; the newest cursor of any of them bounds
+     * the second read, so the argument above holds across stores too.
+     */
+    public <T> Page<T> page(List<String> stores, String after, int limit, Predicate<T> filter) {
+        Optional<String> newest = stores.stream().map(ranges::lastKey).flatMap(Optional::stream).max(String::compareTo);
         if (newest.isEmpty() || (after != null && newest.get().compareTo(after) <= 0)) {
             return new Page<>(List.of(), after);
         }
         List<KeyValue<String, T>> items = new ArrayList<>();
         String last = after;
         int scanned = 0;
-        try (SortedMerge<T> it = new SortedMerge<>(ranges.<T>ascending(store, after, newest.get()))) {
+        try (SortedMerge<T> it = new SortedMerge<>(ascending(stores, after, newest.get()))) {
             while (it.hasNext() && items.size() < limit && scanned < MAX_SCAN) {
                 KeyValue<String, T> kv = it.next();
                 if (kv.key.equals(after)) {
@@ -104,6 +113,19 @@ public class NodeStores {
             }
         }
         return new Page<>(items, last);
+    }
+
+    private <T> List<KeyValueIterator<String, T>> ascending(List<String> stores, String from, String to) {
+        List<KeyValueIterator<String, T>> iterators = new ArrayList<>();
+        try {
+            for (String store : stores) {
+                iterators.addAll(ranges.<T>ascending(store, from, to));
+            }
+        } catch (RuntimeException e) {
+            SortedMerge.closeAll(iterators);
+            throw e;
+        }
+        return iterators;
     }
 
     /**

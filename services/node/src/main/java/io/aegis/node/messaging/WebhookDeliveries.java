@@ -1,27 +1,23 @@
 package io.aegis.node.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aegis.kafka.dlq.DlqRecords;
-import io.aegis.kafka.topic.Topic;
 import io.aegis.node.config.WebhookConfig;
-import io.aegis.node.domain.AvroJson;
-import io.aegis.schema.response.Notification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Delivers one notification record to every webhook. Invariant: the returned future completes
- * normally only once each webhook accepted the notification or the record was dead-lettered for
- * it and the DLQ write was acknowledged by the brokers; it completes exceptionally when a DLQ
- * write failed, so the caller must not commit the record's offset. Undecodable records go to the
- * DLQ the same way.
+ * Delivers one record (a notification, or an inbox event) to every webhook subscribed to its event.
+ * Invariant: the returned future completes normally only once each of those webhooks accepted it or
+ * the record was dead-lettered for it and the DLQ write was acknowledged by the brokers; it completes
+ * exceptionally when a DLQ write failed, so the caller must not commit the record's offset.
+ * Undecodable records go to the DLQ the same way; a record that is no webhook event completes at once.
  */
 final class WebhookDeliveries {
 
@@ -31,35 +27,36 @@ final class WebhookDeliveries {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveries.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<WebhookConfig> hooks;
     private final Dispatch dispatch;
-    private final Topic<String, Notification> topic;
+    private final WebhookMessages.Decoder decoder;
     private final Producer<byte[], byte[]> dlq;
     private final String service;
 
-    WebhookDeliveries(List<WebhookConfig> hooks, Dispatch dispatch, Topic<String, Notification> topic,
+    WebhookDeliveries(List<WebhookConfig> hooks, Dispatch dispatch, WebhookMessages.Decoder decoder,
                       Producer<byte[], byte[]> dlq, String service) {
         this.hooks = List.copyOf(hooks);
         this.dispatch = dispatch;
-        this.topic = topic;
+        this.decoder = decoder;
         this.dlq = dlq;
         this.service = service;
     }
 
     CompletableFuture<Void> deliver(ConsumerRecord<byte[], byte[]> record) {
-        Notification notification;
-        byte[] body;
+        Optional<WebhookMessages.Message> decoded;
         try {
-            notification = topic.valueDeserializer().deserialize(record.topic(), record.value());
-            body = JSON.writeValueAsBytes(new LinkedHashMap<>(AvroJson.toMap(notification)));
+            decoded = decoder.decode(record);
         } catch (RuntimeException | JsonProcessingException e) {
             return deadLetter(record, DlqRecords.reasonOf(e), e);
         }
-        CompletableFuture<?>[] outcomes = hooks.stream().map(hook -> {
-            String id = deliveryId(notification, hook);
-            return sent(hook, id, body).thenCompose(accepted -> accepted ? CompletableFuture.<Void>completedFuture(null)
+        if (decoded.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        WebhookMessages.Message message = decoded.get();
+        CompletableFuture<?>[] outcomes = hooks.stream().filter(hook -> hook.receives(message.event())).map(hook -> {
+            String id = deliveryId(message, hook);
+            return sent(hook, id, message.body()).thenCompose(accepted -> accepted ? CompletableFuture.<Void>completedFuture(null)
                     : deadLetter(record, "webhook " + hook.name() + " refused delivery " + id + " after "
                     + hook.maxAttempts() + " attempts", null));
         }).toArray(CompletableFuture[]::new);
@@ -75,9 +72,9 @@ final class WebhookDeliveries {
         }
     }
 
-    /** The id receivers de-duplicate on: one per notification and webhook, the same on every attempt. */
-    static String deliveryId(Notification notification, WebhookConfig hook) {
-        return notification.getNotificationId() + ":" + hook.name();
+    /** The id receivers de-duplicate on: one per message and webhook, the same on every attempt. */
+    static String deliveryId(WebhookMessages.Message message, WebhookConfig hook) {
+        return message.id() + ":" + hook.name();
     }
 
     /** Writes the original record to the DLQ; completes when the brokers acknowledged it. */

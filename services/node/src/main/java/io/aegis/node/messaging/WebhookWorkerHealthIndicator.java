@@ -17,19 +17,23 @@ import reactor.core.publisher.Mono;
 @Requires(bean = NotificationWebhooks.class)
 public class WebhookWorkerHealthIndicator implements HealthIndicator {
 
-    private final WebhookWorkerStatus status;
+    private final NotificationWebhooks webhooks;
 
     public WebhookWorkerHealthIndicator(NotificationWebhooks webhooks) {
-        this.status = webhooks.status();
+        this.webhooks = webhooks;
     }
 
     @Override
     public Publisher<HealthResult> getResult() {
-        return Mono.just(result(status));
+        return Mono.just(result("webhooks", webhooks.active(), webhooks.status()));
     }
 
-    static HealthResult result(WebhookWorkerStatus status) {
-        return HealthResult.builder("webhooks", status.healthy() ? HealthStatus.UP : HealthStatus.DOWN)
+    /** UP or DOWN as the worker is; a feed no webhook subscribes to is UP with state {@code NO_WEBHOOKS}. */
+    static HealthResult result(String name, boolean active, WebhookWorkerStatus status) {
+        if (!active) {
+            return HealthResult.builder(name, HealthStatus.UP).details(java.util.Map.of("state", "NO_WEBHOOKS")).build();
+        }
+        return HealthResult.builder(name, status.healthy() ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(status.details()).build();
     }
 }

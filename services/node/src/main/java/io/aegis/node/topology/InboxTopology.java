@@ -16,7 +16,6 @@ import io.aegis.schema.signal.ReceiptKind;
 import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.RetractionKind;
 import io.aegis.schema.signal.SharedSignal;
-import io.aegis.schema.signal.SignalContent;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -35,8 +34,9 @@ import java.time.Instant;
  * written on this country's own outbox, which the router forwards to the origin); delivery
  * reports and receipts on this country's own signals; the router's answers to submitted
  * policies; and the state of the joint cases this country takes part in. Invariants: a signal id
- * is stored at most once (redeliveries produce no second item); a retraction removes the item from
- * every view; the node reads no topic but its own inbox, notifications and outbox.
+ * is stored at most once (redeliveries produce no second item); a retraction or downgrade of a held
+ * item becomes an ordered event and a retraction leaves only a tombstone ({@link InboxWithdrawals});
+ * the node reads no topic but its own inbox, notifications and outbox.
  */
 final class InboxTopology {
 
@@ -52,6 +52,9 @@ final class InboxTopology {
         builder.addStateStore(NodeTopology.store(StoreNames.INBOX_ITEMS,
                 serdes.value(SharedSignal.class), settings.persistent()));
         builder.addStateStore(NodeTopology.index(StoreNames.INBOX_INDEX, settings.persistent()));
+        builder.addStateStore(NodeTopology.store(StoreNames.INBOX_WITHDRAWALS, serdes.value(Retraction.class), settings.persistent()));
+        builder.addStateStore(NodeTopology.store(StoreNames.INBOX_WITHDRAWAL_INDEX,
+                serdes.value(Retraction.class), settings.persistent()));
         builder.addStateStore(NodeTopology.store(StoreNames.DELIVERY_DECISIONS,
                 serdes.value(RoutingDecision.class), settings.persistent()));
         builder.addStateStore(NodeTopology.store(StoreNames.DELIVERY_RECEIPTS, serdes.value(Receipt.class), settings.persistent()));
@@ -61,7 +64,8 @@ final class InboxTopology {
         builder.addStateStore(NodeTopology.store(StoreNames.CASES, serdes.value(EmergencyCase.class), settings.persistent()));
         KStream<String, Receipt> out = builder.stream(inbox.name(), inbox.consumed().withName("inbox-source"))
                 .process(() -> new InboxProcessor(settings), Named.as("inbox-apply"),
-                        StoreNames.INBOX_ITEMS, StoreNames.INBOX_INDEX, StoreNames.DELIVERY_DECISIONS,
+                        StoreNames.INBOX_ITEMS, StoreNames.INBOX_INDEX, StoreNames.INBOX_WITHDRAWALS,
+                        StoreNames.INBOX_WITHDRAWAL_INDEX, StoreNames.DELIVERY_DECISIONS,
                         StoreNames.DELIVERY_RECEIPTS, StoreNames.POLICY, StoreNames.POLICY_SUBMISSIONS, StoreNames.CASES);
         out.mapValues(receipt -> new OutboxEvent(receipt), Named.as("inbox-receipt-wrap"))
                 .to(outbox.name(), outbox.produced().withName("inbox-receipts"));
@@ -75,6 +79,7 @@ final class InboxTopology {
         private ProcessorContext<String, Receipt> context;
         private KeyValueStore<String, SharedSignal> items;
         private KeyValueStore<String, String> index;
+        private InboxWithdrawals withdrawals;
         private OwnDeliveryState delivery;
         private PolicyState policy;
         private CaseState cases;
@@ -88,6 +93,8 @@ final class InboxTopology {
             this.context = context;
             this.items = context.getStateStore(StoreNames.INBOX_ITEMS);
             this.index = context.getStateStore(StoreNames.INBOX_INDEX);
+            this.withdrawals = new InboxWithdrawals(items, index, context.getStateStore(StoreNames.INBOX_WITHDRAWALS),
+                    context.getStateStore(StoreNames.INBOX_WITHDRAWAL_INDEX), settings.clock());
             this.delivery = new OwnDeliveryState(settings.country(), context.getStateStore(StoreNames.DELIVERY_DECISIONS),
                     context.getStateStore(StoreNames.DELIVERY_RECEIPTS));
             this.policy = new PolicyState(settings.country(), context.getStateStore(StoreNames.POLICY),
@@ -125,7 +132,7 @@ final class InboxTopology {
                         shared.getDestination(), settings.country());
                 return;
             }
-            if (index.get(shared.getSignalId()) == null) {
+            if (index.get(shared.getSignalId()) == null && !withdrawals.retracted(shared.getSignalId())) {
                 String cursor = SequenceClock.cursor(settings.clock().next());
                 items.put(cursor, shared);
                 index.put(shared.getSignalId(), cursor);
@@ -135,27 +142,10 @@ final class InboxTopology {
         }
 
         private void retract(Record<String, InboxEvent> record, Retraction retraction) {
-            String cursor = index.get(retraction.getSignalId());
-            if (retraction.getKind() == RetractionKind.RETRACT) {
-                if (cursor != null) {
-                    items.delete(cursor);
-                    index.delete(retraction.getSignalId());
-                }
-                forward(record, retraction.getSignalId(), ReceiptKind.RETRACTED);
-                return;
-            }
-            SharedSignal shared = cursor == null ? null : items.get(cursor);
-            if (shared != null) {
-                SignalContent.Builder content = SignalContent.newBuilder(shared.getContent());
-                if (retraction.getNewTlp() != null) {
-                    content.setTlp(retraction.getNewTlp());
-                }
-                if (!retraction.getNewRecipients().isEmpty()) {
-                    content.setRecipients(retraction.getNewRecipients());
-                }
-                items.put(cursor, SharedSignal.newBuilder(shared).setContent(content.build()).build());
-            }
-            forward(record, retraction.getSignalId(), ReceiptKind.DOWNGRADED);
+            // answered whether or not this node held the signal: the origin learns the notice arrived
+            withdrawals.apply(retraction);
+            forward(record, retraction.getSignalId(),
+                    retraction.getKind() == RetractionKind.RETRACT ? ReceiptKind.RETRACTED : ReceiptKind.DOWNGRADED);
         }
 
         private void forward(Record<String, InboxEvent> record, String signalId, ReceiptKind kind) {

@@ -7,6 +7,10 @@ public final class StoreNames {
     public static final String INBOX_ITEMS = "inbox-items";
     /** signal id → cursor of its inbox item. */
     public static final String INBOX_INDEX = "inbox-index";
+    /** cursor → Retraction (retract or downgrade) applied to an inbox item: the inbox's withdrawal events, on the inbox clock. */
+    public static final String INBOX_WITHDRAWALS = "inbox-withdrawals";
+    /** signal id + "|" + cursor → the same Retraction: a received signal's withdrawals, oldest first. */
+    public static final String INBOX_WITHDRAWAL_INDEX = "inbox-withdrawal-index";
     /** signal id → ThreatSignal this node published. */
     public static final String OWN_SIGNALS = "own-signals";
     /** signal id → latest Retraction (retract or downgrade) of an own signal. */
@@ -29,7 +33,8 @@ public final class StoreNames {
     public static final String LATEST_SUBMISSION = "latest";
 
     /** Every store the API reads; the node is ready to serve when all of them can be read. */
-    public static final java.util.List<String> ALL = java.util.List.of(INBOX_ITEMS, INBOX_INDEX, OWN_SIGNALS,
+    public static final java.util.List<String> ALL = java.util.List.of(INBOX_ITEMS, INBOX_INDEX,
+            INBOX_WITHDRAWALS, INBOX_WITHDRAWAL_INDEX, OWN_SIGNALS,
             OWN_RETRACTIONS, DELIVERY_DECISIONS, DELIVERY_RECEIPTS, NOTIFICATIONS, NOTIFICATION_INDEX, CASES, POLICY, POLICY_SUBMISSIONS);
 
     /** Separator of composite keys; never part of an id, a country code or a kind. */

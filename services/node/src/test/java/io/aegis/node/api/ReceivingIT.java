@@ -122,7 +122,7 @@ class ReceivingIT {
     }
 
     @Test
-    void shouldListADeliveredSignalThenRemoveItOnRetractionAndAnswerBothWithReceipts() throws Exception {
+    void shouldReplaceARetractedSignalWithATombstoneAndAnswerBothWithReceipts() throws Exception {
         String id = UUID.randomUUID().toString();
         node.produce(node.topics.inbox("FR"), id, new InboxEvent(shared(id)));
         await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/inbox/" + id, NodeHarness.OFFICER).statusCode() == 200);
@@ -132,14 +132,25 @@ class ReceivingIT {
 
         node.produce(node.topics.inbox("FR"), id, new InboxEvent(Signals.retraction(id, "DE").build()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/inbox/" + id, NodeHarness.OFFICER).statusCode() == 404);
+        await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/inbox/" + id, NodeHarness.OFFICER).statusCode() == 410);
         // receipts go on the node's own outbox, which proves to the router which country wrote them
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(ReceiptKind.DELIVERED, ReceiptKind.RETRACTED),
                 node.readAll(node.topics.outbox("FR")).stream().map(OutboxEvent::getPayload)
                         .filter(p -> p instanceof Receipt r && r.getSignalId().equals(id) && r.getCountry().equals("FR"))
                         .map(p -> ((Receipt) p).getKind()).toList()));
+        // the page lists the signal only as its tombstone: no content is left to copy
         JsonNode page = JSON.readTree(node.get("/api/v1/inbox?limit=1000", NodeHarness.OFFICER).body());
-        assertTrue(page.get("items").findValuesAsText("id").stream().noneMatch(id::equals));
+        List<JsonNode> entries = new ArrayList<>();
+        page.get("items").forEach(i -> {
+            if (i.get("id").asText().equals(id)) {
+                entries.add(i);
+            }
+        });
+        assertEquals(1, entries.size(), entries.toString());
+        assertEquals("RETRACTED", entries.get(0).get("status").asText());
+        assertEquals("retracted", entries.get(0).get("event").asText());
+        assertFalse(entries.get(0).has("content"));
+        assertEquals(404, node.get("/api/v1/inbox/" + UUID.randomUUID(), NodeHarness.OFFICER).statusCode());
     }
 
     @Test

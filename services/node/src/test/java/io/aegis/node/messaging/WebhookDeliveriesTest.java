@@ -6,6 +6,7 @@ import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.Topic;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.node.config.WebhookConfig;
+import io.aegis.node.config.WebhookEvent;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.Notification;
 import io.aegis.schema.response.NotificationKind;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,11 +39,11 @@ class WebhookDeliveriesTest {
     final WebhookDeliveries deliveries = new WebhookDeliveries(List.of(ops, pager), (hook, id, body) -> {
         deliveryIds.add(id);
         return answers.get(hook.name());
-    }, topic, dlq, "aegis-node-FR");
+    }, WebhookMessages.notifications(topic), dlq, "aegis-node-FR");
 
-    static WebhookConfig hook(String name) {
+    static WebhookConfig hook(String name, WebhookEvent... events) {
         return new WebhookConfig(name, "http://127.0.0.1:1/" + name, "secret", 3, Duration.ofMillis(10),
-                Duration.ofMillis(10), Duration.ofSeconds(1));
+                Duration.ofMillis(10), Duration.ofSeconds(1), events.length == 0 ? Set.of(WebhookEvent.NOTIFICATION) : Set.of(events));
     }
 
     ConsumerRecord<byte[], byte[]> record(byte[] value) {

@@ -58,6 +58,6 @@ class WebhookWorkerTest {
 
         assertFalse(status.healthy());
         assertEquals("RECOVERING", status.details().get("state"));
-        assertEquals(io.micronaut.health.HealthStatus.DOWN, WebhookWorkerHealthIndicator.result(status).getStatus());
+        assertEquals(io.micronaut.health.HealthStatus.DOWN, WebhookWorkerHealthIndicator.result("webhooks", true, status).getStatus());
     }
 }

@@ -50,9 +50,10 @@ public final class NodeHarness implements AutoCloseable {
     public static final String ADMIN = "admin-token-0123456789";
 
     public final KafkaCluster kafka;
-    public final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-    public final SerdeFactory serdes = new SerdeFactory(registry);
-    public final Topics topics = new Topics(serdes);
+    public final String country;
+    public final InMemorySchemaRegistryClient registry;
+    public final SerdeFactory serdes;
+    public final Topics topics;
     public final KeyPair keys = Ed25519.generate();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ApplicationContext context;
@@ -60,10 +61,22 @@ public final class NodeHarness implements AutoCloseable {
     private final Path stateDir;
 
     public NodeHarness(KafkaCluster kafka, Map<String, Object> extra) {
+        this(kafka, COUNTRY, new InMemorySchemaRegistryClient(), extra);
+    }
+
+    /**
+     * A node of {@code country} (agency {@code anssi} and key id {@code fr-1} for FR, else {@code <cc>-agency}, {@code <cc>-1}),
+     * with a registry it may share with other nodes and a router of the same test.
+     */
+    public NodeHarness(KafkaCluster kafka, String country, InMemorySchemaRegistryClient registry, Map<String, Object> extra) {
         this.kafka = kafka;
+        this.country = country;
+        this.registry = registry;
+        this.serdes = new SerdeFactory(registry);
+        this.topics = new Topics(serdes);
         Set<String> existing = kafka.topicNames();
-        for (String topic : List.of(TopicNames.outbox(COUNTRY), TopicNames.inbox(COUNTRY), TopicNames.notify(COUNTRY),
-                TopicNames.commands(COUNTRY), TopicNames.ROUTING_AUDIT, TopicNames.RECEIPTS, TopicNames.CASES,
+        for (String topic : List.of(TopicNames.outbox(country), TopicNames.inbox(country), TopicNames.notify(country),
+                TopicNames.commands(country), TopicNames.ROUTING_AUDIT, TopicNames.RECEIPTS, TopicNames.CASES,
                 TopicNames.POLICIES, TopicNames.DLQ)) {
             if (!existing.contains(topic)) {
                 kafka.createTopic(topic, 1, kafka.brokerCount());
@@ -79,10 +92,10 @@ public final class NodeHarness implements AutoCloseable {
         props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         props.put("kafka.streams.default.state.dir", stateDir.toString());
         props.put("kafka.streams.default.commit.interval.ms", "100");
-        props.put("aegis.node.country", COUNTRY);
-        props.put("aegis.node.agency", "anssi");
+        props.put("aegis.node.country", country);
+        props.put("aegis.node.agency", COUNTRY.equals(country) ? "anssi" : country.toLowerCase() + "-agency");
         props.put("aegis.node.signing-key", Ed25519.encodePrivate(keys.getPrivate()));
-        props.put("aegis.node.key-id", "fr-1");
+        props.put("aegis.node.key-id", keyId());
         props.put("aegis.node.persistent-stores", false);
         props.put("aegis.node.produce-timeout", "3s");
         props.put("aegis.node.stream-poll", "50ms");
@@ -103,6 +116,11 @@ public final class NodeHarness implements AutoCloseable {
     private static void user(Map<String, Object> props, String name, String token, String role) {
         props.put("aegis.node.users." + name + ".token-sha256", UserDirectory.hash(token));
         props.put("aegis.node.users." + name + ".roles", List.of(role));
+    }
+
+    /** The id of this node's signing key, as members.yaml must list it. */
+    public String keyId() {
+        return country.toLowerCase() + "-1";
     }
 
     public ApplicationContext context() {

@@ -19,6 +19,7 @@ import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.Receipt;
 import io.aegis.schema.signal.ReceiptKind;
+import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.RetractionKind;
 import io.aegis.schema.signal.SharedSignal;
 import io.aegis.testsupport.fixtures.Signals;
@@ -107,17 +108,25 @@ class NodeTopologyTest {
     }
 
     @Test
-    void shouldRemoveARetractedSignalFromTheInboxAndEmitARetractedReceipt() {
+    void shouldLeaveATombstoneEventAfterTheSignalWhenItIsRetractedAndEmitARetractedReceipt() {
+        // Given two signals delivered
         TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
         inbox.pipeInput("s1", new InboxEvent(shared("s1", "DE")), T0);
         inbox.pipeInput("s2", new InboxEvent(shared("s2", "DE")), T0);
 
+        // When the first is retracted
         inbox.pipeInput("s1", new InboxEvent(Signals.retraction("s1", "FR").build()), T0.plusSeconds(5));
 
+        // Then its content is gone from the feed, which holds s2 then the tombstone, after it in cursor order
         KeyValueStore<String, SharedSignal> items = driver.getKeyValueStore(StoreNames.INBOX_ITEMS);
         KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.INBOX_INDEX);
         assertNull(index.get("s1"));
-        assertEquals(1, count(items));
+        assertEquals(List.of("s2"), values(items).stream().map(SharedSignal::getSignalId).toList());
+        List<String> feed = feed();
+        assertEquals(List.of("signal:s2", "retracted:s1"), feed.stream().map(e -> e.substring(e.indexOf(' ') + 1)).toList());
+        Retraction tombstone = only(withdrawalsOf("s1"));
+        assertEquals(RetractionKind.RETRACT, tombstone.getKind());
+        assertEquals("false positive", tombstone.getReason());
         List<Receipt> out = receipts();
         assertEquals(List.of(ReceiptKind.DELIVERED, ReceiptKind.DELIVERED, ReceiptKind.RETRACTED),
                 out.stream().map(Receipt::getKind).toList());
@@ -125,17 +134,110 @@ class NodeTopologyTest {
     }
 
     @Test
-    void shouldApplyADowngradeToTheStoredCopy() {
+    void shouldUpdateTheTlpOnADowngradeAndRecordTheDowngradeEvent() {
         TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
         inbox.pipeInput("s1", new InboxEvent(shared("s1", "DE")), T0);
 
         inbox.pipeInput("s1", new InboxEvent(Signals.retraction("s1", "FR").setKind(RetractionKind.DOWNGRADE)
-                .setNewTlp(Tlp.RED).setNewRecipients(List.of("DE")).build()), T0.plusSeconds(5));
+                .setReason("source less reliable").setNewTlp(Tlp.RED).setNewRecipients(List.of("DE")).build()), T0.plusSeconds(5));
 
         KeyValueStore<String, SharedSignal> items = driver.getKeyValueStore(StoreNames.INBOX_ITEMS);
         KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.INBOX_INDEX);
         assertEquals(Tlp.RED, items.get(index.get("s1")).getContent().getTlp());
-        assertEquals(ReceiptKind.DOWNGRADED, receipts().get(1).getKind());
+        assertEquals(List.of("DE"), items.get(index.get("s1")).getContent().getRecipients());
+        assertEquals(List.of("signal:s1", "downgraded:s1"), feed().stream().map(e -> e.substring(e.indexOf(' ') + 1)).toList());
+        Retraction downgrade = only(withdrawalsOf("s1"));
+        assertEquals(Tlp.RED, downgrade.getNewTlp());
+        assertEquals("source less reliable", downgrade.getReason());
+        assertEquals(List.of(ReceiptKind.DELIVERED, ReceiptKind.DOWNGRADED), receipts().stream().map(Receipt::getKind).toList());
+    }
+
+    @Test
+    void shouldRecordEachNoticeOnceWhateverTheRedeliveriesAndNothingForSignalsNeverHeld() {
+        // Given a delivered signal, downgraded then retracted, every notice delivered twice (at least once)
+        TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
+        inbox.pipeInput("s1", new InboxEvent(shared("s1", "DE")), T0);
+        InboxEvent downgrade = new InboxEvent(Signals.retraction("s1", "FR").setKind(RetractionKind.DOWNGRADE).setNewTlp(Tlp.RED).build());
+        InboxEvent retraction = new InboxEvent(Signals.retraction("s1", "FR").setIssuedAt(Signals.OBSERVED.plusSeconds(7200)).build());
+        for (InboxEvent notice : List.of(downgrade, downgrade, retraction, retraction)) {
+            inbox.pipeInput("s1", notice, T0.plusSeconds(5));
+        }
+        // and notices about a signal this node never held, nor a later downgrade of the retracted one
+        inbox.pipeInput("never", new InboxEvent(Signals.retraction("never", "FR").build()), T0.plusSeconds(6));
+        inbox.pipeInput("s1", new InboxEvent(Signals.retraction("s1", "FR").setKind(RetractionKind.DOWNGRADE)
+                .setIssuedAt(Signals.OBSERVED.plusSeconds(9000)).setNewTlp(Tlp.RED).build()), T0.plusSeconds(7));
+
+        // Then one event per notice, nothing names the unknown id, and every notice is still answered
+        assertEquals(List.of("downgraded:s1", "retracted:s1"), feed().stream().map(e -> e.substring(e.indexOf(' ') + 1)).toList());
+        assertTrue(withdrawalsOf("never").isEmpty());
+        assertEquals(7, receipts().size());
+    }
+
+    @Test
+    void shouldNotBringBackARetractedSignalWhenItsCopyIsRedelivered() {
+        // why: the node processes at least once; replaying the copy after its retraction must not restore the content
+        TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
+        inbox.pipeInput("s1", new InboxEvent(shared("s1", "DE")), T0);
+        inbox.pipeInput("s1", new InboxEvent(Signals.retraction("s1", "FR").build()), T0.plusSeconds(5));
+
+        inbox.pipeInput("s1", new InboxEvent(shared("s1", "DE")), T0.plusSeconds(6));
+
+        assertEquals(List.of("retracted:s1"), feed().stream().map(e -> e.substring(e.indexOf(' ') + 1)).toList());
+        assertNull(driver.<String, String>getKeyValueStore(StoreNames.INBOX_INDEX).get("s1"));
+        assertEquals(List.of(ReceiptKind.DELIVERED, ReceiptKind.RETRACTED, ReceiptKind.DELIVERED),
+                receipts().stream().map(Receipt::getKind).toList());
+    }
+
+    @Test
+    void shouldKeepNoMoreOfTheOriginOnAnEventThanTheCopyShowed() {
+        // Given an ANONYMOUS copy, and a notice that names the origin (its attribution changed since)
+        TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
+        inbox.pipeInput("s1", new InboxEvent(SharedSignal.newBuilder(shared("s1", "DE")).setOriginCountry(null)
+                .setAttribution(Attribution.ANONYMOUS).build()), T0);
+
+        inbox.pipeInput("s1", new InboxEvent(Signals.retraction("s1", "FR").build()), T0.plusSeconds(5));
+
+        Retraction tombstone = only(withdrawalsOf("s1"));
+        assertNull(tombstone.getOriginCountry());
+        assertNull(tombstone.getOriginAgency());
+        assertEquals(0, tombstone.getSignature().remaining());
+    }
+
+    /** The inbox feed, items and withdrawal events merged by cursor: "cursor kind:id". */
+    List<String> feed() {
+        KeyValueStore<String, SharedSignal> items = driver.getKeyValueStore(StoreNames.INBOX_ITEMS);
+        KeyValueStore<String, Retraction> events = driver.getKeyValueStore(StoreNames.INBOX_WITHDRAWALS);
+        java.util.TreeMap<String, String> feed = new java.util.TreeMap<>();
+        try (var it = items.all()) {
+            it.forEachRemaining(kv -> feed.put(kv.key, "signal:" + kv.value.getSignalId()));
+        }
+        try (var it = events.all()) {
+            it.forEachRemaining(kv -> feed.put(kv.key, (kv.value.getKind() == RetractionKind.RETRACT ? "retracted:" : "downgraded:")
+                    + kv.value.getSignalId()));
+        }
+        return feed.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+    }
+
+    List<Retraction> withdrawalsOf(String signalId) {
+        KeyValueStore<String, Retraction> bySignal = driver.getKeyValueStore(StoreNames.INBOX_WITHDRAWAL_INDEX);
+        List<Retraction> found = new java.util.ArrayList<>();
+        try (var it = bySignal.prefixScan(signalId + StoreNames.SEPARATOR, new org.apache.kafka.common.serialization.StringSerializer())) {
+            it.forEachRemaining(kv -> found.add(kv.value));
+        }
+        return found;
+    }
+
+    static <T> T only(List<T> values) {
+        assertEquals(1, values.size(), values.toString());
+        return values.get(0);
+    }
+
+    static <V> List<V> values(KeyValueStore<String, V> store) {
+        List<V> values = new java.util.ArrayList<>();
+        try (var it = store.all()) {
+            it.forEachRemaining(kv -> values.add(kv.value));
+        }
+        return values;
     }
 
     @Test
