@@ -1,5 +1,6 @@
 package io.aegis.node.domain;
 
+import io.aegis.policy.TlpLabels;
 import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.RetractionKind;
 import io.aegis.schema.signal.SharedSignal;
@@ -69,7 +70,7 @@ public final class InboxEntries {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("downgradedAt", notice.getIssuedAt().toString());
         json.put("reason", notice.getReason());
-        json.put("tlp", notice.getNewTlp() == null ? null : TlpNames.format(notice.getNewTlp()));
+        json.put("tlp", notice.getNewTlp() == null ? null : TlpLabels.label(notice.getNewTlp()));
         if (!notice.getNewRecipients().isEmpty()) {
             json.put("recipients", List.copyOf(notice.getNewRecipients()));
         }
