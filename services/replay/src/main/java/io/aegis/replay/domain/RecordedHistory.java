@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything read back from the topics for one report, decoded, per contract. {@code notes} says
+ * Everything read back from the topics for one report, decoded, per contract ({@code caseCopies}:
+ * the case states members found on their own inboxes). {@code notes} says
  * what could not be read (a topic the operator may not read, a record that did not decode), so a
  * report never looks more complete than it is; {@code unreadableTopics} names the topics among
  * them that could not be read at all, for checks that must say which evidence they did not see.
@@ -35,6 +36,7 @@ public record RecordedHistory(
         List<Recorded<CaseCommand>> commands,
         List<Recorded<Receipt>> receipts,
         List<Recorded<SharingPolicy>> policies,
+        List<Recorded<EmergencyCase>> caseCopies,
         List<String> notes,
         List<String> unreadableTopics) {
 
@@ -42,13 +44,13 @@ public record RecordedHistory(
     public static RecordedHistory empty() {
         return new RecordedHistory(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
     /** Number of contract records held (policies, read whatever the range, included). */
     public int size() {
         return signals.size() + retractions.size() + decisions.size() + deliveries.size() + coordination.size()
                 + escalations.size() + cases.size() + caseEvents.size() + notifications.size() + commands.size()
-                + receipts.size() + policies.size();
+                + receipts.size() + policies.size() + caseCopies.size();
     }
 }

@@ -187,6 +187,8 @@ public final class HistoryLoader {
     private static void inbox(Recorded<InboxEvent> recorded, RecordedHistory history) {
         if (recorded.value().getPayload() instanceof SharedSignal shared) {
             history.deliveries().add(recorded.with(shared));
+        } else if (recorded.value().getPayload() instanceof EmergencyCase copy) {
+            history.caseCopies().add(recorded.with(copy));
         }
     }
 }

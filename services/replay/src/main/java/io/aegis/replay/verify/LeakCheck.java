@@ -8,7 +8,10 @@ import io.aegis.policy.leak.PolicyHistory;
 import io.aegis.replay.domain.Recorded;
 import io.aegis.replay.domain.RecordedHistory;
 
+import io.aegis.policy.leak.DisclosureChecker;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +44,28 @@ final class LeakCheck {
         result.findings().forEach(f -> out.add(new Violation("non-leak", f.source(), "signal " + f.signalId() + ": " + f.message())));
         result.unchecked().forEach(note -> unchecked.add("non-leak: " + note));
         return result.copiesChecked();
+    }
+
+    /**
+     * Need to know on the case path: each member's case copies (on its inbox) and notifications name
+     * only signals and origins its inbox shows it was given. Returns how many records were checked.
+     */
+    static int checkDisclosures(RecordedHistory history, List<Violation> out) {
+        Map<String, String> originOf = new HashMap<>();
+        history.decisions().forEach(d -> originOf.put(d.value().getSignalId(), d.value().getOriginCountry()));
+        history.signals().forEach(s -> originOf.put(s.value().getId(), s.value().getOriginCountry()));
+        List<LeakChecker.InboxCopy> copies = history.deliveries().stream()
+                .map(r -> new LeakChecker.InboxCopy(inboxCountry(r), r.source(), Instant.ofEpochMilli(r.timestamp()), r.value()))
+                .toList();
+        List<DisclosureChecker.CaseCopy> cases = history.caseCopies().stream()
+                .map(r -> new DisclosureChecker.CaseCopy(inboxCountry(r), r.source(), r.value())).toList();
+        List<DisclosureChecker.NotificationCopy> notifications = history.notifications().stream()
+                .map(r -> new DisclosureChecker.NotificationCopy(TopicNames.countryOf(
+                        r.topic().substring(r.topic().lastIndexOf(TopicNames.NOTIFY_PREFIX))), r.source(), r.value()))
+                .toList();
+        new DisclosureChecker(copies, originOf).check(cases, notifications)
+                .forEach(f -> out.add(new Violation("need-to-know", f.source(), f.signalId() + ": " + f.message())));
+        return cases.size() + notifications.size();
     }
 
     private static String inboxCountry(Recorded<?> recorded) {

@@ -34,7 +34,7 @@ class EvidenceVerifierTest {
         assertEquals(List.of(), report.violations());
         assertEquals(List.of(), report.unchecked());
         assertEquals(Map.of("audit-chain", 4, "case-chain", 4, "case-state", 1, "signals", 3, "retractions", 0,
-                "non-leak", 3), report.checked());
+                "non-leak", 3, "need-to-know", 3), report.checked());
     }
 
     @Test
@@ -146,6 +146,29 @@ class EvidenceVerifierTest {
 
         assertTrue(report.violations().stream().anyMatch(v -> v.evidence().equals("aegis.inbox.JP/0@0")
                 && v.message().contains("does not allow it to JP")), report.violations().toString());
+    }
+
+    @Test
+    void shouldRejectACaseCopyOrNotificationNamingWhatTheMemberWasNeverGiven() {
+        // DE received s1 (FR's) only: its case copy may name s1 and FR, never JP's s3 or JP as a reporter
+        RecordedHistory history = ScenarioHistory.of(scenario);
+        EmergencyCase fair = EmergencyCase.newBuilder(scenario.emergencyCase).setCopyFor("DE").setSignalIds(List.of("s1"))
+                .setReportingCountries(List.of("FR")).build();
+        EmergencyCase leaky = EmergencyCase.newBuilder(fair).setSignalIds(List.of("s1", "s3")).setReportingCountries(List.of("FR", "JP"))
+                .build();
+        history.caseCopies().add(new Recorded<>("aegis.inbox.DE", 0, 5, 0, Scenario.CASE_ID, fair));
+        history.caseCopies().add(new Recorded<>("aegis.inbox.DE", 0, 6, 0, Scenario.CASE_ID, leaky));
+        var note = io.aegis.schema.response.Notification.newBuilder(scenario.notifyDe.get(0))
+                .setMessage("SEVERE case. Reporting countries: FR, JP").build();
+        history.notifications().add(new Recorded<>("aegis.notify.DE", 0, 9, 0, "de-duty-1", note));
+
+        VerificationReport report = EvidenceVerifier.verify(DAY, history, Optional.of(keys));
+
+        assertEquals(List.of("aegis.inbox.DE/0@6", "aegis.inbox.DE/0@6", "aegis.notify.DE/0@9"),
+                report.violations().stream().map(Violation::evidence).toList(), report.violations().toString());
+        assertTrue(report.violations().stream().allMatch(v -> v.check().equals("need-to-know")));
+        assertTrue(report.violations().get(0).message().contains("names signal s3, which DE neither received nor published"),
+                report.violations().toString());
     }
 
     private RecordedHistory embargoed(long writtenAfterSeconds) {

@@ -2,6 +2,7 @@ package io.aegis.router.admin;
 
 import io.aegis.kafka.crypto.HashChain;
 import io.aegis.policy.Members;
+import io.aegis.policy.leak.DisclosureChecker;
 import io.aegis.policy.leak.LeakChecker;
 import io.aegis.policy.leak.PolicyHistory;
 import io.aegis.schema.routing.RoutingDecision;
@@ -12,13 +13,16 @@ import io.aegis.schema.signal.ThreatSignal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The router's admin leak check over what was read from the topics: every audit partition's hash
- * chain must verify, and every inbox copy must pass the shared independent {@link LeakChecker}
- * (which re-reads the recorded policy version with its own evaluator, never the router's engine).
+ * chain must verify, every inbox copy must pass the shared independent {@link LeakChecker}
+ * (which re-reads the recorded policy version with its own evaluator, never the router's engine),
+ * and every case copy on an inbox must name only what that inbox shows its member was given
+ * ({@link DisclosureChecker}).
  */
 public final class LeakCheck {
 
@@ -28,7 +32,14 @@ public final class LeakCheck {
 
     /** What was read: the audit per partition, the inbox copies, the outbox records and the published policies. */
     public record Evidence(Map<Integer, List<RoutingDecision>> auditPartitions, List<InboxCopy> copies,
-                           List<ThreatSignal> signals, List<Retraction> changes, List<SharingPolicy> policies) {
+                           List<ThreatSignal> signals, List<Retraction> changes, List<SharingPolicy> policies,
+                           List<DisclosureChecker.CaseCopy> caseCopies) {
+
+        /** Evidence without case copies (the inbox copies' check alone). */
+        public Evidence(Map<Integer, List<RoutingDecision>> auditPartitions, List<InboxCopy> copies,
+                        List<ThreatSignal> signals, List<Retraction> changes, List<SharingPolicy> policies) {
+            this(auditPartitions, copies, signals, changes, policies, List.of());
+        }
     }
 
     /** The outcome: how many copies were checked, each finding (empty means no leak), and what could not be checked. */
@@ -59,6 +70,9 @@ public final class LeakCheck {
                 .toList();
         LeakChecker.Result result = new LeakChecker(members, history).check(copies, decisions, evidence.signals(), evidence.changes());
         result.findings().forEach(f -> findings.add(f.toString()));
+        Map<String, String> originOf = new HashMap<>();
+        decisions.forEach(d -> originOf.put(d.getSignalId(), d.getOriginCountry()));
+        new DisclosureChecker(copies, originOf).check(evidence.caseCopies(), List.of()).forEach(f -> findings.add(f.toString()));
         return new Report(result.copiesChecked(), decisions.size(), List.copyOf(findings), result.unchecked());
     }
 }

@@ -7,7 +7,9 @@ import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.policy.Members;
 import io.aegis.policy.MembersYaml;
+import io.aegis.policy.leak.DisclosureChecker;
 import io.aegis.router.config.AvroTrust;
+import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.routing.RoutingDecision;
 import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.Retraction;
@@ -29,8 +31,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads every inbox, every outbox, the published policies and the routing audit to their current
- * end and runs {@link LeakCheck}. Usage:
+ * Reads every inbox (signal and case copies), every outbox, the published policies and the routing
+ * audit to their current end and runs {@link LeakCheck}. Usage:
  * {@code LeakCheckCommand --bootstrap HOST:PORT --registry URL [--members infra/members.yaml]};
  * exit code 1 on any finding.
  */
@@ -64,7 +66,7 @@ public final class LeakCheckCommand {
     /** Reads the topics (read_committed, from the beginning, to the end offsets) and checks them. */
     public static LeakCheck.Report run(Map<String, Object> clients, Topics topics, Members members) {
         LeakCheck.Evidence evidence = new LeakCheck.Evidence(new TreeMap<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(clients)) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.listTopics(Duration.ofSeconds(30)).forEach((topic, infos) -> {
@@ -111,6 +113,9 @@ public final class LeakCheckCommand {
             if (event.getPayload() instanceof SharedSignal copy) {
                 evidence.copies().add(new LeakCheck.InboxCopy(TopicNames.countryOf(r.topic()), r.topic(), r.partition(), r.offset(),
                         r.timestamp(), copy));
+            } else if (event.getPayload() instanceof EmergencyCase copy) {
+                evidence.caseCopies().add(new DisclosureChecker.CaseCopy(TopicNames.countryOf(r.topic()),
+                        r.topic() + "-" + r.partition() + "@" + r.offset(), copy));
             }
         }
     }
