@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aegis.policy.leak.DisclosureChecker;
+import io.aegis.policy.leak.LeakChecker;
 import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.CoordinationLevel;
@@ -70,16 +72,27 @@ class NeedToKnowPipelineProperties {
             }
             pipeline.flow();
 
+            List<LeakChecker.InboxCopy> received = new ArrayList<>();
+            List<DisclosureChecker.CaseCopy> cases = new ArrayList<>();
+            List<DisclosureChecker.NotificationCopy> notes = new ArrayList<>();
             for (String member : scenario.members()) {
                 View view = allowedView(scenario, member);
+                pipeline.signalCopies(member).forEach(copy -> received.add(new LeakChecker.InboxCopy(member, "inbox." + member,
+                        java.time.Instant.EPOCH, copy)));
                 for (EmergencyCase copy : pipeline.caseCopies(member)) {
                     checkCopy(scenario, member, view, copy);
+                    cases.add(new DisclosureChecker.CaseCopy(member, "inbox." + member, copy));
                 }
                 for (Notification notification : pipeline.notifications(member)) {
                     checkText(scenario, view, notification.toString());
                     checkReporters(view, notification.getMessage());
+                    notes.add(new DisclosureChecker.NotificationCopy(member, "notify." + member, notification));
                 }
             }
+            // the evidence checker that verify runs must agree: nothing on the topics names what an inbox was not given
+            Map<String, String> originOf = new LinkedHashMap<>();
+            scenario.signals().forEach(signal -> originOf.put(signal.id(), signal.origin()));
+            assertEquals(List.of(), new DisclosureChecker(received, originOf).check(cases, notes));
             assertFalse(pipeline.centreCases().isEmpty() && signalsReachCoordination(scenario),
                     "a signal reached coordination, so a case must have opened");
         }

@@ -108,6 +108,13 @@ final class Pipeline implements AutoCloseable {
         pipe(response, topics.escalations(), drain(escalation, topics.escalations()));
     }
 
+    /** Signal copies the router wrote to a member's inbox (shared signals only, not the origin's reports). */
+    List<io.aegis.schema.signal.SharedSignal> signalCopies(String country) {
+        return drain(router, topics.inbox(country)).stream().map(TestRecord::value).map(InboxEvent::getPayload)
+                .filter(io.aegis.schema.signal.SharedSignal.class::isInstance).map(io.aegis.schema.signal.SharedSignal.class::cast)
+                .toList();
+    }
+
     /** Case copies on a member's inbox (written by the response service). */
     List<EmergencyCase> caseCopies(String country) {
         return drain(response, topics.inbox(country)).stream().map(TestRecord::value).map(InboxEvent::getPayload)

@@ -39,7 +39,7 @@ public final class EvidenceVerifier {
         checked.put("retractions", OriginChecks.retractions(history.retractions(), keys, violations, unsigned));
         List<String> unchecked = new ArrayList<>(history.notes());
         checked.put("non-leak", LeakCheck.check(history, members, violations, unchecked));
-        checked.put("need-to-know", LeakCheck.checkDisclosures(history, violations));
+        checked.put("need-to-know", LeakCheck.checkDisclosures(history, violations, unchecked));
 
         List<String> unreadInboxes = history.unreadableTopics().stream()
                 .filter(topic -> topic.contains(TopicNames.INBOX_PREFIX)).sorted().toList();

@@ -50,7 +50,7 @@ final class LeakCheck {
      * Need to know on the case path: each member's case copies (on its inbox) and notifications name
      * only signals and origins its inbox shows it was given. Returns how many records were checked.
      */
-    static int checkDisclosures(RecordedHistory history, List<Violation> out) {
+    static int checkDisclosures(RecordedHistory history, List<Violation> out, List<String> unchecked) {
         Map<String, String> originOf = new HashMap<>();
         history.decisions().forEach(d -> originOf.put(d.value().getSignalId(), d.value().getOriginCountry()));
         history.signals().forEach(s -> originOf.put(s.value().getId(), s.value().getOriginCountry()));
@@ -59,10 +59,21 @@ final class LeakCheck {
                 .toList();
         List<DisclosureChecker.CaseCopy> cases = history.caseCopies().stream()
                 .map(r -> new DisclosureChecker.CaseCopy(inboxCountry(r), r.source(), r.value())).toList();
-        List<DisclosureChecker.NotificationCopy> notifications = history.notifications().stream()
-                .map(r -> new DisclosureChecker.NotificationCopy(TopicNames.countryOf(
-                        r.topic().substring(r.topic().lastIndexOf(TopicNames.NOTIFY_PREFIX))), r.source(), r.value()))
-                .toList();
+        // a member's notifications are judged against its inbox: where the inbox was not read, they are not judged
+        java.util.Set<String> unread = new java.util.TreeSet<>();
+        List<DisclosureChecker.NotificationCopy> notifications = new java.util.ArrayList<>();
+        for (Recorded<io.aegis.schema.response.Notification> r : history.notifications()) {
+            String country = TopicNames.countryOf(r.topic().substring(r.topic().lastIndexOf(TopicNames.NOTIFY_PREFIX)));
+            if (history.unreadableTopics().stream().anyMatch(t -> t.endsWith(TopicNames.inbox(country)))) {
+                unread.add(country);
+            } else {
+                notifications.add(new DisclosureChecker.NotificationCopy(country, r.source(), r.value()));
+            }
+        }
+        if (!unread.isEmpty()) {
+            unchecked.add("need-to-know: the notifications of " + String.join(", ", unread) + " were not checked: their"
+                    + " inboxes, which say what they were given, were not read");
+        }
         new DisclosureChecker(copies, originOf).check(cases, notifications)
                 .forEach(f -> out.add(new Violation("need-to-know", f.source(), f.signalId() + ": " + f.message())));
         return cases.size() + notifications.size();

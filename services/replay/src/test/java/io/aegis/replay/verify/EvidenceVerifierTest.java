@@ -51,7 +51,8 @@ class EvidenceVerifierTest {
         assertEquals(List.of(), report.violations());
         assertTrue(report.clean());
         assertEquals(false, report.complete());
-        assertEquals(List.of("non-leak: 2 inbox(es) not read, so the copies on them were not checked:"
+        assertEquals(List.of("need-to-know: the notifications of DE were not checked: their inboxes, which say what they"
+                + " were given, were not read", "non-leak: 2 inbox(es) not read, so the copies on them were not checked:"
                 + " aegis.inbox.DE, aegis.inbox.JP; run verify under a principal granted DESCRIBE and READ on the"
                 + " inboxes (an auditor, see docs/runbook-operator.md)"), report.unchecked());
     }
