@@ -10,6 +10,7 @@ import io.aegis.replay.report.HtmlTimeline;
 import io.aegis.replay.report.JsonReport;
 import io.aegis.replay.report.MarkdownTimeline;
 import io.aegis.replay.report.ReportFiles;
+import io.aegis.replay.timeline.MemberView;
 import io.aegis.replay.timeline.TimelineAssembler;
 import io.aegis.replay.timeline.TimelineQuery;
 import io.aegis.replay.timeline.TimelineReport;
@@ -49,6 +50,10 @@ public final class TimelineCommand implements Callable<Integer> {
     @Option(names = "--category", description = "Only this signal category, e.g. DEEPFAKE_FRAUD")
     String category;
 
+    @Option(names = "--as-seen-by", paramLabel = "CC", description = "A report for one member: only what that country"
+            + " published, received or was told, as its origins' policies let it (ISO 3166-1 alpha-2)")
+    String seenBy;
+
     @Option(names = "--lookback", defaultValue = "P7D", description = "For --case: how long before the case opened to look for its signals (default ${DEFAULT-VALUE})")
     Duration lookback;
 
@@ -65,7 +70,15 @@ public final class TimelineCommand implements Callable<Integer> {
         HistoryLoader loader = context.historyLoader();
         TimelineQuery query = query(loader, now);
         RecordedHistory history = loader.load(query.range(), query.range(), TimeRange.ALL);
-        TimelineReport report = TimelineAssembler.assemble(query, history, now);
+        TimelineReport report;
+        if (seenBy == null) {
+            report = TimelineAssembler.assemble(query, history, now);
+        } else {
+            if (!seenBy.matches("[A-Z]{2}")) {
+                throw ReplayException.usage("--as-seen-by: '" + seenBy + "' must be an ISO 3166-1 alpha-2 code such as FR");
+            }
+            report = MemberView.label(TimelineAssembler.assemble(query, MemberView.of(history, seenBy), now), seenBy);
+        }
         if (report.events().isEmpty()) {
             throw ReplayException.unavailable("nothing matches " + query.describe() + " between "
                     + query.range().from() + " and " + query.range().to());
