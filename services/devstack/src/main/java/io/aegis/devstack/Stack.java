@@ -126,10 +126,11 @@ public final class Stack {
         }
         out.println("Building " + String.join(", ", toBuild) + " (./mvnw) ...");
         List<String> broken = build.buildIfNeeded(toBuild, rebuild);
-        for (String module : broken) {
-            out.println("  skipping " + module + ": it did not build (see the Maven output above)");
+        if (!broken.isEmpty()) {
+            // a stack missing a service is not "up": say so, rather than start the rest and report success
+            throw new StackException(String.join(", ", broken) + " did not build (see the Maven output above); nothing was started");
         }
-        return wanted.stream().filter(s -> !broken.contains(s.module())).toList();
+        return wanted;
     }
 
     /**
