@@ -17,7 +17,9 @@ import io.aegis.schema.response.Notification;
 import io.aegis.schema.routing.PolicyRule;
 import io.aegis.schema.routing.RuleEffect;
 import io.aegis.schema.routing.SharingPolicy;
+import io.aegis.schema.signal.RetractionKind;
 import io.aegis.schema.signal.SignalContent;
+import io.aegis.schema.signal.ThreatSignal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +42,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * groups, TLP rules, denials, embargoes) and signals (every TLP, recipients for AMBER+STRICT and RED)
  * run through the router, escalation and response topologies. For every member, nothing in its
  * inbox case copies or its notifications names a signal id, an origin or a signal's content that
- * the origin's policy kept from it. The allowed view is computed here, from the policies alone,
+ * the origin's policy kept from it — and once origins retract or downgrade some signals after
+ * routing, nothing that the retraction or downgrade took from it. The allowed view is computed here, from the policies alone,
  * without the router's classes: if the router and this test disagree on the rules, the test fails.
  */
 class NeedToKnowPipelineProperties {
@@ -60,42 +63,127 @@ class NeedToKnowPipelineProperties {
     record Signal(String id, String origin, Tlp tlp, List<String> recipients, List<Sector> sectors) {
     }
 
-    record Scenario(List<String> members, List<Policy> policies, List<Signal> signals) {
+    /** What the origin does to a signal after it was routed: nothing, retract it, or downgrade it (only ever narrower). */
+    enum ChangeKind { NONE, RETRACT, DOWNGRADE }
+
+    record Change(ChangeKind kind, Tlp tlp, List<String> recipients) {
+    }
+
+    record Scenario(List<String> members, List<Policy> policies, List<Signal> signals, List<Change> changes) {
+
+        Change changeOf(int index) {
+            return changes.get(index % changes.size());
+        }
     }
 
     @Property(tries = 60)
     void noMemberReadsAboutASignalItsOriginKeptFromIt(@ForAll("scenarios") Scenario scenario) {
         try (Pipeline pipeline = new Pipeline(scenario.members())) {
             scenario.policies().forEach(p -> pipeline.policy(avro(p)));
+            List<ThreatSignal> published = new ArrayList<>();
             for (Signal signal : scenario.signals()) {
-                pipeline.publish(signal.id(), signal.origin(), content(signal));
+                published.add(pipeline.publish(signal.id(), signal.origin(), content(signal)));
             }
             pipeline.flow();
 
             List<LeakChecker.InboxCopy> received = new ArrayList<>();
-            List<DisclosureChecker.CaseCopy> cases = new ArrayList<>();
-            List<DisclosureChecker.NotificationCopy> notes = new ArrayList<>();
-            for (String member : scenario.members()) {
-                View view = allowedView(scenario, member);
-                pipeline.signalCopies(member).forEach(copy -> received.add(new LeakChecker.InboxCopy(member, "inbox." + member,
-                        java.time.Instant.EPOCH, copy)));
-                for (EmergencyCase copy : pipeline.caseCopies(member)) {
-                    checkCopy(scenario, member, view, copy);
-                    cases.add(new DisclosureChecker.CaseCopy(member, "inbox." + member, copy));
-                }
-                for (Notification notification : pipeline.notifications(member)) {
-                    checkText(scenario, view, notification.toString());
-                    checkReporters(view, notification.getMessage());
-                    notes.add(new DisclosureChecker.NotificationCopy(member, "notify." + member, notification));
-                }
-            }
-            // the evidence checker that verify runs must agree: nothing on the topics names what an inbox was not given
-            Map<String, String> originOf = new LinkedHashMap<>();
-            scenario.signals().forEach(signal -> originOf.put(signal.id(), signal.origin()));
-            assertEquals(List.of(), new DisclosureChecker(received, originOf).check(cases, notes));
+            Map<String, Map<String, EmergencyCase>> latest = new LinkedHashMap<>();
+            checkWhatMembersRead(scenario, pipeline, member -> allowedView(scenario, member), received, latest);
             assertFalse(pipeline.centreCases().isEmpty() && signalsReachCoordination(scenario),
                     "a signal reached coordination, so a case must have opened");
+
+            // then the origins retract or downgrade some of their signals: cases must narrow with them
+            for (int i = 0; i < published.size(); i++) {
+                change(pipeline, scenario, published.get(i), scenario.changeOf(i));
+            }
+            pipeline.flow();
+            // (each change narrows the case on its own, so copies written in between may still name what a later one takes)
+            checkWhatMembersRead(scenario, pipeline, member -> allowedView(scenario, member), received, latest);
+            // but a member's last copy of each case, whenever written, names nothing it lost
+            latest.forEach((member, copies) -> copies.values().forEach(copy ->
+                    checkCopy(scenario, member, narrowedView(scenario, member), copy)));
         }
+    }
+
+    /**
+     * Checks every case copy and notification written since the last call against each member's view,
+     * and runs the evidence checker over them with every signal copy received so far.
+     */
+    private static void checkWhatMembersRead(Scenario scenario, Pipeline pipeline, java.util.function.Function<String, View> views,
+                                             List<LeakChecker.InboxCopy> received, Map<String, Map<String, EmergencyCase>> latest) {
+        List<DisclosureChecker.CaseCopy> cases = new ArrayList<>();
+        List<DisclosureChecker.NotificationCopy> notes = new ArrayList<>();
+        for (String member : scenario.members()) {
+            View view = views.apply(member);
+            pipeline.signalCopies(member).forEach(copy -> received.add(new LeakChecker.InboxCopy(member, "inbox." + member,
+                    java.time.Instant.EPOCH, copy)));
+            for (EmergencyCase copy : pipeline.caseCopies(member)) {
+                checkCopy(scenario, member, view, copy);
+                cases.add(new DisclosureChecker.CaseCopy(member, "inbox." + member, copy));
+                latest.computeIfAbsent(member, m -> new LinkedHashMap<>()).put(copy.getCaseId(), copy);
+            }
+            for (Notification notification : pipeline.notifications(member)) {
+                checkText(scenario, view, notification.toString());
+                checkReporters(view, notification.getMessage());
+                notes.add(new DisclosureChecker.NotificationCopy(member, "notify." + member, notification));
+            }
+        }
+        // the evidence checker that verify runs must agree: nothing on the topics names what an inbox was not given
+        Map<String, String> originOf = new LinkedHashMap<>();
+        scenario.signals().forEach(signal -> originOf.put(signal.id(), signal.origin()));
+        assertEquals(List.of(), new DisclosureChecker(received, originOf).check(cases, notes));
+    }
+
+    private static void change(Pipeline pipeline, Scenario scenario, ThreatSignal signal, Change change) {
+        switch (change.kind()) {
+            case RETRACT -> pipeline.retract(signal, RetractionKind.RETRACT, null, List.of());
+            case DOWNGRADE -> {
+                Signal narrowed = downgraded(scenario, signalOf(scenario, signal.getId()), change);
+                pipeline.retract(signal, RetractionKind.DOWNGRADE, narrowed.tlp(), narrowed.recipients());
+            }
+            default -> { }
+        }
+    }
+
+    /** The signal as downgraded: a TLP at least as strict, and the given recipients among the members (none: its own). */
+    private static Signal downgraded(Scenario scenario, Signal signal, Change change) {
+        Tlp tlp = change.tlp().ordinal() < signal.tlp().ordinal() ? signal.tlp() : change.tlp();
+        List<String> recipients = change.recipients().stream()
+                .filter(cc -> scenario.members().contains(cc) && !cc.equals(signal.origin())).toList();
+        return new Signal(signal.id(), signal.origin(), tlp, recipients.isEmpty() ? signal.recipients() : recipients, signal.sectors());
+    }
+
+    /**
+     * What a member may know once the changes are made: a retracted signal only its origin; a
+     * downgraded one only a member that had it at once and would still get it at once.
+     */
+    static View narrowedView(Scenario scenario, String member) {
+        Set<String> ids = new HashSet<>();
+        Set<String> origins = new HashSet<>(Set.of(member));
+        for (int i = 0; i < scenario.signals().size(); i++) {
+            Signal signal = scenario.signals().get(i);
+            Change change = scenario.changeOf(i);
+            Policy policy = policyOf(scenario, signal.origin());
+            boolean kept = switch (change.kind()) {
+                case NONE -> deliveredAtOnce(policy, signal, member);
+                case RETRACT -> false;
+                case DOWNGRADE -> deliveredAtOnce(policy, signal, member)
+                        && deliveredAtOnce(policy, downgraded(scenario, signal, change), member);
+            };
+            if (signal.origin().equals(member)) {
+                ids.add(signal.id());
+            } else if (kept && policy.coordination() != CoordinationLevel.COUNT_ONLY) {
+                ids.add(signal.id());
+                if (policy.attribution() != Attribution.ANONYMOUS) {
+                    origins.add(signal.origin());
+                }
+            }
+        }
+        return new View(ids, origins);
+    }
+
+    private static Signal signalOf(Scenario scenario, String id) {
+        return scenario.signals().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }
 
     @AfterContainer
@@ -211,8 +299,17 @@ class NeedToKnowPipelineProperties {
         return Arbitraries.of(POOL).list().uniqueElements().ofMinSize(3).ofMaxSize(POOL.size())
                 .flatMap(members -> Combinators.combine(
                         Combinators.combine(members.stream().map(cc -> policy(cc, members)).toList()).as(List::copyOf),
-                        signal(members).list().ofMinSize(1).ofMaxSize(6))
-                        .as((policies, signals) -> new Scenario(members, policies, numbered(signals))));
+                        signal(members).list().ofMinSize(1).ofMaxSize(6),
+                        change().list().ofMinSize(1).ofMaxSize(6))
+                        .as((policies, signals, changes) -> new Scenario(members, policies, numbered(signals), changes)));
+    }
+
+    private static Arbitrary<Change> change() {
+        return Combinators.combine(
+                        Arbitraries.of(ChangeKind.NONE, ChangeKind.NONE, ChangeKind.RETRACT, ChangeKind.DOWNGRADE, ChangeKind.DOWNGRADE),
+                        Arbitraries.of(Tlp.class),
+                        Arbitraries.of(POOL).list().uniqueElements().ofMaxSize(3))
+                .as(Change::new);
     }
 
     private static List<Signal> numbered(List<Signal> signals) {

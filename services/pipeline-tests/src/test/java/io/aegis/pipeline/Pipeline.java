@@ -102,6 +102,22 @@ final class Pipeline implements AutoCloseable {
         return signal;
     }
 
+    /**
+     * The origin retracts its signal, or downgrades it to {@code newTlp} (and {@code newRecipients},
+     * empty to keep the signal's own), signed by the origin.
+     */
+    void retract(ThreatSignal signal, io.aegis.schema.signal.RetractionKind kind, io.aegis.schema.common.Tlp newTlp,
+                 List<String> newRecipients) {
+        io.aegis.schema.signal.Retraction unsigned = io.aegis.schema.signal.Retraction.newBuilder()
+                .setSignalId(signal.getId()).setKind(kind).setIssuedAt(NOW).setReason("pipeline " + kind)
+                .setNewTlp(newTlp).setNewRecipients(newRecipients)
+                .setOriginCountry(signal.getOriginCountry()).setOriginAgency(signal.getOriginAgency())
+                .setKeyId(signal.getKeyId()).setSignature(java.nio.ByteBuffer.allocate(0)).build();
+        io.aegis.schema.signal.Retraction signed = SignalSigner.sign(unsigned, keys.get(signal.getOriginCountry()).getPrivate());
+        pipe(router, topics.outbox(signal.getOriginCountry()),
+                List.of(new TestRecord<>(signal.getId(), new OutboxEvent(signed), NOW)));
+    }
+
     /** Moves what the router told coordination through escalation, and its escalations through response. */
     void flow() {
         pipe(escalation, topics.coordinationSignals(), drain(router, topics.coordinationSignals()));

@@ -12,9 +12,11 @@ import java.util.Set;
 /**
  * Correlates each coordination signal into its group, brings the group's window tallies up to the
  * signal's time, re-evaluates the rules and answers an {@link Escalation} exactly when the group's
- * tier rises. Invariants: a group's tier never falls (retractions and window expiry lower the
- * figures, not the tier); a tier is announced at most once per group; a signal redelivered into
- * the same slot is counted once; each window's tally equals the sum of the group's slots after
+ * tier rises. A record for a signal already held (a retraction, or a downgrade's narrowed facts)
+ * is an update, never a new observation: see {@link SignalUpdates}, which answers a disclosure
+ * update for an escalated group. Invariants: a group's tier never falls (retractions and window
+ * expiry lower the figures, not the tier); a tier is announced at most once per group; a signal is
+ * counted once, however often and whenever it is redelivered or updated; each window's tally equals the sum of the group's slots after
  * its boundary; the answer depends only on the signals, their times and the rules.
  */
 public final class EscalationEngine {
@@ -30,6 +32,7 @@ public final class EscalationEngine {
     private final long resolution;
     private final Duration longest;
     private final List<Duration> shortestFirst;
+    private final SignalUpdates updates;
 
     public EscalationEngine(EscalationRules rules, GroupStore groups, Baseline baseline) {
         this.rules = rules;
@@ -40,14 +43,18 @@ public final class EscalationEngine {
         this.resolution = rules.correlation().resolution().toMillis();
         this.longest = rules.longestWindow();
         this.shortestFirst = rules.windows().values().stream().distinct().sorted().toList();
+        this.updates = new SignalUpdates(groups, resolution);
     }
 
     /** Takes in one (valid) signal observed at {@code at}; the escalation it causes, if any. */
     public Optional<Escalation> onSignal(CoordinationSignal signal, long at) {
         List<String> keys = CorrelationKeys.of(signal, rules.correlation().keys());
+        Optional<SignalUpdates.Held> held = updates.find(signal.getSignalId(), keys);
         if (signal.getRetracted()) {
-            retract(signal.getSignalId(), keys, at);
-            return Optional.empty();
+            return held.flatMap(h -> updates.retract(h, at));
+        }
+        if (held.isPresent()) {
+            return updates.narrow(held.get(), signal, at);
         }
         Observation observation = observation(signal, at);
         long slotStart = slotOf(at);
@@ -129,26 +136,6 @@ public final class EscalationEngine {
         groups.saveSlot(groupId, Slot.empty(slot.start(), slot.category()));
     }
 
-    private void retract(String signalId, List<String> keys, long at) {
-        for (GroupState group : correlator.existing(keys, at)) {
-            Optional<Observation> found = groups.signals(group.id(), Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE)
-                    .stream().filter(o -> o.signalId().equals(signalId)).findFirst();
-            if (found.isPresent()) {
-                Observation o = found.get();
-                long slotStart = slotOf(o.timestamp());
-                groups.deleteSignal(group.id(), slotStart, o);
-                Slot slot = groups.slot(group.id(), slotStart, o.category());
-                if (slot != null) {
-                    slot.tally().remove(o);
-                    groups.saveSlot(group.id(), slot);
-                }
-                group.windows().values().stream().filter(t -> t.covers(slotStart)).forEach(t -> t.remove(o.category(), o));
-                groups.save(group);
-                return;
-            }
-        }
-    }
-
     /** The signals counted in the window's figures, in time order. */
     private List<Observation> windowSignals(String groupId, WindowStats stats) {
         return groups.signals(groupId, stats.start(), stats.end(), Integer.MAX_VALUE).stream()
@@ -165,11 +152,16 @@ public final class EscalationEngine {
     }
 
     private static Observation observation(CoordinationSignal signal, long at) {
+        return new Observation(signal.getSignalId(), signal.getOriginCountry(), signal.getCategory(),
+                Set.copyOf(signal.getSectors()), signal.getSeverity(), at,
+                signal.getLevel() == CoordinationLevel.COUNT_ONLY, signal.getAttribution(), audienceOf(signal));
+    }
+
+    /** The record's audience: member → release time ({@link Observation#AT_ONCE} when delivered at once). */
+    static java.util.SortedMap<String, Long> audienceOf(CoordinationSignal signal) {
         java.util.SortedMap<String, Long> audience = new java.util.TreeMap<>();
         signal.getAudience().forEach(d -> audience.merge(d.getCountry(),
                 d.getReleasedAt() == null ? Observation.AT_ONCE : d.getReleasedAt().toEpochMilli(), Math::min));
-        return new Observation(signal.getSignalId(), signal.getOriginCountry(), signal.getCategory(),
-                Set.copyOf(signal.getSectors()), signal.getSeverity(), at,
-                signal.getLevel() == CoordinationLevel.COUNT_ONLY, signal.getAttribution(), audience);
+        return audience;
     }
 }

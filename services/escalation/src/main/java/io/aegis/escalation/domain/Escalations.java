@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Builds the {@link Escalation} record for a group's tier rise. The id is derived from the group
+ * Builds the {@link Escalation} record for a group's tier rise, and the disclosure updates of an
+ * escalated group. The id is derived from the group
  * and the tier, so a replay of the same signals yields the same ids. COUNT_ONLY signals appear
  * in the counts and countries but never among {@code signalIds}. {@code disclosures} carries, for
  * the coordination centre only, who sent and who received each signal, so that the response service
@@ -45,6 +46,36 @@ public final class Escalations {
                 .setWindowEnd(Instant.ofEpochMilli(stats.end()))
                 .setEscalatedAt(Instant.ofEpochMilli(stats.end()))
                 .setDisclosures(disclosures)
+                .build();
+    }
+
+    /**
+     * A disclosure update of an escalated group at its current tier (not a tier change): the changed
+     * signal's new facts for the case to narrow its own with. No signals, countries or figures: it
+     * adds nothing to a case. Its id is name-based on the group, signal, change and time.
+     */
+    public static Escalation disclosureUpdate(GroupState group, SignalDisclosure changed, String what, long at) {
+        Instant now = Instant.ofEpochMilli(at);
+        String id = group.id() + "|update|" + changed.getSignalId() + "|" + what + "|" + at;
+        return Escalation.newBuilder()
+                .setEscalationId(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString())
+                .setCorrelationKey(group.id())
+                .setTier(group.tier())
+                .setPreviousTier(null)
+                .setRules(List.of())
+                .setReason("signal " + changed.getSignalId() + " " + what + ": who may know it narrowed")
+                .setSignalIds(List.of())
+                .setCountries(List.of())
+                .setCategories(List.of())
+                .setCriticalSectors(List.of())
+                .setMaxSeverity(0)
+                .setSignalCount(0)
+                .setWindow("PT0S")
+                .setWindowStart(now)
+                .setWindowEnd(now)
+                .setEscalatedAt(now)
+                .setDisclosures(List.of(changed))
+                .setDisclosureUpdate(true)
                 .build();
     }
 

@@ -38,11 +38,12 @@ class TierMonotonicityTest {
         List<Step> steps = List.of(
                 new Step("s0", "FR", Category.CRITICAL_INFRASTRUCTURE_ATTACK, Sector.FINANCE, 1, "c1", 0, true, false),
                 new Step("s1", "FR", Category.CBRN_UPLIFT, Sector.FINANCE, 1, "c1", 0, false, false),
-                new Step("s1", "FR", Category.CRITICAL_INFRASTRUCTURE_ATTACK, Sector.FINANCE, 1, "c1", 0, false, false),
+                // (a signal of its own: a record for an id already held is an update, never counted again)
+                new Step("s2", "FR", Category.CRITICAL_INFRASTRUCTURE_ATTACK, Sector.FINANCE, 1, "c1", 0, false, false),
                 new Step("s0", "FR", Category.DEEPFAKE_FRAUD, Sector.FINANCE, 1, "c1", 1500, true, true),
-                new Step("s0", "FR", Category.CRITICAL_INFRASTRUCTURE_ATTACK, Sector.FINANCE, 1, "c1", 0, true, false));
+                new Step("s3", "FR", Category.CRITICAL_INFRASTRUCTURE_ATTACK, Sector.FINANCE, 1, "c1", 0, true, false));
 
-        List<Escalation> out = run(steps);
+        List<Escalation> out = tierChanges(run(steps));
 
         assertThat(out).extracting(e -> e.getCorrelationKey().toString()).containsExactly(
                 "cat:CRITICAL_INFRASTRUCTURE_ATTACK|sector:FINANCE", "campaign:c1",
@@ -57,6 +58,11 @@ class TierMonotonicityTest {
         Map<String, Tier> last = new HashMap<>();
         for (Escalation e : out) {
             Tier before = last.get(e.getCorrelationKey());
+            if (e.getDisclosureUpdate()) {
+                // a disclosure update is no tier change: it names the tier its group last announced
+                assertThat(e.getTier()).isEqualTo(before);
+                continue;
+            }
             assertThat(e.getPreviousTier()).isEqualTo(before);
             if (before != null) {
                 assertThat(e.getTier()).isGreaterThan(before);
@@ -71,7 +77,7 @@ class TierMonotonicityTest {
         Set<String> sent = new HashSet<>();
         steps.forEach(s -> (s.countOnly() ? countOnly : sent).add(s.id()));
 
-        for (Escalation e : run(steps)) {
+        for (Escalation e : tierChanges(run(steps))) {
             assertThat(e.getSignalIds()).noneMatch(countOnly::contains);
             assertThat(sent).containsAll(e.getSignalIds());
             assertThat(e.getSignalCount()).isGreaterThanOrEqualTo(e.getSignalIds().size());
@@ -97,6 +103,22 @@ class TierMonotonicityTest {
                 assertThat(tally.byCategory()).usingRecursiveComparison().isEqualTo(recount.byCategory());
             });
         }
+    }
+
+    @Property(tries = 200)
+    void aDisclosureUpdateCarriesOnlyTheChangedSignalAndNoFigures(@ForAll("sequences") List<Step> steps) {
+        for (Escalation e : run(steps)) {
+            if (e.getDisclosureUpdate()) {
+                assertThat(e.getDisclosures()).hasSize(1);
+                assertThat(e.getSignalIds()).isEmpty();
+                assertThat(e.getCountries()).isEmpty();
+                assertThat(e.getSignalCount()).isZero();
+            }
+        }
+    }
+
+    private static List<Escalation> tierChanges(List<Escalation> out) {
+        return out.stream().filter(e -> !e.getDisclosureUpdate()).toList();
     }
 
     private static List<Escalation> run(List<Step> steps) {

@@ -121,7 +121,9 @@ class EscalationTopologyTest {
         driver.send(campaign("s1", "FR", "camp-1", 4).setRetracted(true).build(), T0.plus(min(5)))
                 .send(campaign("s2", "DE", "camp-1", 4).setRetracted(true).build(), T0.plus(min(6)))
                 .send(campaign("s6", "FR", "camp-1", 1).build(), T0.plus(Duration.ofHours(26)));
-        assertThat(driver.escalations()).isEmpty();
+        // (each retraction is announced to the case as a disclosure update at SEVERE, not as a tier change)
+        assertThat(driver.escalations()).extracting(e -> e.getTier() + " " + e.getDisclosureUpdate() + " "
+                + e.getDisclosures().get(0).getSignalId()).containsExactly("SEVERE true s1", "SEVERE true s2");
 
         // then: the group is still at SEVERE, so only a higher tier is announced, from SEVERE
         driver.send(campaign("s7", "DE", "camp-1", 2).setSectors(List.of(Sector.ENERGY)).build(), T0.plus(Duration.ofHours(27)))

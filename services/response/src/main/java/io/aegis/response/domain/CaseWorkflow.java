@@ -42,8 +42,13 @@ public final class CaseWorkflow {
     /**
      * Handles an escalation given the latest case of its correlation group, if any: below the open
      * tier nothing happens; no case or a resolved one opens a new case; an open case is raised or widened.
+     * A disclosure update narrows the latest case's need-to-know facts, and does nothing without a case.
      */
     public CaseOutcome onEscalation(Optional<EmergencyCase> latest, Escalation escalation, Instant now) {
+        if (escalation.getDisclosureUpdate()) {
+            // narrows the group's latest case, resolved or not; never opens one
+            return latest.map(kase -> escalations.narrow(kase, escalation, now)).orElseGet(CaseOutcome::none);
+        }
         if (latest.isPresent() && latest.get().getState() != CaseState.RESOLVED) {
             return escalations.merge(latest.get(), escalation, now);
         }

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * here; a raise starts a fresh acknowledgement round at the new tier. At CRITICAL every member
  * takes part; a case whose escalation names no country involves every member, so that it is
  * never opened without anyone to tell. A country that joins is asked to vote on the actions still
- * open, since its vote now counts towards their quorum.
+ * open, since its vote now counts towards their quorum. A disclosure update only narrows what the
+ * case's facts let each member know ({@link DisclosureNarrowing}).
  */
 final class EscalationHandler {
 
@@ -95,6 +96,26 @@ final class EscalationHandler {
                     new Message(NotificationKind.CASE_OPENED, why(escalation, step), "acknowledge", kase.getAckDeadline()));
             askPendingVotes(step, joined);
         }
+        return step.outcome();
+    }
+
+    /**
+     * A disclosure update (a signal of the group retracted or downgraded by its origin): narrows the
+     * facts of the signals the case knows, records it, and so the next member copies stop naming
+     * them to members who lost them. Nobody is notified; tier, deadlines and involved countries stay.
+     */
+    CaseOutcome narrow(EmergencyCase current, Escalation update, Instant now) {
+        Transition step = new Transition(current, now);
+        List<String> narrowed = DisclosureNarrowing.apply(step.kase(), update.getDisclosures());
+        if (narrowed.isEmpty()) {
+            return CaseOutcome.none();
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("escalationId", update.getEscalationId());
+        attributes.put("correlationKey", update.getCorrelationKey());
+        attributes.put("narrowed", String.join(",", narrowed));
+        step.record(CaseEventType.OTHER, Actor.SYSTEM, "Need to know narrowed by escalation " + update.getEscalationId()
+                + " for signal(s) " + narrowed + ": " + reason(update), attributes);
         return step.outcome();
     }
 

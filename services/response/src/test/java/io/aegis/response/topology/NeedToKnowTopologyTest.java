@@ -118,6 +118,94 @@ class NeedToKnowTopologyTest {
         assertTrue(after.getInvolvedCountries().contains("FR"));
     }
 
+    @Test
+    void shouldNoLongerNameARetractedSignalToAMemberThatHadItOnlyUnderAnEmbargo() {
+        // given: FR's signal reached JP at once and was to reach DE when its embargo ended an hour later
+        Instant release = T0.plus(Duration.ofHours(1));
+        driver.escalate(withFacts(escalation(Tier.SEVERE, Tier.ELEVATED, "FR", "DE", "JP"),
+                fact("s-fr", "FR", Attribution.COUNTRY, new Delivery("JP", null), new Delivery("DE", release)),
+                fact("s-jp", "JP", Attribution.COUNTRY, new Delivery("DE", null), new Delivery("FR", null))));
+        EmergencyCase opened = last(driver.cases.readValuesToList());
+        drainNotifications();
+
+        // when: FR retracts it before the release (its embargoed copy to DE is cancelled)
+        driver.escalate(update(new SignalDisclosure("s-fr", "FR", false, Attribution.ANONYMOUS, List.of())));
+
+        // then: the case narrows without telling anyone or changing its tier, deadline or countries
+        EmergencyCase centre = last(driver.cases.readValuesToList());
+        assertEquals(opened.getTier(), centre.getTier());
+        assertEquals(opened.getAckDeadline(), centre.getAckDeadline());
+        assertEquals(opened.getInvolvedCountries(), centre.getInvolvedCountries());
+        assertEquals(opened.getSignalIds(), centre.getSignalIds());
+        assertTrue(driver.events.readValuesToList().stream().anyMatch(e -> e.getDetail().startsWith("Need to know narrowed")));
+        for (String country : List.of("FR", "DE", "JP")) {
+            assertTrue(driver.notifyOf(country).readValuesToList().isEmpty(), country + " is not notified of a narrowing");
+        }
+        // and after the embargo would have ended, DE's next copy still only counts it; JP lost it too
+        driver.advance(Duration.ofHours(2));
+        driver.command("DE", Fixtures.ack(CASE_ID, "DE"));
+        EmergencyCase de = copyOf("DE");
+        assertEquals(List.of("s-jp"), de.getSignalIds());
+        assertEquals(1, de.getUnnamedSignalCount());
+        assertNotNamed(de.toString(), "FR", "s-fr");
+        EmergencyCase jp = copyOf("JP");
+        assertEquals(List.of("s-jp"), jp.getSignalIds());
+        assertNotNamed(jp.toString(), "s-fr");
+        // while FR, its origin, is still named its own signal
+        assertTrue(copyOf("FR").getSignalIds().contains("s-fr"));
+    }
+
+    @Test
+    void shouldNoLongerNameADowngradedSignalToAMemberRemovedButStillToThoseKept() {
+        // given: FR's signal reached DE and JP at once
+        driver.escalate(withFacts(escalation(Tier.SEVERE, Tier.ELEVATED, "FR", "DE", "JP"),
+                fact("s-fr", "FR", Attribution.COUNTRY, new Delivery("DE", null), new Delivery("JP", null))));
+        assertEquals(List.of("s-fr"), copyOf("JP").getSignalIds());
+
+        // when: FR downgrades it to DE only (the update may name others: the case never widens)
+        driver.escalate(update(fact("s-fr", "FR", Attribution.COUNTRY, new Delivery("DE", null), new Delivery("KE", null))));
+
+        // then: the copies written at once no longer name it to JP, still to DE, and to nobody new
+        EmergencyCase jp = copyOf("JP");
+        assertEquals(List.of(), jp.getSignalIds());
+        assertEquals(1, jp.getUnnamedSignalCount());
+        assertNotNamed(jp.toString(), "FR", "s-fr");
+        EmergencyCase de = copyOf("DE");
+        assertEquals(List.of("s-fr"), de.getSignalIds());
+        assertEquals(List.of("FR"), de.getReportingCountries());
+        EmergencyCase centre = last(driver.cases.readValuesToList());
+        assertEquals(List.of(new Delivery("DE", null)), centre.getDisclosures().get(0).getAudience());
+    }
+
+    @Test
+    void shouldNeverOpenACaseForADisclosureUpdate() {
+        // a group's disclosure update can arrive when no case was ever opened (e.g. below the open tier)
+        driver.escalate(update(new SignalDisclosure("s-fr", "FR", false, Attribution.ANONYMOUS, List.of())));
+
+        assertTrue(driver.cases.readValuesToList().isEmpty());
+        assertTrue(driver.events.readValuesToList().isEmpty());
+        for (String country : List.of("FR", "DE", "JP")) {
+            assertTrue(driver.inboxOf(country).isEmpty(), country);
+            assertTrue(driver.notifyOf(country).readValuesToList().isEmpty(), country);
+        }
+    }
+
+    private void drainNotifications() {
+        for (String country : List.of("FR", "DE", "JP")) {
+            driver.notifyOf(country).readValuesToList();
+        }
+    }
+
+    private static Escalation update(SignalDisclosure... facts) {
+        Escalation update = escalation(Tier.SEVERE, null);
+        update.setRules(List.of());
+        update.setSignalIds(List.of());
+        update.setSignalCount(0);
+        update.setDisclosures(List.of(facts));
+        update.setDisclosureUpdate(true);
+        return update;
+    }
+
     private EmergencyCase copyOf(String country) {
         List<EmergencyCase> copies = driver.inboxOf(country).stream().map(kv -> (EmergencyCase) kv.value.getPayload()).toList();
         assertFalse(copies.isEmpty(), "expected a case copy for " + country);

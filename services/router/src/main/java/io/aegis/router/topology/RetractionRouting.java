@@ -8,6 +8,7 @@ import io.aegis.router.domain.RoutingPlan;
 import io.aegis.router.domain.SharedSignals;
 import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.CoordinationLevel;
+import io.aegis.schema.common.Delivery;
 import io.aegis.schema.common.Tlp;
 import io.aegis.schema.routing.DecisionOutcome;
 import io.aegis.schema.routing.RoutingDecision;
@@ -20,6 +21,7 @@ import io.aegis.schema.signal.SharedSignal;
 import io.aegis.schema.signal.SignalContent;
 import io.aegis.schema.signal.ThreatSignal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (only ever narrower): the signal is re-evaluated under the origin's current policy; each earlier
  * recipient no longer allowed gets a retraction (and loses any embargoed copy), each one still
  * allowed gets the downgrade notice followed by a copy re-made under the stricter policy (re-redacted),
- * and an embargoed copy is re-made the same way before its release. Every notice and copy is audited.
+ * and an embargoed copy is re-made the same way before its release; the coordination view is
+ * re-issued with the narrowed audience (the recipients kept), so that cases stop naming the signal to
+ * the others. Every notice, copy and coordination record is audited.
  */
 final class RetractionRouting {
 
@@ -41,6 +45,9 @@ final class RetractionRouting {
         void emit(Routed routed);
 
         void emitCoordination(ThreatSignal signal, CoordinationLevel level, int version, Instant now, boolean retracted);
+
+        /** The coordination view of a downgraded signal: still counted, named only to {@code audience}. */
+        void emitNarrowed(ThreatSignal narrowed, RoutingPlan plan, List<Delivery> audience, Instant now, String step);
     }
 
     private final Members members;
@@ -115,7 +122,23 @@ final class RetractionRouting {
             }
         }
         signals.put(narrowed.getId(), new RoutingState(narrowed, false, kept));
+        out.emitNarrowed(narrowed, plan, audience(kept), now, step);
         return Optional.empty();
+    }
+
+    /**
+     * The recipients a downgrade kept, as the coordination record's audience: delivered ones at once,
+     * embargoed ones at their embargo end (the millis the embargo key starts with).
+     */
+    static List<Delivery> audience(Map<String, String> kept) {
+        List<Delivery> audience = new ArrayList<>();
+        for (Map.Entry<String, String> recipient : kept.entrySet()) {
+            String embargoKey = recipient.getValue();
+            Instant releasedAt = embargoKey.isEmpty() ? null
+                    : Instant.ofEpochMilli(Long.parseLong(embargoKey.substring(0, embargoKey.indexOf('|'))));
+            audience.add(new Delivery(recipient.getKey(), releasedAt));
+        }
+        return audience;
     }
 
     /**

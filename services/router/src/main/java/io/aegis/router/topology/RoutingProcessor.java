@@ -187,25 +187,38 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
             }
         }
         emitCoordination(signal, plan.coordination(), plan.policyVersion(), now, false,
-                view -> CoordinationSignal.newBuilder(view).setAudience(audience).setAttribution(plan.attribution()).build());
+                view -> CoordinationSignal.newBuilder(view).setAudience(audience).setAttribution(plan.attribution()).build(),
+                Decisions.COORDINATION);
         signals.put(signal.getId(), new RoutingState(signal, false, recipients));
         return Optional.empty();
     }
 
     @Override
     public void emitCoordination(ThreatSignal signal, CoordinationLevel level, int version, Instant now, boolean retracted) {
-        emitCoordination(signal, level, version, now, retracted, UnaryOperator.identity());
+        emitCoordination(signal, level, version, now, retracted, UnaryOperator.identity(), Decisions.COORDINATION);
+    }
+
+    /**
+     * A downgrade re-issues the (non-retracted) coordination view with the recipients still allowed:
+     * escalation narrows the facts it holds with it and never counts it again.
+     */
+    @Override
+    public void emitNarrowed(ThreatSignal narrowed, RoutingPlan plan, List<Delivery> audience, Instant now, String step) {
+        emitCoordination(narrowed, plan.coordination(), plan.policyVersion(), now, false,
+                view -> CoordinationSignal.newBuilder(view).setAudience(audience).setAttribution(plan.attribution()).build(),
+                "coordination-" + step);
     }
 
     /**
      * The coordination view, completed by {@code needToKnow} with the members the signal reached and
      * the origin's attribution level, so that later case copies name it only to them (a retraction
-     * needs neither: it only takes the signal out of the figures).
+     * needs neither: it only takes the signal out of the figures). {@code plainStep} names the audit step
+     * of a non-retracted view (a downgrade has its own, so its decision id differs from the first one's).
      */
     private void emitCoordination(ThreatSignal signal, CoordinationLevel level, int version, Instant now, boolean retracted,
-                                  UnaryOperator<CoordinationSignal> needToKnow) {
+                                  UnaryOperator<CoordinationSignal> needToKnow, String plainStep) {
         Optional<CoordinationSignal> view = coordinationView.of(signal, level, retracted).map(needToKnow);
-        String step = retracted ? "coordination-retract" : "coordination";
+        String step = retracted ? "coordination-retract" : plainStep;
         String reason = "coordination level " + level + " set by " + signal.getOriginCountry() + " policy v" + version;
         emit(new Routed.ToAudit(Decisions.builder(signal, Decisions.COORDINATION,
                 view.isPresent() ? (retracted ? DecisionOutcome.RETRACT : DecisionOutcome.DELIVER) : DecisionOutcome.WITHHOLD,

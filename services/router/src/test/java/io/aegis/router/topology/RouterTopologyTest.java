@@ -166,7 +166,59 @@ class RouterTopologyTest {
         assertEquals("DOWNGRADE", toDe.getKind().name());
         assertEquals(Tlp.RED, toDe.getNewTlp());
         assertEquals(0, toDe.getSignature().remaining(), "inbox notices never carry the origin signature");
-        assertEquals(Map.of("DE", DecisionOutcome.DELIVER, "JP", DecisionOutcome.RETRACT), outcomes(router.audit()));
+        assertEquals(Map.of("DE", DecisionOutcome.DELIVER, "JP", DecisionOutcome.RETRACT, "coordination", DecisionOutcome.DELIVER),
+                outcomes(router.audit()));
+    }
+
+    @Test
+    void shouldTellCoordinationTheNarrowedAudienceAfterDowngrade() {
+        // Cases name a signal only to its audience: a downgrade must narrow it there too, or a member
+        // that lost the signal (or its embargoed copy) is still named it on the case afterwards.
+        router.publishPolicy("""
+                country: FR
+                rules:
+                  - {id: to-br-and-ke, effect: ALLOW, to: [BR, KE], tlp: [GREEN, AMBER]}
+                  - {id: to-jp-de, effect: ALLOW, to: [JP, DE], tlp: [GREEN]}
+                  - {id: hold, effect: DELAY, to: [BR, JP], delay: PT1H}
+                attribution: AGENCY
+                """, 2);
+        ThreatSignal signal = router.publish("FR", content(Tlp.GREEN));
+        java.time.Instant embargoEnd = router.now.plus(Duration.ofHours(1));
+        router.coordination();
+        router.audit();
+
+        // when: FR narrows it to AMBER ten minutes later: DE and JP (embargoed) lose it, BR stays embargoed
+        router.advance(Duration.ofMinutes(10));
+        router.retract("FR", Retractions.downgrade(signal, router.now, Tlp.AMBER, List.of()));
+
+        // then: one non-retracted coordination record, named to KE at once and BR at its first embargo end
+        List<CoordinationSignal> views = router.coordination();
+        assertEquals(1, views.size());
+        CoordinationSignal narrowed = views.get(0);
+        assertEquals(signal.getId(), narrowed.getSignalId());
+        assertFalse(narrowed.getRetracted());
+        assertEquals(Tlp.AMBER, narrowed.getTlp());
+        assertEquals(List.of(new Delivery("BR", embargoEnd), new Delivery("KE", null)), narrowed.getAudience());
+        assertEquals(Attribution.AGENCY, narrowed.getAttribution());
+        List<RoutingDecision> coordination = router.audit().stream()
+                .filter(d -> d.getDestination().equals("coordination")).toList();
+        assertEquals(1, coordination.size(), "the re-issued view is audited like every coordination decision");
+        assertEquals(DecisionOutcome.DELIVER, coordination.get(0).getOutcome());
+        assertEquals(2, coordination.get(0).getPolicyVersion());
+    }
+
+    @Test
+    void shouldNameARetractedSignalToNobodyOnCoordination() {
+        ThreatSignal signal = router.publish("FR", content(Tlp.GREEN));
+        router.coordination();
+
+        router.retract("FR", Retractions.retract(signal, router.now));
+
+        List<CoordinationSignal> views = router.coordination();
+        assertEquals(1, views.size());
+        assertTrue(views.get(0).getRetracted());
+        assertTrue(views.get(0).getAudience().isEmpty(), "a retraction names the signal to nobody but its origin");
+        assertEquals(Attribution.ANONYMOUS, views.get(0).getAttribution());
     }
 
     @Test
