@@ -49,12 +49,12 @@ public final class EscalationEngine {
     /** Takes in one (valid) signal observed at {@code at}; the escalation it causes, if any. */
     public Optional<Escalation> onSignal(CoordinationSignal signal, long at) {
         List<String> keys = CorrelationKeys.of(signal, rules.correlation().keys());
-        Optional<SignalUpdates.Held> held = updates.find(signal.getSignalId(), keys);
-        if (signal.getRetracted()) {
-            return held.flatMap(h -> updates.retract(h, at));
-        }
-        if (held.isPresent()) {
-            return updates.narrow(held.get(), signal, at);
+        if (signal.getRetracted() || signal.getUpdate()) {
+            // only changes of a signal already sent look for it (a scan of its groups): a new report never does,
+            // and a change of a signal no longer held (its group expired) is never counted as a new report
+            Optional<SignalUpdates.Held> held = updates.find(signal.getSignalId(), keys);
+            return signal.getRetracted() ? held.flatMap(h -> updates.retract(h, at))
+                    : held.flatMap(h -> updates.narrow(h, signal, at));
         }
         Observation observation = observation(signal, at);
         long slotStart = slotOf(at);

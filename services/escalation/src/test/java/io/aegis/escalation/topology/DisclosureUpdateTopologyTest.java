@@ -50,7 +50,7 @@ class DisclosureUpdateTopologyTest {
         // when: FR downgrades it half an hour later: JP loses it; the record names KE, which never had it,
         // and BR at an earlier time than its embargo end
         driver.send(fr().setAudience(List.of(new Delivery("DE", null), new Delivery("BR", T0),
-                new Delivery("KE", null))).setAttribution(Attribution.ANONYMOUS).build(), T0.plus(min(30)));
+                new Delivery("KE", null))).setAttribution(Attribution.ANONYMOUS).setUpdate(true).build(), T0.plus(min(30)));
 
         // then: one disclosure update at the group's tier, keyed like its escalations, with the intersection
         List<TestRecord<String, Escalation>> out = driver.escalationRecords();
@@ -99,7 +99,7 @@ class DisclosureUpdateTopologyTest {
         driver.send(campaign("s1", "FR", "camp-1", 1).setAudience(List.of(new Delivery("DE", null))).build(), T0);
 
         // when: it is downgraded an hour later (another slot), then a second country reports
-        driver.send(campaign("s1", "FR", "camp-1", 1).build(), T0.plus(min(60)))
+        driver.send(campaign("s1", "FR", "camp-1", 1).setUpdate(true).build(), T0.plus(min(60)))
                 .send(campaign("s2", "DE", "camp-1", 1).build(), T0.plus(min(61)));
 
         // then: nothing for the update, and two signals, not three, in the tier rise
@@ -107,11 +107,20 @@ class DisclosureUpdateTopologyTest {
     }
 
     @Test
+    void shouldNeverCountAnUpdateOfASignalNoLongerHeld() {
+        // a downgrade of a signal whose group is gone (or that never reached escalation) is not a new report
+        driver.send(campaign("s9", "FR", "camp-2", 4).setUpdate(true).build(), T0)
+                .send(campaign("s2", "DE", "camp-2", 4).build(), T0.plus(min(1)));
+
+        assertThat(driver.escalations()).extracting(summary()).containsExactly("ADVISORY<null n=1 update=false");
+    }
+
+    @Test
     void shouldSayNothingWhenARecordRepeatsTheFactsAlreadyHeld() {
         driver.send(fr().build(), T0).send(campaign("s2", "DE", "camp-1", 4).build(), T0.plus(min(1)));
         driver.escalations();
 
-        driver.send(fr().build(), T0.plus(min(30)));
+        driver.send(fr().setUpdate(true).build(), T0.plus(min(30)));
 
         assertThat(driver.escalations()).isEmpty();
     }

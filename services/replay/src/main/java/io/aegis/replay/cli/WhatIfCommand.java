@@ -81,7 +81,8 @@ public final class WhatIfCommand implements Callable<Integer> {
                     + ": nothing to re-run");
         }
         List<Escalation> actual = baseline != null ? EscalationRun.run(baseline, signals)
-                : read(context, TopicNames.ESCALATIONS, range, Escalation.class).stream().map(Recorded::value).toList();
+                : read(context, TopicNames.ESCALATIONS, range, Escalation.class).stream().map(Recorded::value)
+                        .filter(e -> !e.getDisclosureUpdate()).toList();
         WhatIfReport report = EscalationDiff.compare(range, actual, EscalationRun.run(candidate, signals), timing(),
                 rulesFile.toString(), baselineFile == null ? "recorded escalations" : baselineFile.toString(), signals.size());
         String markdown = MarkdownWhatIf.render(report);

@@ -97,9 +97,11 @@ final class EventMapper {
         details.put("rules", String.join(",", escalation.getRules()));
         details.put("signals", String.join(",", escalation.getSignalIds()));
         details.put("countries", String.join(",", escalation.getCountries()));
+        String summary = escalation.getDisclosureUpdate()
+                ? escalation.getCorrelationKey() + " stays " + escalation.getTier() + ", need to know narrowed: " + escalation.getReason()
+                : escalation.getCorrelationKey() + " → " + escalation.getTier() + ": " + escalation.getReason();
         return new TimelineEvent(escalation.getEscalatedAt(), EventKind.ESCALATION, recorded.source(), null, null,
-                escalation.getCorrelationKey(), null, null, escalation.getTier().name(),
-                escalation.getCorrelationKey() + " → " + escalation.getTier() + ": " + escalation.getReason(), details);
+                escalation.getCorrelationKey(), null, null, escalation.getTier().name(), summary, details);
     }
 
     static TimelineEvent caseEvent(Recorded<CaseEvent> recorded) {

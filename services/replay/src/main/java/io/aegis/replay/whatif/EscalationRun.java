@@ -58,7 +58,8 @@ public final class EscalationRun {
                     .sorted(Comparator.comparingLong((Recorded<CoordinationSignal> r) -> r.timestamp())
                             .thenComparingInt(Recorded::partition).thenComparingLong(Recorded::offset))
                     .forEach(signal -> input.pipeInput(signal.key(), signal.value(), Instant.ofEpochMilli(signal.timestamp())));
-            return output.readValuesToList();
+            // tier changes only: disclosure updates (need to know narrowed) are not what rules decide
+            return output.readValuesToList().stream().filter(e -> !e.getDisclosureUpdate()).toList();
         } finally {
             deleteTree(stateDir);
         }

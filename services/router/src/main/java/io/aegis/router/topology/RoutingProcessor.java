@@ -205,7 +205,8 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
     @Override
     public void emitNarrowed(ThreatSignal narrowed, RoutingPlan plan, List<Delivery> audience, Instant now, String step) {
         emitCoordination(narrowed, plan.coordination(), plan.policyVersion(), now, false,
-                view -> CoordinationSignal.newBuilder(view).setAudience(audience).setAttribution(plan.attribution()).build(),
+                view -> CoordinationSignal.newBuilder(view).setAudience(audience).setAttribution(plan.attribution())
+                        .setUpdate(true).build(),
                 "coordination-" + step);
     }
 
