@@ -85,8 +85,8 @@ class ModuleBuildTest {
         ModuleBuild build = new ModuleBuild(root, repo);
         assertTrue(build.upstreamMissing());
 
-        // when kafka-support and test-support are installed too
-        for (String artifact : List.of("aegis-kafka-support", "aegis-test-support")) {
+        // when kafka-support, test-support and the policy library are installed too
+        for (String artifact : List.of("aegis-kafka-support", "aegis-test-support", "aegis-policy")) {
             Path jar = repo.resolve("io/aegis/" + artifact + "/0.1.0-SNAPSHOT/" + artifact + "-0.1.0-SNAPSHOT.jar");
             Files.createDirectories(jar.getParent());
             Files.writeString(jar, "jar");
