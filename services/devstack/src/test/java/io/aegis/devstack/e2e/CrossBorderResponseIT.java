@@ -140,9 +140,12 @@ class CrossBorderResponseIT {
         String caseId = String.valueOf(opened.get("caseId"));
         assertThat(opened.get("tier")).isEqualTo("SEVERE");
         assertThat(opened.get("state")).isEqualTo("OPEN");
-        assertThat(Json.strings(opened, "involvedCountries")).containsExactlyInAnyOrderElementsOf(REPORTERS);
-        // (JP shares COUNT_ONLY coordination, so its own signal id may stay out of the case)
-        assertThat(Json.strings(opened, "signalIds")).contains(ids.get(0), ids.get(1));
+        // FR's copy names only what FR may know: JP shares COUNT_ONLY coordination, so its report and its
+        // taking part are counted (involvedCount, unnamedSignalCount) but not named to FR until JP acts on the case
+        assertThat(Json.strings(opened, "involvedCountries")).containsExactlyInAnyOrder("FR", "DE");
+        assertThat(((Number) opened.get("involvedCount")).intValue()).isEqualTo(REPORTERS.size());
+        assertThat(((Number) opened.get("unnamedSignalCount")).intValue()).isPositive();
+        assertThat(Json.strings(opened, "signalIds")).contains(ids.get(0), ids.get(1)).doesNotContain(ids.get(2));
         for (String country : REPORTERS) {
             streams.await(country, caseId, "CASE_OPENED", STEP);
         }
