@@ -1,5 +1,6 @@
 package io.aegis.escalation.domain;
 
+import io.aegis.schema.coordination.KeyKind;
 import io.aegis.schema.common.CoordinationLevel;
 import io.aegis.schema.common.Indicator;
 import io.aegis.schema.common.Sector;
@@ -46,18 +47,18 @@ public final class CorrelationKeys {
     /** Keys from the values as carried, for records written before the router added digests. */
     private static void rawKeys(CoordinationSignal signal, Set<KeyKind> enabled, Set<String> keys) {
         if (enabled.contains(KeyKind.CAMPAIGN) && notBlank(signal.getCampaignId())) {
-            keys.add(KeyKind.CAMPAIGN.prefix() + signal.getCampaignId().trim());
+            keys.add(KeyKind.CAMPAIGN.key(signal.getCampaignId().trim()));
         }
         if (enabled.contains(KeyKind.INDICATOR)) {
             for (Indicator indicator : signal.getIndicators()) {
                 if (notBlank(indicator.getValue())) {
-                    keys.add(KeyKind.INDICATOR.prefix() + indicator.getType() + ":" + indicator.getValue().trim());
+                    keys.add(KeyKind.indicator(indicator.getType(), indicator.getValue().trim()));
                 }
             }
         }
         if (enabled.contains(KeyKind.SYSTEM)) {
             signal.getAffectedSystems().stream().filter(CorrelationKeys::notBlank)
-                    .forEach(system -> keys.add(KeyKind.SYSTEM.prefix() + system.trim()));
+                    .forEach(system -> keys.add(KeyKind.SYSTEM.key(system.trim())));
         }
     }
 
@@ -71,13 +72,12 @@ public final class CorrelationKeys {
     }
 
     private static List<String> categorySectorKeys(CoordinationSignal signal) {
-        String category = KeyKind.CATEGORY_SECTOR.prefix() + signal.getCategory();
         List<String> keys = new ArrayList<>();
         for (Sector sector : new LinkedHashSet<>(signal.getSectors())) {
-            keys.add(category + "|sector:" + sector);
+            keys.add(KeyKind.categorySector(signal.getCategory(), sector));
         }
         if (keys.isEmpty()) {
-            keys.add(category);
+            keys.add(KeyKind.CATEGORY_SECTOR.key(signal.getCategory().name()));
         }
         return keys;
     }

@@ -1,5 +1,6 @@
 package io.aegis.escalation.domain;
 
+import io.aegis.schema.coordination.KeyKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.aegis.escalation.domain;
 
+import io.aegis.schema.coordination.KeyKind;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Tier;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.aegis.escalation.domain;
 
+import io.aegis.schema.coordination.KeyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

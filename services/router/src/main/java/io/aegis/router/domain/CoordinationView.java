@@ -1,5 +1,6 @@
 package io.aegis.router.domain;
 
+import io.aegis.schema.coordination.KeyKind;
 import io.aegis.schema.common.CoordinationLevel;
 import io.aegis.schema.common.Indicator;
 import io.aegis.schema.signal.SignalContent;
@@ -73,10 +74,10 @@ public final class CoordinationView {
     private List<String> digests(SignalContent content, List<String> systems) {
         List<String> digests = new java.util.ArrayList<>();
         if (content.getCampaignId() != null && !content.getCampaignId().isBlank()) {
-            digests.add("campaign:" + hmac(content.getCampaignId()));
+            digests.add(KeyKind.CAMPAIGN.key(hmac(content.getCampaignId())));
         }
-        content.getIndicators().forEach(i -> digests.add("ioc:" + i.getType() + ":" + hmac(IndicatorValues.normalised(i))));
-        systems.forEach(system -> digests.add("system:" + hmac(system)));
+        content.getIndicators().forEach(i -> digests.add(KeyKind.indicator(i.getType(), hmac(IndicatorValues.normalised(i)))));
+        systems.forEach(system -> digests.add(KeyKind.SYSTEM.key(hmac(system))));
         return digests;
     }
 
