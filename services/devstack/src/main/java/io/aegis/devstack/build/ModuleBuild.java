@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * its runtime classpath file ({@code target/aegis-runtime.classpath}; renamed from the
  * {@code aegis.classpath} that older launchers wrote with test dependencies, so those are
  * rebuilt) are missing, or when a source file or pom of it or of a shared library (schemas,
- * kafka-support, test-support, policy) is newer than that file. Stale modules are compiled in one Maven
+ * kafka-support, test-support, policy, escalation-core) is newer than that file. Stale modules are compiled in one Maven
  * run; the shared libraries are built along ({@code -am}) when the local repository lacks them (a
  * fresh clone) or holds them older than their sources, or when a full rebuild is asked for.
  */
@@ -28,7 +28,7 @@ public final class ModuleBuild {
     /** The shared libraries every service builds on: artifact id → module directory. */
     private static final Map<String, String> UPSTREAM = Map.of("aegis-schemas", "schemas",
             "aegis-kafka-support", "services/kafka-support", "aegis-test-support", "services/test-support",
-            "aegis-policy", "services/policy");
+            "aegis-policy", "services/policy", "aegis-escalation-core", "services/escalation-core");
 
     private final Path root;
     private final Path localRepository;

@@ -86,7 +86,7 @@ class ModuleBuildTest {
         assertTrue(build.upstreamMissing());
 
         // when kafka-support, test-support and the policy library are installed too
-        for (String artifact : List.of("aegis-kafka-support", "aegis-test-support", "aegis-policy")) {
+        for (String artifact : List.of("aegis-kafka-support", "aegis-test-support", "aegis-policy", "aegis-escalation-core")) {
             Path jar = repo.resolve("io/aegis/" + artifact + "/0.1.0-SNAPSHOT/" + artifact + "-0.1.0-SNAPSHOT.jar");
             Files.createDirectories(jar.getParent());
             Files.writeString(jar, "jar");

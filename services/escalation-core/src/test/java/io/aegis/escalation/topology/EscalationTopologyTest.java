@@ -1,9 +1,9 @@
 package io.aegis.escalation.topology;
 
-import static io.aegis.escalation.fixtures.CoordinationSignals.T0;
-import static io.aegis.escalation.fixtures.CoordinationSignals.campaign;
-import static io.aegis.escalation.fixtures.CoordinationSignals.countOnly;
-import static io.aegis.escalation.fixtures.CoordinationSignals.indicator;
+import static io.aegis.testsupport.fixtures.CoordinationSignals.T0;
+import static io.aegis.testsupport.fixtures.CoordinationSignals.campaign;
+import static io.aegis.testsupport.fixtures.CoordinationSignals.countOnly;
+import static io.aegis.testsupport.fixtures.CoordinationSignals.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aegis.kafka.dlq.DlqHeaders;

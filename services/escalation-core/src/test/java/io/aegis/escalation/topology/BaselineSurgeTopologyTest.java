@@ -1,7 +1,7 @@
 package io.aegis.escalation.topology;
 
-import static io.aegis.escalation.fixtures.CoordinationSignals.T0;
-import static io.aegis.escalation.fixtures.CoordinationSignals.indicator;
+import static io.aegis.testsupport.fixtures.CoordinationSignals.T0;
+import static io.aegis.testsupport.fixtures.CoordinationSignals.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aegis.schema.common.Category;

@@ -16,6 +16,13 @@ class ArchitectureTest {
             .because("the replay CLI builds the topology offline, without a Micronaut context");
 
     @ArchTest
+    static final ArchRule libraryIsFrameworkFree = noClasses().that().resideInAPackage("io.aegis.escalation..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "io.aegis.replay..", "io.aegis.router..",
+                    "io.aegis.response..", "io.aegis.node..")
+            .because("escalation-core is the library the escalation service and the replay CLI's what-if both run:"
+                    + " it may depend on the contracts and kafka-support only, never on a framework or a service");
+
+    @ArchTest
     static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..escalation.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "org.apache.kafka..", "io.aegis.kafka..")
             .because("the rules engine is plain Java with its own unit tests");
