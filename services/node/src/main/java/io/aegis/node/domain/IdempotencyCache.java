@@ -1,10 +1,9 @@
 package io.aegis.node.domain;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -14,28 +13,25 @@ import java.util.function.Supplier;
  * answer and produces nothing. Invariants: for one key the action runs at most once while it
  * succeeds; a failed action, or an answer the caller says not to remember, is forgotten so a
  * retry may run it again; reusing a key with a different request is refused. Bounded in size
- * and age (in memory: a restart forgets keys).
+ * and age by a Caffeine cache (in memory: a restart forgets keys).
  *
  * @param <T> the remembered answer
  */
 public final class IdempotencyCache<T> {
 
-    private record Entry<T>(String fingerprint, CompletableFuture<T> answer, Instant createdAt) {
+    private record Entry<T>(String fingerprint, CompletableFuture<T> answer) {
     }
 
-    private final Map<String, Entry<T>> entries;
-    private final Duration ttl;
-    private final Clock clock;
+    private final Cache<String, Entry<T>> entries;
 
     public IdempotencyCache(int maxEntries, Duration ttl, Clock clock) {
-        this.ttl = ttl;
-        this.clock = clock;
-        this.entries = new LinkedHashMap<>(256, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry<T>> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterWrite(ttl)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                // maintenance on the caller's thread: the bound holds as soon as a call returns
+                .executor(Runnable::run)
+                .build();
     }
 
     /**
@@ -54,15 +50,13 @@ public final class IdempotencyCache<T> {
     public CompletableFuture<T> answer(String key, String fingerprint, Supplier<CompletableFuture<T>> action,
                                        Predicate<T> remember) {
         CompletableFuture<T> placeholder = new CompletableFuture<>();
-        synchronized (entries) {
-            Entry<T> known = entries.get(key);
-            if (known != null && known.createdAt().plus(ttl).isAfter(clock.instant())) {
-                if (!known.fingerprint().equals(fingerprint)) {
-                    throw new InvalidRequestException("Idempotency-Key", "was already used for a different request");
-                }
-                return known.answer();
+        Entry<T> mine = new Entry<>(fingerprint, placeholder);
+        Entry<T> known = entries.asMap().putIfAbsent(key, mine);
+        if (known != null) {
+            if (!known.fingerprint().equals(fingerprint)) {
+                throw new InvalidRequestException("Idempotency-Key", "was already used for a different request");
             }
-            entries.put(key, new Entry<>(fingerprint, placeholder, clock.instant()));
+            return known.answer();
         }
         CompletableFuture<T> result;
         try {
@@ -72,12 +66,7 @@ public final class IdempotencyCache<T> {
         }
         result.whenComplete((value, error) -> {
             if (error != null || !remember.test(value)) {
-                synchronized (entries) {
-                    Entry<T> current = entries.get(key);
-                    if (current != null && current.answer() == placeholder) {
-                        entries.remove(key);
-                    }
-                }
+                entries.asMap().remove(key, mine);
             }
             if (error != null) {
                 placeholder.completeExceptionally(error);
@@ -89,8 +78,7 @@ public final class IdempotencyCache<T> {
     }
 
     public int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
+        entries.cleanUp();
+        return (int) entries.estimatedSize();
     }
 }

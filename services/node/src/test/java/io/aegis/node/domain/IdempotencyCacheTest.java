@@ -60,6 +60,24 @@ class IdempotencyCacheTest {
     }
 
     @Test
+    void shouldForgetAKeyOnceItsTimeToLiveHasPassed() {
+        // why: keys are remembered for a bounded time (aegis.node.idempotency-ttl), then a retry is a new request
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(clock.instant());
+        Clock moving = new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now.get(); }
+        };
+        IdempotencyCache<String> aging = new IdempotencyCache<>(10, Duration.ofHours(1), moving);
+        aging.answer("k", "f", this::action).join();
+
+        now.set(now.get().plus(Duration.ofMinutes(59)));
+        assertEquals("answer-1", aging.answer("k", "f", this::action).join());
+        now.set(now.get().plus(Duration.ofMinutes(2)));
+        assertEquals("answer-2", aging.answer("k", "other", this::action).join());
+    }
+
+    @Test
     void shouldStayWithinItsBound() {
         cache.answer("a", "f", this::action).join();
         cache.answer("b", "f", this::action).join();
