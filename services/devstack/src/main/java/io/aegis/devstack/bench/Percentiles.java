@@ -1,41 +1,39 @@
 package io.aegis.devstack.bench;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
- * Latency samples in nanoseconds and their nearest-rank percentiles. Thread-safe for adding;
- * the figures are read once the measurement is over.
+ * Latency samples in nanoseconds and their percentiles, kept in an HdrHistogram (3 significant
+ * digits, so a figure is within 0.1 % of the exact one). Thread-safe for adding; the figures are
+ * read once the measurement is over.
  */
 public final class Percentiles {
 
-    private final List<Long> samples = new ArrayList<>();
+    private final Histogram histogram = new ConcurrentHistogram(3);
 
-    public synchronized void add(long nanos) {
+    public void add(long nanos) {
         if (nanos < 0) {
             throw new IllegalArgumentException("a latency sample must not be negative, got " + nanos + " ns");
         }
-        samples.add(nanos);
+        histogram.recordValue(nanos);
     }
 
-    public synchronized int count() {
-        return samples.size();
+    public int count() {
+        return (int) histogram.getTotalCount();
     }
 
-    /** The nearest-rank {@code p}-th percentile in milliseconds ({@code 0 < p <= 100}); NaN without samples. */
-    public synchronized double millis(double p) {
+    /** The {@code p}-th percentile in milliseconds ({@code 0 < p <= 100}); NaN without samples. */
+    public double millis(double p) {
         if (!(p > 0 && p <= 100)) {
             throw new IllegalArgumentException("percentile must be in (0, 100], got " + p);
         }
-        if (samples.isEmpty()) {
+        if (histogram.getTotalCount() == 0) {
             return Double.NaN;
         }
-        List<Long> sorted = new ArrayList<>(samples);
-        Collections.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1)) / 1_000_000.0;
+        long nanos = p == 100 ? histogram.getMaxValue() : histogram.getValueAtPercentile(p);
+        return nanos / 1_000_000.0;
     }
 
     /** {@code n=…, p50 … ms, p90 …, p99 …, max …}. */
