@@ -16,6 +16,10 @@ import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.SharedSignal;
 import io.aegis.schema.signal.ThreatSignal;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,31 +40,35 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * {@code LeakCheckCommand --bootstrap HOST:PORT --registry URL [--members infra/members.yaml]};
  * exit code 1 on any finding.
  */
-public final class LeakCheckCommand {
+@Command(name = "leak-check", mixinStandardHelpOptions = true,
+        description = "Check every inbox copy and case copy against the recorded policies and routing audit; exit 1 on a finding.")
+public final class LeakCheckCommand implements Callable<Integer> {
 
-    private LeakCheckCommand() {
-    }
+    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers")
+    String bootstrap;
+
+    @Option(names = "--registry", paramLabel = "URL", defaultValue = "http://localhost:8081", description = "Schema registry (default ${DEFAULT-VALUE})")
+    String registry;
+
+    @Option(names = "--members", paramLabel = "FILE", defaultValue = "infra/members.yaml", description = "Member list (default ${DEFAULT-VALUE})")
+    Path membersFile;
 
     public static void main(String[] args) {
         AvroTrust.install();
+        System.exit(new CommandLine(new LeakCheckCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
         Map<String, Object> clients = new HashMap<>();
-        String registry = "http://localhost:8081";
-        Path membersFile = Path.of("infra", "members.yaml");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--bootstrap" -> clients.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[++i]);
-                case "--registry" -> registry = args[++i];
-                case "--members" -> membersFile = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("usage: --bootstrap HOST:PORT --registry URL [--members FILE]");
-            }
-        }
+        clients.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         LeakCheck.Report report = run(clients, new Topics(new SerdeFactory(new HttpSchemaRegistryClient(registry), false)),
                 MembersYaml.load(membersFile));
         System.out.printf("checked %d inbox copies against %d routing decisions%n", report.copiesChecked(), report.decisionsChecked());
         report.findings().forEach(System.out::println);
         report.unchecked().forEach(u -> System.out.println("unchecked: " + u));
         System.out.println(report.clean() ? "no leak found" : report.findings().size() + " finding(s)");
-        System.exit(report.clean() ? 0 : 1);
+        return report.clean() ? 0 : 1;
     }
 
     /** Reads the topics (read_committed, from the beginning, to the end offsets) and checks them. */
