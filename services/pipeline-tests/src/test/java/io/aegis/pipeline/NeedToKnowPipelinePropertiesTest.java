@@ -46,7 +46,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * routing, nothing that the retraction or downgrade took from it. The allowed view is computed here, from the policies alone,
  * without the router's classes: if the router and this test disagree on the rules, the test fails.
  */
-class NeedToKnowPipelineProperties {
+class NeedToKnowPipelinePropertiesTest {
 
     private static final List<String> POOL = List.of("FR", "DE", "JP", "BR", "KE", "IN");
     private static final Pattern REPORTERS = Pattern.compile("Reporting countries: ([A-Z, ]+|none you may know)");
