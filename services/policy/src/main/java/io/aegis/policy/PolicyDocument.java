@@ -59,11 +59,7 @@ public final class PolicyDocument {
             violations.add(new Violation("version", "must be an integer"));
         }
         List<PolicyRule> rules = new ArrayList<>();
-        List<?> rawRules = list("rules", doc.get("rules"));
-        if (rawRules.size() > MAX_RULES) {
-            violations.add(new Violation("rules", "at most " + MAX_RULES + " rules, was " + rawRules.size()));
-            rawRules = rawRules.subList(0, MAX_RULES);
-        }
+        List<?> rawRules = list("rules", doc.get("rules"), MAX_RULES);
         for (int i = 0; i < rawRules.size(); i++) {
             if (rawRules.get(i) instanceof Map<?, ?> rule) {
                 rules.add(rule("rules[" + i + "]", rule));
@@ -149,14 +145,15 @@ public final class PolicyDocument {
         return null;
     }
 
-    private List<?> list(String field, Object raw) {
+    /** The list under {@code field}, at most {@code max} entries (the rest is a violation, not read). */
+    private List<?> list(String field, Object raw, int max) {
         if (raw == null) {
             return List.of();
         }
         if (raw instanceof List<?> list) {
-            if (list.size() > MAX_LIST && !"rules".equals(field)) {
-                violations.add(new Violation(field, "at most " + MAX_LIST + " entries, was " + list.size()));
-                return list.subList(0, MAX_LIST);
+            if (list.size() > max) {
+                violations.add(new Violation(field, "at most " + max + " entries, was " + list.size()));
+                return list.subList(0, max);
             }
             return list;
         }
@@ -166,7 +163,7 @@ public final class PolicyDocument {
 
     private List<String> strings(String field, Object raw) {
         List<String> result = new ArrayList<>();
-        List<?> items = list(field, raw);
+        List<?> items = list(field, raw, MAX_LIST);
         for (int i = 0; i < items.size(); i++) {
             result.add(text(field + "[" + i + "]", items.get(i), true));
         }

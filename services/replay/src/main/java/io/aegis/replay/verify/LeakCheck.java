@@ -3,17 +3,22 @@ package io.aegis.replay.verify;
 import io.aegis.kafka.crypto.CanonicalHash;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.policy.Members;
+import io.aegis.policy.leak.DisclosureChecker;
 import io.aegis.policy.leak.LeakChecker;
 import io.aegis.policy.leak.PolicyHistory;
 import io.aegis.replay.domain.Recorded;
 import io.aegis.replay.domain.RecordedHistory;
+import io.aegis.schema.response.Notification;
 
-import io.aegis.policy.leak.DisclosureChecker;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The non-leak check of {@code verify}: every copy on {@code aegis.inbox.X} is handed, with the
@@ -31,10 +36,7 @@ final class LeakCheck {
     static int check(RecordedHistory history, Optional<Members> members, List<Violation> out, List<String> unchecked) {
         PolicyHistory policies = new PolicyHistory();
         history.policies().forEach(p -> policies.add(p.value()));
-        List<LeakChecker.InboxCopy> copies = history.deliveries().stream()
-                .map(r -> new LeakChecker.InboxCopy(inboxCountry(r), r.source(), Instant.ofEpochMilli(r.timestamp()), r.value()))
-                .toList();
-        LeakChecker.Result result = new LeakChecker(members.orElse(null), policies).check(copies,
+        LeakChecker.Result result = new LeakChecker(members.orElse(null), policies).check(inboxCopies(history),
                 history.decisions().stream().map(Recorded::value).toList(),
                 // only signals whose content still matches their hash: a tampered outbox is the content-hash
                 // check's finding, and must not make the copies made from the genuine signal look altered
@@ -54,17 +56,17 @@ final class LeakCheck {
         Map<String, String> originOf = new HashMap<>();
         history.decisions().forEach(d -> originOf.put(d.value().getSignalId(), d.value().getOriginCountry()));
         history.signals().forEach(s -> originOf.put(s.value().getId(), s.value().getOriginCountry()));
-        List<LeakChecker.InboxCopy> copies = history.deliveries().stream()
-                .map(r -> new LeakChecker.InboxCopy(inboxCountry(r), r.source(), Instant.ofEpochMilli(r.timestamp()), r.value()))
-                .toList();
         List<DisclosureChecker.CaseCopy> cases = history.caseCopies().stream()
-                .map(r -> new DisclosureChecker.CaseCopy(inboxCountry(r), r.source(), r.value())).toList();
+                .map(r -> new DisclosureChecker.CaseCopy(countryOf(r, TopicNames.INBOX_PREFIX), r.source(), r.value())).toList();
         // a member's notifications are judged against its inbox: where the inbox was not read, they are not judged
-        java.util.Set<String> unread = new java.util.TreeSet<>();
-        List<DisclosureChecker.NotificationCopy> notifications = new java.util.ArrayList<>();
-        for (Recorded<io.aegis.schema.response.Notification> r : history.notifications()) {
-            String country = TopicNames.countryOf(r.topic().substring(r.topic().lastIndexOf(TopicNames.NOTIFY_PREFIX)));
-            if (history.unreadableTopics().stream().anyMatch(t -> t.endsWith(TopicNames.inbox(country)))) {
+        Set<String> unreadInboxes = new HashSet<>();
+        history.unreadableTopics().stream().filter(t -> t.contains(TopicNames.INBOX_PREFIX))
+                .forEach(t -> unreadInboxes.add(TopicNames.countryOf(t.substring(t.lastIndexOf(TopicNames.INBOX_PREFIX)))));
+        Set<String> unread = new TreeSet<>();
+        List<DisclosureChecker.NotificationCopy> notifications = new ArrayList<>();
+        for (Recorded<Notification> r : history.notifications()) {
+            String country = countryOf(r, TopicNames.NOTIFY_PREFIX);
+            if (unreadInboxes.contains(country)) {
                 unread.add(country);
             } else {
                 notifications.add(new DisclosureChecker.NotificationCopy(country, r.source(), r.value()));
@@ -74,12 +76,19 @@ final class LeakCheck {
             unchecked.add("need-to-know: the notifications of " + String.join(", ", unread) + " were not checked: their"
                     + " inboxes, which say what they were given, were not read");
         }
-        new DisclosureChecker(copies, originOf).check(cases, notifications)
+        new DisclosureChecker(inboxCopies(history), originOf).check(cases, notifications)
                 .forEach(f -> out.add(new Violation("need-to-know", f.source(), f.signalId() + ": " + f.message())));
         return cases.size() + notifications.size();
     }
 
-    private static String inboxCountry(Recorded<?> recorded) {
-        return TopicNames.countryOf(recorded.topic().substring(recorded.topic().lastIndexOf(TopicNames.INBOX_PREFIX)));
+    /** Every signal copy found on an inbox, as the checkers take it. */
+    private static List<LeakChecker.InboxCopy> inboxCopies(RecordedHistory history) {
+        return history.deliveries().stream().map(r -> new LeakChecker.InboxCopy(countryOf(r, TopicNames.INBOX_PREFIX),
+                r.source(), Instant.ofEpochMilli(r.timestamp()), r.value())).toList();
+    }
+
+    /** The country of a per-country topic such as {@code sandbox.aegis.inbox.FR}, whatever its namespace. */
+    private static String countryOf(Recorded<?> recorded, String prefix) {
+        return TopicNames.countryOf(recorded.topic().substring(recorded.topic().lastIndexOf(prefix)));
     }
 }

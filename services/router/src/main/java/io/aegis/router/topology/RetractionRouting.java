@@ -127,15 +127,15 @@ final class RetractionRouting {
     }
 
     /**
-     * The recipients a downgrade kept, as the coordination record's audience: delivered ones at once,
-     * embargoed ones at their embargo end (the millis the embargo key starts with).
+     * A signal's recipients (country → "" when delivered, else its embargo key) as the coordination
+     * record's audience: delivered ones at once, embargoed ones at their embargo end. Used when a
+     * signal is routed and when a downgrade keeps some of them.
      */
-    static List<Delivery> audience(Map<String, String> kept) {
+    static List<Delivery> audience(Map<String, String> recipients) {
         List<Delivery> audience = new ArrayList<>();
-        for (Map.Entry<String, String> recipient : kept.entrySet()) {
+        for (Map.Entry<String, String> recipient : recipients.entrySet()) {
             String embargoKey = recipient.getValue();
-            Instant releasedAt = embargoKey.isEmpty() ? null
-                    : Instant.ofEpochMilli(Long.parseLong(embargoKey.substring(0, embargoKey.indexOf('|'))));
+            Instant releasedAt = embargoKey.isEmpty() ? null : RoutingProcessor.deliverAtOf(embargoKey);
             audience.add(new Delivery(recipient.getKey(), releasedAt));
         }
         return audience;

@@ -169,7 +169,6 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
         RoutingPlan plan = PolicyEngine.evaluate(signal.getOriginCountry(), signal.getContent(),
                 policies.current(signal.getOriginCountry()), members, now);
         Map<String, String> recipients = new TreeMap<>();
-        List<Delivery> audience = new java.util.ArrayList<>();
         for (DestinationDecision decision : plan.decisions()) {
             RoutingDecision audit = Decisions.of(signal, decision, plan.policyVersion(), now);
             boolean deliversNow = decision.outcome() == Outcome.DELIVER || decision.outcome() == Outcome.DELIVER_REDACTED;
@@ -178,14 +177,13 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
                 SharedSignal copy = SharedSignals.copyFor(signal, decision, plan, now, audit.getDecisionId());
                 emit(new Routed.ToInbox(decision.destination(), new InboxEvent(copy)));
                 recipients.put(decision.destination(), "");
-                audience.add(new Delivery(decision.destination(), null));
             } else if (decision.outcome() == Outcome.DELAY) {
                 String embargoKey = embargoKey(decision.deliverAt(), signal.getId(), decision.destination());
                 embargo.put(embargoKey, SharedSignals.copyFor(signal, decision, plan, decision.deliverAt(), audit.getDecisionId()));
                 recipients.put(decision.destination(), embargoKey);
-                audience.add(new Delivery(decision.destination(), decision.deliverAt()));
             }
         }
+        List<Delivery> audience = RetractionRouting.audience(recipients);
         emitCoordination(signal, plan.coordination(), plan.policyVersion(), now, false,
                 view -> CoordinationSignal.newBuilder(view).setAudience(audience).setAttribution(plan.attribution()).build(),
                 Decisions.COORDINATION);
@@ -252,6 +250,11 @@ final class RoutingProcessor implements Processor<byte[], byte[], String, Routed
 
     static String embargoKey(Instant deliverAt, String signalId, String destination) {
         return String.format("%019d|%s|%s", deliverAt.toEpochMilli(), signalId, destination);
+    }
+
+    /** When the copy held under {@code embargoKey} is released: the time {@link #embargoKey} starts with. */
+    static Instant deliverAtOf(String embargoKey) {
+        return Instant.ofEpochMilli(Long.parseLong(embargoKey.substring(0, embargoKey.indexOf('|'))));
     }
 
     @Override
