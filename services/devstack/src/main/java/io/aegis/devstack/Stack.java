@@ -1,6 +1,9 @@
 package io.aegis.devstack;
 
 import io.aegis.devstack.broker.BrokerRunner;
+import io.aegis.devstack.broker.ClusterSecurity;
+import io.aegis.devstack.security.StackLogins;
+import io.aegis.kafka.security.AclPlan;
 import io.aegis.devstack.build.ModuleBuild;
 import io.aegis.devstack.config.Layout;
 import io.aegis.devstack.config.StackSettings;
@@ -32,7 +35,10 @@ import java.util.Optional;
 /**
  * {@code ./aegis up}: builds what is missing, then starts the broker, provisions the topics,
  * starts the registry and then the rest of the network, each as its own process, waits until
- * all are healthy, seeds example policies and writes {@code var/devstack.json}. Invariants:
+ * all are healthy, seeds example policies and writes {@code var/devstack.json}. Secured by
+ * default: the broker authenticates every client (SCRAM-SHA-512) and the users and ACLs of
+ * {@code infra/acls.yaml} are in place before the first service starts; the registry's schemas
+ * are registered by its administrator before any other service starts. Invariants:
  * nothing starts while a port it needs is taken; a component already running is left alone;
  * a service whose module is not written yet is skipped with a message, never faked.
  */
@@ -60,9 +66,13 @@ public final class Stack {
     /** Starts the devstack; returns the services that run, in start order. */
     public List<ServiceSpec> up(boolean rebuild) throws IOException, InterruptedException {
         Map<String, Object> infraMembers = MembersFile.readYaml(settings.infraDir().resolve("members.yaml"));
-        StackSecrets secrets = StackSecrets.loadOrCreate(layout.secretsFile(), settings.countries(), new SecureRandom(),
-                new DemoKeys(settings.infraDir().resolve("demo").resolve("keys"), MembersFile.publicKeys(infraMembers)));
-        ServiceCatalog catalog = new ServiceCatalog(settings, secrets, new Rosters(settings.infraDir().resolve("rosters"))::userId);
+        AclPlan plan = AclPlan.load(settings.infraDir().resolve("acls.yaml"), settings.countries());
+        StackSecrets secrets = StackSecrets.loadOrCreate(layout.secretsFile(), settings.countries(), StackLogins.credentials(plan),
+                new SecureRandom(), new DemoKeys(settings.infraDir().resolve("demo").resolve("keys"),
+                        MembersFile.publicKeys(infraMembers)));
+        StackLogins logins = new StackLogins(settings, secrets);
+        ServiceCatalog catalog = new ServiceCatalog(settings, secrets, logins,
+                new Rosters(settings.infraDir().resolve("rosters"))::userId);
         List<ServiceSpec> wanted = written(catalog.all());
         checkPorts(wanted);
         List<ServiceSpec> services = build(wanted, rebuild);
@@ -70,13 +80,15 @@ public final class Stack {
             throw new StackException("the schema registry (services/registry) cannot run, and nothing works without it");
         }
         MembersFile.write(catalog.membersFile(), MembersFile.build(settings.countries(), secrets, infraMembers));
-        startBroker();
-        new TopicSetup(settings, out).provision();
+        startBroker(logins);
+        new ClusterSecurity(logins, out).apply(plan);
+        new TopicSetup(settings, logins, out).provision();
         ServiceLauncher launcher = new ServiceLauncher(settings, layout, supervisor);
         services = prepare(launcher, services);
         startAll(launcher, services.stream().filter(s -> s.name().equals("registry")).toList());
+        new SchemaSetup(settings, logins, out).registerAll();
         startAll(launcher, services.stream().filter(s -> !s.name().equals("registry")).toList());
-        seedPolicies(services, secrets);
+        seedPolicies(services, secrets, logins);
         DevstackDescriptor.write(layout.descriptor(), settings, secrets);
         new Summary(settings, out).print(services, secrets, layout);
         return services;
@@ -163,10 +175,10 @@ public final class Stack {
         return services.stream().filter(s -> !unusable.contains(s.module())).toList();
     }
 
-    private void startBroker() throws IOException {
+    private void startBroker(StackLogins logins) throws IOException {
         Optional<ProcessHandle> running = supervisor.running(BrokerRunner.NAME);
         String classpath = System.getProperty("java.class.path");
-        BrokerRunner broker = new BrokerRunner(settings, supervisor, classpath);
+        BrokerRunner broker = new BrokerRunner(settings, supervisor, classpath, logins);
         ProcessHandle process = running.isPresent() ? running.get() : broker.start();
         out.println("Kafka broker on " + settings.bootstrapServers() + (running.isPresent() ? " (already running)" : ""));
         HealthProbe.Result result = broker.awaitReady(process, BROKER_TIMEOUT);
@@ -197,11 +209,12 @@ public final class Stack {
                 + "Components already started keep running; ./aegis down stops them.");
     }
 
-    private void seedPolicies(List<ServiceSpec> services, StackSecrets secrets) throws IOException, InterruptedException {
+    private void seedPolicies(List<ServiceSpec> services, StackSecrets secrets, StackLogins logins)
+            throws IOException, InterruptedException {
         out.println("Sharing policies:");
         PolicySeeder seeder = new PolicySeeder(settings.infraDir().resolve("policies"), settings.countries(), out);
         java.util.Set<String> existing = io.aegis.devstack.demo.PolicyTopicScan.countriesWithPolicy(
-                settings.bootstrapServers(), Duration.ofSeconds(20));
+                logins.admin(), Duration.ofSeconds(20));
         for (String country : settings.countries()) {
             if (services.stream().anyMatch(s -> s.name().equals("node-" + country))) {
                 URI url = URI.create("http://localhost:" + settings.nodePort(country));

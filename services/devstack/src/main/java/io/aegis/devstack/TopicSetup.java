@@ -1,14 +1,14 @@
 package io.aegis.devstack;
 
+import io.aegis.devstack.security.StackLogins;
+
 import io.aegis.devstack.config.StackSettings;
 import io.aegis.kafka.topic.ProvisioningReport;
 import io.aegis.kafka.topic.TopicPlan;
 import io.aegis.kafka.topic.TopicProvisioner;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Creates the network's topics from {@code infra/topics.yaml} for the devstack's member
@@ -19,18 +19,18 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 final class TopicSetup {
 
     private final StackSettings settings;
+    private final StackLogins logins;
     private final PrintStream out;
 
-    TopicSetup(StackSettings settings, PrintStream out) {
+    TopicSetup(StackSettings settings, StackLogins logins, PrintStream out) {
         this.settings = settings;
+        this.logins = logins;
         this.out = out;
     }
 
     void provision() {
         TopicPlan plan = TopicPlan.load(settings.infraDir().resolve("topics.yaml"));
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(logins.admin())) {
             ProvisioningReport report = new TopicProvisioner(admin, Duration.ofSeconds(30))
                     .provision(plan, settings.countries(), TopicProvisioner.Mode.CREATE_MISSING);
             out.println("Topics: " + report.created().size() + " created, " + report.matching().size()

@@ -120,6 +120,53 @@ class DevStackIT {
 
     @Test
     @Order(3)
+    void shouldGiveEveryPrincipalExactlyItsGrantsOnTheSecuredBroker() throws Exception {
+        // given: the logins an independent member's tooling reads from devstack.json
+        Map<String, Object> descriptor = descriptor();
+        SecuredBroker broker = new SecuredBroker(descriptor);
+        Map<String, Map<String, Object>> nodes = cast(descriptor.get("nodes"));
+        Map<String, Object> fr = broker.client(cast(nodes.get("FR").get("kafka")));
+        Map<String, Object> operatorLogins = cast(descriptor.get("operator"));
+        Map<String, Object> operator = broker.client(cast(operatorLogins.get("kafka")));
+        Map<String, Object> admin = adminClient();
+        List<String> guarded = List.of("aegis.outbox.DE", "aegis.outbox.FR", "aegis.policies");
+        Map<String, Long> before = SecuredBroker.endOffsets(admin, guarded);
+
+        // then: FR reads its own inbox, and nothing of anyone else's
+        assertEquals(null, SecuredBroker.read(fr, "aegis.inbox.FR"));
+        assertAuthorizationError(SecuredBroker.produce(fr, "aegis.outbox.DE"), "FR writing DE's outbox");
+        assertAuthorizationError(SecuredBroker.read(fr, "aegis.inbox.DE"), "FR reading DE's inbox");
+        assertAuthorizationError(SecuredBroker.read(fr, "aegis.routing.audit"), "FR reading the routing audit");
+        assertAuthorizationError(SecuredBroker.produce(fr, "aegis.policies"), "FR writing the policy topic");
+        // the operator reads the evidence, never an inbox
+        assertEquals(null, SecuredBroker.read(operator, "aegis.routing.audit"));
+        for (String country : COUNTRIES) {
+            assertAuthorizationError(SecuredBroker.read(operator, "aegis.inbox." + country), "operator reading an inbox");
+        }
+        // a wrong password is no login at all
+        Map<String, Object> forged = broker.client(Map.of("principal", "node-FR", "password", "guessed"));
+        Throwable refused = SecuredBroker.produce(forged, "aegis.outbox.FR");
+        assertTrue(refused instanceof org.apache.kafka.common.errors.AuthenticationException,
+                "a forged login was not refused as such: " + refused);
+        // and nothing was written by any refused attempt
+        assertEquals(before, SecuredBroker.endOffsets(admin, guarded));
+    }
+
+    private static void assertAuthorizationError(Throwable error, String what) {
+        assertTrue(error instanceof org.apache.kafka.common.errors.AuthorizationException,
+                what + " was not refused with an authorization error: " + error);
+    }
+
+    /** The devstack administrator's login, from the owner-only secrets file (not in devstack.json). */
+    private Map<String, Object> adminClient() throws IOException {
+        io.aegis.devstack.config.StackSettings settings = io.aegis.devstack.config.StackSettings.fromEnvironment(ROOT, ENV);
+        io.aegis.devstack.domain.StackSecrets secrets = io.aegis.devstack.domain.StackSecrets.read(
+                new io.aegis.devstack.config.Layout(settings.varDir()).secretsFile());
+        return new io.aegis.devstack.security.StackLogins(settings, secrets).admin();
+    }
+
+    @Test
+    @Order(4)
     void shouldStopEverythingAndFindItsDataAgainOnTheNextUp() throws Exception {
         // when
         Run down = aegis("down");

@@ -1,5 +1,8 @@
 package io.aegis.devstack.bench;
 
+import io.aegis.devstack.domain.StackSecrets;
+import io.aegis.devstack.security.StackLogins;
+
 import io.aegis.devstack.Stack;
 import io.aegis.devstack.StackControl;
 import io.aegis.devstack.build.Classpaths;
@@ -81,6 +84,16 @@ public final class IsolatedStack implements AutoCloseable {
         }
         throw new IllegalStateException("cannot find the repository root (a directory holding mvnw and infra/) above "
                 + Path.of("").toAbsolutePath() + "; set -Daegis.root");
+    }
+
+    /** Kafka client properties of the stack's administrator (SASL login on the services' listener). */
+    public Map<String, Object> kafkaAdmin() throws IOException {
+        return new StackLogins(settings, StackSecrets.read(new Layout(settings.varDir()).secretsFile())).admin();
+    }
+
+    /** Kafka client properties of one principal of {@code infra/acls.yaml} (e.g. {@code node-FR}). */
+    public Map<String, Object> kafkaClient(String principal) throws IOException {
+        return new StackLogins(settings, StackSecrets.read(new Layout(settings.varDir()).secretsFile())).kafkaClient(principal);
     }
 
     public StackSettings settings() {

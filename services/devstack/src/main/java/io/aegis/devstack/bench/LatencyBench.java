@@ -82,7 +82,7 @@ public final class LatencyBench {
         Map<String, BlockingQueue<SseSubscription.Event>> caseOpened = new LinkedHashMap<>();
         List<SseSubscription> streams = new ArrayList<>();
         List<NodeClient> publishers = new ArrayList<>();
-        try (RawKafkaLatency raw = new RawKafkaLatency(stack.settings().bootstrapServers())) {
+        try (RawKafkaLatency raw = new RawKafkaLatency(stack.kafkaAdmin())) {
             for (String country : COUNTRIES) {
                 BlockingQueue<SseSubscription.Event> queue = new LinkedBlockingQueue<>();
                 caseOpened.put(country, queue);

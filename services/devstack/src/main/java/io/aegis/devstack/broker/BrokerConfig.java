@@ -7,25 +7,55 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code server.properties} of the devstack's single-node KRaft broker: broker and
- * controller in one process, plaintext on localhost, every internal topic at replication 1,
- * no automatic topic creation (topics come from {@code infra/topics.yaml}).
+ * controller in one process on localhost, every internal topic at replication 1, no automatic
+ * topic creation (topics come from {@code infra/topics.yaml}). Secured like a production
+ * cluster: clients log in with SCRAM-SHA-512 on the client listener, the broker reaches its
+ * controller with SASL/PLAIN (a login known to this file only), the KRaft StandardAuthorizer
+ * denies whatever {@code infra/acls.yaml} does not grant, and only the devstack's administrator
+ * and the broker itself are super users. The file holds passwords: it is written owner-only.
  */
 public final class BrokerConfig {
 
     private BrokerConfig() {
     }
 
+    /** The listener clients (and the broker itself) connect to. */
+    public static final String CLIENT_LISTENER = "CLIENT";
+
+    /**
+     * The logins configured in the broker itself.
+     *
+     * @param brokerPassword     SCRAM password of {@code brokerUser} (inter-broker traffic on the client listener)
+     * @param controllerPassword PLAIN password of {@code controllerUser} (broker to controller)
+     */
+    public record Security(String brokerUser, String brokerPassword, String controllerUser, String controllerPassword,
+                           String adminUser) {
+    }
+
     /** The broker properties, in a stable order. */
-    public static Map<String, String> properties(int brokerPort, int controllerPort, Path dataDir) {
+    public static Map<String, String> properties(int brokerPort, int controllerPort, Path dataDir, Security security) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+        p.put("listeners", CLIENT_LISTENER + "://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", CLIENT_LISTENER + "://localhost:" + brokerPort);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.put("inter.broker.listener.name", CLIENT_LISTENER);
+        p.put("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT," + CLIENT_LISTENER + ":SASL_PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        p.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+        p.put("listener.name.client.scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule"
+                + " required username=\"" + security.brokerUser() + "\" password=\"" + security.brokerPassword() + "\";");
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put("listener.name.controller.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
+                + " required username=\"" + security.controllerUser() + "\" password=\"" + security.controllerPassword()
+                + "\" user_" + security.controllerUser() + "=\"" + security.controllerPassword() + "\";");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("allow.everyone.if.no.acl.found", "false");
+        p.put("super.users", "User:" + security.adminUser() + ";User:" + security.brokerUser() + ";User:"
+                + security.controllerUser());
         p.put("log.dirs", dataDir.toAbsolutePath().toString());
         p.put("num.partitions", "1");
         p.put("auto.create.topics.enable", "false");

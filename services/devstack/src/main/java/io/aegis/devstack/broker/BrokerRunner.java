@@ -1,6 +1,9 @@
 package io.aegis.devstack.broker;
 
 import io.aegis.devstack.config.StackSettings;
+import io.aegis.devstack.domain.StackSecrets;
+import io.aegis.devstack.domain.StackSecrets.Realm;
+import io.aegis.devstack.security.StackLogins;
 import io.aegis.devstack.process.HealthProbe;
 import io.aegis.devstack.process.ProcessSupervisor;
 import java.io.ByteArrayOutputStream;
@@ -23,21 +26,28 @@ import org.apache.kafka.common.Uuid;
 /**
  * Runs the devstack's Kafka broker as its own process ({@code kafka.Kafka} from the devstack
  * classpath). Invariants: the log directory under {@code var/kafka/data} is formatted once,
- * with a cluster id kept in {@code var/kafka/cluster.id}; a restart reuses both, so data
- * survives {@code down}/{@code up}.
+ * with a cluster id kept in {@code var/kafka/cluster.id} and the administrator's and broker's
+ * SCRAM credentials written into the metadata at format time (so the secured broker can be
+ * administered from its first start); a restart reuses both, so data survives
+ * {@code down}/{@code up}. Data formatted by an unsecured release is refused with what to do.
  */
 public final class BrokerRunner {
 
     public static final String NAME = "broker";
 
+    /** Written next to the data once it was formatted with SCRAM credentials. */
+    private static final String SECURED_MARKER = "secured";
+
     private final StackSettings settings;
     private final ProcessSupervisor supervisor;
     private final String classpath;
+    private final StackLogins logins;
 
-    public BrokerRunner(StackSettings settings, ProcessSupervisor supervisor, String classpath) {
+    public BrokerRunner(StackSettings settings, ProcessSupervisor supervisor, String classpath, StackLogins logins) {
         this.settings = settings;
         this.supervisor = supervisor;
         this.classpath = classpath;
+        this.logins = logins;
     }
 
     private Path kafkaDir() {
@@ -49,10 +59,17 @@ public final class BrokerRunner {
         Path config = kafkaDir().resolve("server.properties");
         Path data = kafkaDir().resolve("data");
         Files.createDirectories(data);
-        Files.writeString(config, BrokerConfig.render(
-                BrokerConfig.properties(settings.brokerPort(), settings.controllerPort(), data)));
+        Files.deleteIfExists(config);
+        StackSecrets.ownerOnly(Files.createFile(config));
+        Files.writeString(config, BrokerConfig.render(BrokerConfig.properties(settings.brokerPort(),
+                settings.controllerPort(), data, security())));
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(config);
+            Files.writeString(kafkaDir().resolve(SECURED_MARKER), "SCRAM-SHA-512\n");
+        } else if (!Files.exists(kafkaDir().resolve(SECURED_MARKER))) {
+            throw new IOException(data + " was formatted by an earlier Aegis whose broker had no authentication, so it has"
+                    + " no administrator login; stop the stack (./aegis down) and move or delete " + kafkaDir()
+                    + " (its topics are lost), then ./aegis up starts a secured broker");
         }
         List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC"));
         command.addAll(io.aegis.devstack.process.JitMode.flags());
@@ -64,7 +81,7 @@ public final class BrokerRunner {
     /** Waits until the broker answers a metadata request. */
     public HealthProbe.Result awaitReady(ProcessHandle process, Duration timeout) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.putAll(logins.admin());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         try (Admin admin = Admin.create(props)) {
@@ -91,12 +108,21 @@ public final class BrokerRunner {
         int code;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             code = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString(),
-                "--ignore-formatted"}, out);
+                "--ignore-formatted", "--add-scram", scram(StackLogins.ADMIN), "--add-scram", scram(StackLogins.BROKER)}, out);
         }
         if (code != 0) {
             throw new IOException("formatting the broker storage failed (exit " + code + "): "
                     + output.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    private String scram(String user) {
+        return StackLogins.MECHANISM.kafkaName() + "=[name=" + user + ",password=" + logins.password(Realm.KAFKA, user) + "]";
+    }
+
+    private BrokerConfig.Security security() {
+        return new BrokerConfig.Security(StackLogins.BROKER, logins.password(Realm.KAFKA, StackLogins.BROKER),
+                StackLogins.CONTROLLER, logins.password(Realm.KAFKA, StackLogins.CONTROLLER), StackLogins.ADMIN);
     }
 
     static String javaBinary() {

@@ -26,9 +26,9 @@ public final class PolicyTopicScan {
     }
 
     /** Countries whose latest record on {@code aegis.policies} is a policy (not a tombstone). */
-    public static Set<String> countriesWithPolicy(String bootstrapServers, Duration timeout) {
+    public static Set<String> countriesWithPolicy(Map<String, Object> client, Duration timeout) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),

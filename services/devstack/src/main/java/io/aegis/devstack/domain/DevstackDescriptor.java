@@ -1,5 +1,8 @@
 package io.aegis.devstack.domain;
 
+import io.aegis.devstack.domain.StackSecrets.Realm;
+import io.aegis.devstack.security.StackLogins;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aegis.devstack.config.StackSettings;
@@ -11,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code var/devstack.json}: how scripts and tests find a running devstack. Its shape is a
- * public contract (ARCHITECTURE.md, "Embedded default"):
- * {@code {"broker", "registry", "nodes": {CC: {"url", "tokens": {publisher, officer, operator, admin}}}}},
- * nodes in port order.
+ * {@code var/devstack.json}: how scripts and tests find a running devstack, and the local stack's
+ * secret store (written owner-only). Its shape is a public contract (ARCHITECTURE.md, "Embedded
+ * default"): {@code {"broker", "registry", "router", "kafkaSecurity": {protocol, mechanism},
+ * "operator": {"kafka": {principal, password}, "registry": {username, password}, "router": {...}},
+ * "nodes": {CC: {"url", "tokens": {publisher, officer, operator, admin}, "kafka", "registry", "router"}}}},
+ * nodes in port order: everything an independent client needs to act as a member or as the operator.
  */
 public final class DevstackDescriptor {
 
@@ -25,6 +30,7 @@ public final class DevstackDescriptor {
 
     /** The descriptor as a JSON-ready tree, keys in contract order. */
     public static Map<String, Object> describe(StackSettings settings, StackSecrets secrets) {
+        StackLogins logins = new StackLogins(settings, secrets);
         Map<String, Object> nodes = new LinkedHashMap<>();
         for (String country : settings.countries()) {
             NodeSecrets node = secrets.node(country);
@@ -35,19 +41,34 @@ public final class DevstackDescriptor {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("url", "http://localhost:" + settings.nodePort(country));
             entry.put("tokens", tokens);
+            entry.putAll(logins(logins, StackLogins.node(country)));
             nodes.put(country, entry);
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("broker", settings.bootstrapServers());
         root.put("registry", settings.registryUrl());
+        root.put("router", "http://localhost:" + settings.routerPort());
+        root.put("kafkaSecurity", Map.of("protocol", StackLogins.PROTOCOL.name, "mechanism", StackLogins.MECHANISM.kafkaName()));
+        root.put("operator", logins(logins, StackLogins.OPERATOR));
         root.put("nodes", nodes);
         return root;
     }
 
-    /** Writes the descriptor atomically, so a reader never sees half a file. */
+    /** A principal's Kafka, registry and router logins. */
+    private static Map<String, Object> logins(StackLogins logins, String user) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("kafka", Map.of("principal", user, "password", logins.password(Realm.KAFKA, user)));
+        entry.put("registry", Map.of("username", user, "password", logins.password(Realm.REGISTRY, user)));
+        entry.put("router", Map.of("username", user, "password", logins.password(Realm.ROUTER, user)));
+        return entry;
+    }
+
+    /** Writes the descriptor atomically and owner-only, so a reader never sees half a file and nobody else sees it. */
     public static void write(Path file, StackSettings settings, StackSecrets secrets) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        StackSecrets.ownerOnly(Files.createFile(temp));
         JSON.writeValue(temp.toFile(), describe(settings, secrets));
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

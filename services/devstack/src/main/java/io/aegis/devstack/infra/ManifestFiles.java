@@ -1,5 +1,7 @@
 package io.aegis.devstack.infra;
 
+import io.aegis.kafka.security.AclPlan;
+
 import io.aegis.devstack.services.MembersFile;
 import io.aegis.kafka.topic.TopicPlan;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.aegis.devstack.infra;
 
+import io.aegis.kafka.security.AclPlan;
+
 import io.aegis.kafka.topic.TopicSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,6 +5,8 @@ import io.aegis.devstack.config.StackSettings;
 import io.aegis.devstack.domain.DemoRole;
 import io.aegis.devstack.domain.NodeSecrets;
 import io.aegis.devstack.domain.StackSecrets;
+import io.aegis.devstack.domain.StackSecrets.Realm;
+import io.aegis.devstack.security.StackLogins;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +18,9 @@ import java.util.function.BiFunction;
  * The devstack's services, in start order, each with the configuration it runs with. The
  * keys are the ones each module reads (development.md "Shared configuration keys" plus the
  * module's own); values point at the devstack's broker, registry, generated members file and
- * per-service state directories under {@code var/}.
+ * per-service state directories under {@code var/}, and each service's own logins: its Kafka
+ * principal of {@code infra/acls.yaml}, its registry user, and (registry and router) the users
+ * they accept.
  */
 public final class ServiceCatalog {
 
@@ -30,12 +34,15 @@ public final class ServiceCatalog {
 
     private final StackSettings settings;
     private final StackSecrets secrets;
+    private final StackLogins logins;
     private final BiFunction<String, DemoRole, String> userIds;
 
     /** {@code userIds} names the node user of a country and demo role (officers come from the rosters). */
-    public ServiceCatalog(StackSettings settings, StackSecrets secrets, BiFunction<String, DemoRole, String> userIds) {
+    public ServiceCatalog(StackSettings settings, StackSecrets secrets, StackLogins logins,
+                          BiFunction<String, DemoRole, String> userIds) {
         this.settings = settings;
         this.secrets = secrets;
+        this.logins = logins;
         this.userIds = userIds;
     }
 
@@ -45,7 +52,17 @@ public final class ServiceCatalog {
 
     /** The registry: every other service needs it, so it starts and becomes healthy first. */
     public ServiceSpec registry() {
-        Map<String, Object> config = common(settings.registryPort());
+        Map<String, Object> config = common(settings.registryPort(), StackLogins.REGISTRY_SERVICE);
+        // The registry's Basic users: its administrator writes, every service principal reads; the operator
+        // may also register the sandbox subjects that archive import writes.
+        registryUser(config, StackLogins.REGISTRY_ADMIN).put(usersKey(StackLogins.REGISTRY_ADMIN) + ".admin", true);
+        for (StackSecrets.Credential login : logins.all(Realm.REGISTRY)) {
+            if (!login.user().equals(StackLogins.REGISTRY_ADMIN)) {
+                registryUser(config, login.user());
+                ownSubjects(login.user()).ifPresent(prefix ->
+                        config.put(usersKey(login.user()) + ".write-subjects", List.of(prefix)));
+            }
+        }
         return new ServiceSpec("registry", "services/registry", "io.aegis.registry.RegistryApplication",
                 settings.registryPort(), config);
     }
@@ -71,19 +88,55 @@ public final class ServiceCatalog {
         return all;
     }
 
+    private Map<String, Object> registryUser(Map<String, Object> config, String user) {
+        config.put(usersKey(user) + ".password-sha256", NodeSecrets.sha256Hex(logins.password(Realm.REGISTRY, user)));
+        return config;
+    }
+
+    /**
+     * The subjects a registry user may register: a service's Kafka Streams changelog and
+     * repartition subjects, which carry its application id (the same prefix acls.yaml grants its
+     * internal topics), and the operator's archive-import sandbox.
+     */
+    static java.util.Optional<String> ownSubjects(String user) {
+        if (user.equals(StackLogins.OPERATOR)) {
+            return java.util.Optional.of("sandbox.");
+        }
+        if (user.startsWith("node-")) {
+            return java.util.Optional.of("aegis-" + user + "-");
+        }
+        return user.startsWith("aegis-") ? java.util.Optional.of(user + "-") : java.util.Optional.empty();
+    }
+
+    private static String usersKey(String user) {
+        return "aegis.registry.auth.users." + user;
+    }
+
     private ServiceSpec streamService(String name, String mainClass, int port) {
-        Map<String, Object> config = common(port);
+        Map<String, Object> config = common(port, StackLogins.service(name));
+        withRegistryLogin(config, StackLogins.service(name));
         config.put(STATE_DIR_KEYS.getOrDefault(name, "kafka.streams.default.state.dir"), stateDir(name));
         if ("router".equals(name)) {
             // only the router computes digests; nodes and the other services never hold the network key
             config.put("aegis.network-key", secrets.networkKey());
+            // the receipts API: each member sees its own signals, the operators all
+            for (StackSecrets.Credential login : logins.all(Realm.ROUTER)) {
+                String prefix = "aegis.router.api.users." + login.user();
+                config.put(prefix + ".password-sha256", NodeSecrets.sha256Hex(logins.password(Realm.ROUTER, login.user())));
+                if (login.user().equals(StackLogins.OPERATOR)) {
+                    config.put(prefix + ".coordination", true);
+                } else {
+                    config.put(prefix + ".country", login.user().substring("node-".length()));
+                }
+            }
         }
         return new ServiceSpec(name, "services/" + name, mainClass, port, config);
     }
 
     private ServiceSpec node(String country) {
         NodeSecrets node = secrets.node(country);
-        Map<String, Object> config = common(settings.nodePort(country));
+        Map<String, Object> config = common(settings.nodePort(country), StackLogins.node(country));
+        withRegistryLogin(config, StackLogins.node(country));
         config.put("kafka.streams.default.state.dir", stateDir("node-" + country));
         config.put("aegis.node.country", country);
         config.put("aegis.node.agency", "demo-agency-" + country.toLowerCase(java.util.Locale.ROOT));
@@ -98,10 +151,21 @@ public final class ServiceCatalog {
                 settings.nodePort(country), config);
     }
 
-    private Map<String, Object> common(int port) {
+    /**
+     * The service's own registry user: the network's contracts are registered up front by the
+     * registry's administrator, so the service only looks them up, and registers nothing but its
+     * own Kafka Streams subjects (see {@link #registry()}).
+     */
+    private void withRegistryLogin(Map<String, Object> config, String user) {
+        config.put("aegis.registry.username", user);
+        config.put("aegis.registry.password", logins.password(Realm.REGISTRY, user));
+    }
+
+    private Map<String, Object> common(int port, String principal) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("micronaut.server.port", port);
         config.put("kafka.bootstrap.servers", settings.bootstrapServers());
+        config.putAll(logins.serviceKafkaConfig(principal));
         config.put("aegis.registry.url", settings.registryUrl());
         config.put("aegis.infra.dir", settings.infraDir().toString());
         config.put("aegis.members-file", membersFile().toString());

@@ -42,7 +42,7 @@ class DemoKeysTest {
         Files.writeString(dir.resolve("FR.key"), Ed25519.encodePrivate(fr.getPrivate()));
         DemoKeys keys = new DemoKeys(dir, Map.of("FR", Ed25519.encodePublic(fr.getPublic())));
 
-        StackSecrets secrets = StackSecrets.loadOrCreate(dir.resolve("s.json"), List.of("FR", "KE"),
+        StackSecrets secrets = StackSecrets.loadOrCreate(dir.resolve("s.json"), List.of("FR", "KE"), List.of(),
                 new SecureRandom(), keys);
 
         assertEquals(Ed25519.encodePrivate(fr.getPrivate()), secrets.node("FR").signingKey());

@@ -1,5 +1,9 @@
 package io.aegis.devstack.domain;
 
+import io.aegis.devstack.domain.StackSecrets.Realm;
+import io.aegis.devstack.security.StackLogins;
+import io.aegis.kafka.security.AclPlan;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -26,7 +30,8 @@ class DevstackDescriptorTest {
         // given: ARCHITECTURE.md's "Embedded default" is a public contract other tools read
         StackSettings settings = StackSettings.fromEnvironment(dir, Map.of("AEGIS_NODES", "FR,DE,JP,BR"));
         StackSecrets secrets = StackSecrets.loadOrCreate(dir.resolve("secrets.json"), settings.countries(),
-                new SecureRandom());
+                StackLogins.credentials(AclPlan.load(Path.of("../../infra/acls.yaml"), settings.countries())),
+                new SecureRandom(), DemoKeys.none());
         Path file = dir.resolve("var/devstack.json");
 
         // when
@@ -34,18 +39,26 @@ class DevstackDescriptorTest {
 
         // then
         Map<String, Object> json = new ObjectMapper().readValue(file.toFile(), Map.class);
-        assertEquals(List.of("broker", "registry", "nodes"), new ArrayList<>(json.keySet()));
+        assertEquals(List.of("broker", "registry", "router", "kafkaSecurity", "operator", "nodes"),
+                new ArrayList<>(json.keySet()));
+        assertEquals(Map.of("protocol", "SASL_PLAINTEXT", "mechanism", "SCRAM-SHA-512"), json.get("kafkaSecurity"));
+        Map<String, Object> operator = (Map<String, Object>) json.get("operator");
+        assertEquals(Map.of("principal", "aegis-operator", "password", secrets.password(Realm.KAFKA, "aegis-operator")),
+                operator.get("kafka"));
         assertEquals("localhost:9092", json.get("broker"));
         assertEquals("http://localhost:8081", json.get("registry"));
         Map<String, Object> nodes = (Map<String, Object>) json.get("nodes");
         assertEquals(List.of("FR", "DE", "JP", "BR"), new ArrayList<>(nodes.keySet()));
         Map<String, Object> jp = (Map<String, Object>) nodes.get("JP");
-        assertEquals(List.of("url", "tokens"), new ArrayList<>(jp.keySet()));
+        assertEquals(List.of("url", "tokens", "kafka", "registry", "router"), new ArrayList<>(jp.keySet()));
+        assertEquals(Map.of("username", "node-JP", "password", secrets.password(Realm.REGISTRY, "node-JP")), jp.get("registry"));
         assertEquals("http://localhost:8103", jp.get("url"));
         Map<String, Object> tokens = (Map<String, Object>) jp.get("tokens");
         assertEquals(List.of("publisher", "officer", "operator", "admin"), new ArrayList<>(tokens.keySet()));
         assertEquals(secrets.node("JP").token(DemoRole.OFFICER), tokens.get("officer"));
         assertEquals(json, DevstackDescriptor.read(file));
+        // it holds every member's logins: the owner alone may read it
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
     @Test

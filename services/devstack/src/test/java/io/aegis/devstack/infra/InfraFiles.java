@@ -1,5 +1,7 @@
 package io.aegis.devstack.infra;
 
+import io.aegis.kafka.security.AclPlan;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

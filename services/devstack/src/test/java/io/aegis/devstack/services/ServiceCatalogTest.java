@@ -1,7 +1,13 @@
 package io.aegis.devstack.services;
 
+import io.aegis.devstack.domain.DemoKeys;
+import io.aegis.devstack.domain.StackSecrets.Realm;
+import io.aegis.devstack.security.StackLogins;
+import io.aegis.kafka.security.AclPlan;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aegis.devstack.config.StackSettings;
 import io.aegis.devstack.domain.DemoRole;
@@ -21,10 +27,16 @@ class ServiceCatalogTest {
     @TempDir
     Path root;
 
+    private StackSecrets secrets(StackSettings settings) throws IOException {
+        AclPlan plan = AclPlan.load(Path.of("../../infra/acls.yaml"), settings.countries());
+        return StackSecrets.loadOrCreate(root.resolve("var/secrets.json"), settings.countries(),
+                StackLogins.credentials(plan), new SecureRandom(), DemoKeys.none());
+    }
+
     private ServiceCatalog catalog(StackSettings settings) throws IOException {
-        StackSecrets secrets = StackSecrets.loadOrCreate(root.resolve("var/secrets.json"), settings.countries(),
-                new SecureRandom());
-        return new ServiceCatalog(settings, secrets, new Rosters(root.resolve("infra/rosters"))::userId);
+        StackSecrets secrets = secrets(settings);
+        return new ServiceCatalog(settings, secrets, new StackLogins(settings, secrets),
+                new Rosters(root.resolve("infra/rosters"))::userId);
     }
 
     @Test
@@ -39,8 +51,7 @@ class ServiceCatalogTest {
     void shouldGiveANodeTokenHashesNeverTokens() throws IOException {
         // given
         StackSettings settings = StackSettings.fromEnvironment(root, Map.of("AEGIS_NODES", "FR,DE"));
-        StackSecrets secrets = StackSecrets.loadOrCreate(root.resolve("var/secrets.json"), settings.countries(),
-                new SecureRandom());
+        StackSecrets secrets = secrets(settings);
 
         // when
         ServiceSpec de = catalog(settings).network().stream().filter(s -> s.name().equals("node-DE")).findFirst()
@@ -84,5 +95,42 @@ class ServiceCatalogTest {
         assertEquals("fr-cert-watch", rosters.userId("FR", DemoRole.OFFICER));
         assertEquals("de-duty-primary", rosters.userId("DE", DemoRole.OFFICER));
         assertEquals("fr-admin", rosters.userId("FR", DemoRole.ADMIN));
+    }
+
+    @Test
+    void shouldLogEachServiceInAsItsOwnPrincipalAndGiveTheRegistryOnlyPasswordHashes() throws IOException {
+        // given
+        StackSettings settings = StackSettings.fromEnvironment(root, Map.of("AEGIS_NODES", "FR,DE"));
+        StackSecrets secrets = secrets(settings);
+        Map<String, ServiceSpec> services = new java.util.HashMap<>();
+        catalog(settings).all().forEach(spec -> services.put(spec.name(), spec));
+
+        // then: every Kafka client logs in with SCRAM as the principal acls.yaml grants
+        Map<String, String> principals = Map.of("registry", "aegis-registry", "router", "aegis-router",
+                "escalation", "aegis-escalation", "response", "aegis-response", "node-FR", "node-FR", "node-DE", "node-DE");
+        principals.forEach((service, principal) -> {
+            Map<String, Object> config = services.get(service).config();
+            assertEquals("SASL_PLAINTEXT", config.get("kafka.security.protocol"), service);
+            assertEquals("SCRAM-SHA-512", config.get("kafka.sasl.mechanism"), service);
+            assertTrue(config.get("kafka.sasl.jaas.config").toString().contains("username=\"" + principal + "\" password=\""
+                    + secrets.password(Realm.KAFKA, principal) + "\""), service);
+        });
+        // services reach the registry as their own user, and may register only their Kafka Streams subjects
+        Map<String, Object> fr = services.get("node-FR").config();
+        assertEquals("node-FR", fr.get("aegis.registry.username"));
+        assertEquals(secrets.password(Realm.REGISTRY, "node-FR"), fr.get("aegis.registry.password"));
+        // the registry knows its users by hash only; its administrator alone may write
+        Map<String, Object> registry = services.get("registry").config();
+        assertEquals(NodeSecrets.sha256Hex(secrets.password(Realm.REGISTRY, "node-FR")),
+                registry.get("aegis.registry.auth.users.node-FR.password-sha256"));
+        assertEquals(true, registry.get("aegis.registry.auth.users.registry-admin.admin"));
+        assertEquals(List.of("sandbox."), registry.get("aegis.registry.auth.users.aegis-operator.write-subjects"));
+        assertEquals(List.of("aegis-node-FR-"), registry.get("aegis.registry.auth.users.node-FR.write-subjects"));
+        assertEquals(List.of("aegis-response-"), registry.get("aegis.registry.auth.users.aegis-response.write-subjects"));
+        assertFalse(ConfigFiles.render(registry).contains(secrets.password(Realm.REGISTRY, StackLogins.REGISTRY_ADMIN)));
+        // the router's receipts API: each member sees its own signals
+        Map<String, Object> router = services.get("router").config();
+        assertEquals("FR", router.get("aegis.router.api.users.node-FR.country"));
+        assertEquals(true, router.get("aegis.router.api.users.aegis-operator.coordination"));
     }
 }

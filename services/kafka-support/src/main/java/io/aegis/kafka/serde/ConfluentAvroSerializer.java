@@ -23,8 +23,11 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Serializes Avro records (generated SpecificRecord or GenericRecord) in the Confluent wire
  * format, under the subject {@code <topic>-key|value} (TopicNameStrategy). The writer schema
- * is the record's own; its id is registered (or looked up, when auto-registration is off)
- * once per subject and schema and then cached. Null serializes to null (tombstones).
+ * is the record's own; its id is looked up once per subject and schema and then cached, and
+ * registered only when the registry does not hold it yet and auto-registration is on. Looking
+ * up first means a client whose registry user may not write (the network's contracts are
+ * registered up front by the registry's administrator) still serializes every registered schema,
+ * and registers only what it owns, such as its Kafka Streams changelog subjects. Null serializes to null (tombstones).
  * Thread-safe.
  */
 public class ConfluentAvroSerializer<T extends GenericContainer> implements Serializer<T> {
@@ -84,9 +87,20 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
         if (cached != null) {
             return cached;
         }
-        int id = autoRegister ? registry.register(subject, schema) : registry.getId(subject, schema);
+        int id = lookUpOrRegister(subject, schema);
         ids.putIfAbsent(schema, id);
         return id;
+    }
+
+    private int lookUpOrRegister(String subject, Schema schema) {
+        try {
+            return registry.getId(subject, schema);
+        } catch (io.aegis.kafka.registry.SchemaRegistryException e) {
+            if (!autoRegister || !e.isNotFound()) {
+                throw e;
+            }
+            return registry.register(subject, schema);
+        }
     }
 
     private byte[] encode(String topic, Schema schema, T record) {

@@ -53,6 +53,41 @@ class ConfluentAvroSerdeTest {
     }
 
     @Test
+    void shouldLookUpARegisteredSchemaWithoutWritingAndRegisterOnlyWhatIsMissing() {
+        // given a registry holding the receipts contract, for a client that would be refused every write
+        InMemorySchemaRegistryClient guarded = new InMemorySchemaRegistryClient();
+        guarded.register("aegis.receipts-value", Receipt.getClassSchema());
+        io.aegis.kafka.registry.SchemaRegistryClient readOnly = new io.aegis.kafka.registry.SchemaRegistryClient() {
+            @Override
+            public int getId(String subject, Schema schema) {
+                return guarded.getId(subject, schema);
+            }
+
+            @Override
+            public Schema getSchemaById(int id) {
+                return guarded.getSchemaById(id);
+            }
+
+            @Override
+            public int register(String subject, Schema schema) {
+                throw new SchemaRegistryException("guarded", "register under " + subject, 403, 40301, "write forbidden",
+                        null);
+            }
+        };
+        Receipt receipt = new Receipt("s-1", "FR", ReceiptKind.DELIVERED, ContractSamples.AT, null);
+
+        // when a serializer with auto-registration on serializes it: the lookup answers, no write is tried
+        byte[] bytes = new ConfluentAvroSerializer<Receipt>(readOnly, true).serialize("aegis.receipts", receipt);
+
+        // then
+        assertEquals(guarded.getId("aegis.receipts-value", Receipt.getClassSchema()), WireFormat.schemaId(bytes, "aegis.receipts"));
+        // and a subject it does not hold is registered, which this client may not do: the refusal surfaces
+        SchemaRegistryException refused = assertThrows(SchemaRegistryException.class,
+                () -> new ConfluentAvroSerializer<Receipt>(readOnly, true).serialize("aegis-node-FR-x-changelog", receipt));
+        assertEquals(403, refused.httpStatus());
+    }
+
+    @Test
     void shouldPassTombstonesThrough() {
         Topic<String, ?> cases = topics.cases();
 

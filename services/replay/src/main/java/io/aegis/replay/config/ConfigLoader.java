@@ -102,6 +102,16 @@ public final class ConfigLoader {
             if (node.hasNonNull("registry")) {
                 settings.put(OperatorConfig.REGISTRY_URL, node.get("registry").asText());
             }
+            // the secured devstack: log in as its operator principal (docs/running.md, "Credentials")
+            JsonNode login = node.path("operator").path("kafka");
+            JsonNode security = node.path("kafkaSecurity");
+            if (login.hasNonNull("principal") && security.hasNonNull("protocol")) {
+                settings.put("kafka.security.protocol", security.get("protocol").asText());
+                settings.put("kafka.sasl.mechanism", security.path("mechanism").asText());
+                settings.put("kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"" + login.get("principal").asText() + "\" password=\""
+                        + login.path("password").asText() + "\";");
+            }
             return settings;
         } catch (IOException e) {
             throw ReplayException.usage(devstack + ": not readable JSON (" + e.getMessage() + ")");

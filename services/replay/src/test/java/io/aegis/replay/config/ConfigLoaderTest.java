@@ -81,6 +81,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldLogInAsTheOperatorPrincipalOfTheSecuredDevstack() throws IOException {
+        Files.createDirectories(dir.resolve("var"));
+        Files.writeString(dir.resolve("var/devstack.json"), """
+                {"broker": "localhost:9092", "registry": "http://localhost:8081",
+                 "kafkaSecurity": {"protocol": "SASL_PLAINTEXT", "mechanism": "SCRAM-SHA-512"},
+                 "operator": {"kafka": {"principal": "aegis-operator", "password": "s3cret"}}, "nodes": {}}""");
+
+        OperatorConfig config = new ConfigLoader(Map.of(), dir).load(null, Map.of());
+
+        assertEquals("SASL_PLAINTEXT", config.kafka().get("security.protocol"));
+        assertEquals("SCRAM-SHA-512", config.kafka().get("sasl.mechanism"));
+        assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"aegis-operator\""
+                + " password=\"s3cret\";", config.kafka().get("sasl.jaas.config"));
+    }
+
+    @Test
     void shouldNameMissingSettingAndWhereToGiveIt() {
         ReplayException missing = assertThrows(ReplayException.class,
                 () -> new ConfigLoader(Map.of("AEGIS_REGISTRY_URL", "http://r"), dir).load(null, Map.of()));

@@ -1,5 +1,7 @@
 package io.aegis.router.admin;
 
+import io.aegis.kafka.security.AclPlan;
+
 import io.aegis.policy.Members;
 import io.aegis.policy.MembersYaml;
 import java.io.IOException;
@@ -81,7 +83,7 @@ public final class AclCommand implements Callable<Integer> {
 
     /** The bindings of an acls file for a member list. */
     public static List<AclBinding> plan(Path acls, Members members) throws IOException {
-        return AclPlan.parse(Files.readString(acls), members);
+        return AclPlan.load(acls, List.copyOf(members.codes())).bindings();
     }
 
     private static Properties load(Path file) throws IOException {

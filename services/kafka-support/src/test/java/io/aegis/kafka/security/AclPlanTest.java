@@ -1,4 +1,4 @@
-package io.aegis.devstack.infra;
+package io.aegis.kafka.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +50,8 @@ class AclPlanTest {
                     grants:
                       - {type: TOPIC, name: x, operations: [READ, PUBLISH]}
                 """, List.of()));
-        assertEquals("principals[0].grants[0].operations has unknown operation PUBLISH", e.getMessage());
+        assertEquals(dir.resolve("acls.yaml") + ": principals[0].grants[0].operations has unknown operation PUBLISH",
+                e.getMessage());
     }
 
     @Test
@@ -61,16 +62,34 @@ class AclPlanTest {
                     grants:
                       - {type: QUEUE, name: x, operations: [READ]}
                 """, List.of("FR")));
-        assertEquals("perCountry[0].grants[0].type must be one of [TOPIC, GROUP, TRANSACTIONAL_ID, CLUSTER], got QUEUE",
-                e.getMessage());
+        assertEquals(dir.resolve("acls.yaml") + ": perCountry[0].grants[0].type must be one of "
+                + "[TOPIC, GROUP, TRANSACTIONAL_ID, CLUSTER], got QUEUE", e.getMessage());
     }
 
     @Test
-    void shouldConvertNamesToStrimziConventions() {
-        assertEquals("node-fr", StrimziManifests.k8sName("node-FR"));
-        assertEquals("schemas", StrimziManifests.k8sName("_schemas"));
-        assertEquals("aegis.outbox.jp", StrimziManifests.k8sName("aegis.outbox.JP"));
-        assertEquals("IdempotentWrite", StrimziManifests.operation("IDEMPOTENT_WRITE"));
-        assertEquals("transactionalId", StrimziManifests.resourceType("TRANSACTIONAL_ID"));
+    void shouldTurnEveryOperationIntoOneAllowBinding() {
+        AclPlan plan = AclPlan.parse("""
+                perCountry:
+                  - principal: "User:node-{cc}"
+                    grants:
+                      - {type: TOPIC, name: "aegis.inbox.{cc}", operations: [READ, DESCRIBE]}
+                      - {type: TOPIC, name: "aegis.inbox.{cc}", operations: [READ]}
+                """, List.of("FR"));
+        List<org.apache.kafka.common.acl.AclBinding> bindings = plan.bindings();
+        assertEquals(2, bindings.size());
+        assertEquals("User:node-FR", bindings.get(0).entry().principal());
+        assertEquals(org.apache.kafka.common.acl.AclPermissionType.ALLOW, bindings.get(0).entry().permissionType());
+        assertEquals("aegis.inbox.FR", bindings.get(0).pattern().name());
+    }
+
+    @Test
+    void shouldRefuseAPerCountryPlaceholderInASharedPrincipal() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AclPlan.parse("""
+                principals:
+                  - principal: "User:node-{cc}"
+                    grants:
+                      - {type: TOPIC, name: x, operations: [READ]}
+                """, List.of("FR")));
+        assertEquals("principals[0].principal 'User:node-{cc}' uses {cc}; move the entry under perCountry", e.getMessage());
     }
 }
