@@ -142,15 +142,27 @@ class AuthIT {
     @Test
     void shouldServeOperationsEndpointsWithoutAToken() {
         assertEquals(200, node.get("/health", null).statusCode(), node.get("/health", null).body());
-        // why: launchers and load balancers use readiness to decide when the node can serve its stores
+        // why: launchers and load balancers use readiness (its status) to decide when the node can serve its stores
         HttpResponse<String> readiness = node.get("/health/readiness", null);
         assertEquals(200, readiness.statusCode(), readiness.body());
-        assertTrue(readiness.body().contains("localStores") && readiness.body().contains("\"notReady\":[]"),
-                readiness.body());
         assertTrue(node.get("/prometheus", null).body().contains("aegis_node"), "node metrics are exported");
         HttpResponse<String> openapi = node.get("/openapi", null);
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("/api/v1/signals/batch"));
         assertEquals(200, node.get("/console/index.html", null).statusCode(), "the console's static files are open");
+    }
+
+    @Test
+    void shouldShowHealthDetailsToKnownUsersOnly() {
+        // why: the indicators name stores, brokers, the registry URL and webhook errors; an anonymous caller learns UP or DOWN
+        for (String path : new String[] {"/health", "/health/readiness"}) {
+            HttpResponse<String> anonymous = node.get(path, null);
+            HttpResponse<String> forged = node.get(path, "forged-token");
+            assertEquals(200, anonymous.statusCode(), anonymous.body());
+            assertEquals("{\"status\":\"UP\"}", anonymous.body(), path);
+            assertEquals("{\"status\":\"UP\"}", forged.body(), path);
+        }
+        HttpResponse<String> operator = node.get("/health/readiness", NodeHarness.OPERATOR);
+        assertTrue(operator.body().contains("localStores") && operator.body().contains("\"notReady\":[]"), operator.body());
     }
 }

@@ -176,7 +176,7 @@ class PartitionedFeedsIT {
     void shouldPageTheInboxInCursorOrderVisitingEveryItemOnceAcrossSixPartitions() throws Exception {
         shouldServeTheFeedInCursorOrderAcrossPartitions("/api/v1/inbox", "id", this::inbox);
         // And readiness still sees the stores with several partitions
-        HttpResponse<String> readiness = node.get("/health/readiness", null);
+        HttpResponse<String> readiness = node.get("/health/readiness", NodeHarness.OPERATOR);
         assertTrue(readiness.body().contains("\"notReady\":[]"), readiness.body());
     }
 

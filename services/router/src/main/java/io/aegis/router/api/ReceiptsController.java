@@ -2,37 +2,56 @@ package io.aegis.router.api;
 
 import io.aegis.router.domain.ReceiptLedger;
 import io.aegis.router.messaging.RouterStreams;
+import io.aegis.router.security.ApiUser;
+import io.aegis.router.security.ApiUsers;
 import io.aegis.router.topology.RouterTopology;
+import io.aegis.schema.signal.ReceiptKind;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** Receipts due, received and outstanding for one signal, from this instance's receipts store. */
+/**
+ * Receipts due, received and outstanding for one signal, from this instance's receipts store.
+ * Only API users see them: a member's user sees its own signals, a coordination-centre user all.
+ * A signal the caller may not see answers exactly as an unknown one (404, same body), so the
+ * answer never tells whether another member's signal exists.
+ */
 @Controller("/api/v1/receipts")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 public class ReceiptsController {
 
-    private final RouterStreams streams;
+    static final String NOT_FOUND = "no receipts known for this signal";
 
-    public ReceiptsController(RouterStreams streams) {
+    private final RouterStreams streams;
+    private final ApiUsers users;
+
+    public ReceiptsController(RouterStreams streams, ApiUsers users) {
         this.streams = streams;
+        this.users = users;
     }
 
     @Get("/{signalId}")
-    public HttpResponse<ReceiptView> receipts(String signalId) {
+    public HttpResponse<?> receipts(String signalId, Authentication caller) {
         ReadOnlyKeyValueStore<String, String> store = streams.store(RouterTopology.RECEIPTS_STORE);
+        Optional<ApiUser> user = users.named(caller.getName());
         String stored = store.get(signalId);
-        if (stored == null) {
-            return HttpResponse.notFound();
+        ReceiptLedger ledger = stored == null ? null : ReceiptLedger.decode(stored);
+        if (ledger == null || user.isEmpty() || !user.get().maySee(ledger.origin())) {
+            return HttpResponse.notFound(ApiError.of(NOT_FOUND));
         }
-        ReceiptLedger ledger = ReceiptLedger.decode(stored);
         return HttpResponse.ok(new ReceiptView(signalId, names(ledger.expected()), names(ledger.confirmed()), names(ledger.outstanding())));
     }
 
-    private static Map<String, String> names(Map<String, io.aegis.schema.signal.ReceiptKind> kinds) {
-        Map<String, String> out = new java.util.TreeMap<>();
+    private static Map<String, String> names(Map<String, ReceiptKind> kinds) {
+        Map<String, String> out = new TreeMap<>();
         kinds.forEach((country, kind) -> out.put(country, kind.name()));
         return out;
     }

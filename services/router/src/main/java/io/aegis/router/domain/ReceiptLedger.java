@@ -3,22 +3,29 @@ package io.aegis.router.domain;
 import io.aegis.schema.signal.ReceiptKind;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Receipts due and received for one signal: per destination, the latest receipt kind the router
  * expects (DELIVERED after a delivery, RETRACTED after a retraction, DOWNGRADED after a downgrade
- * notice) and whether the destination has confirmed it. Immutable; encodes to a compact text form.
+ * notice) and whether the destination has confirmed it; and the signal's origin country, taken
+ * from the first routing decision recorded (the router verified it), so that an origin's receipts
+ * can be shown to that origin alone. Immutable; encodes to a compact text form.
+ *
+ * @param origin the origin country, or null while no decision has been recorded (a receipt that
+ *               came first, or a ledger written before origins were kept)
  */
-public record ReceiptLedger(Map<String, ReceiptKind> expected, Map<String, ReceiptKind> confirmed) {
+public record ReceiptLedger(Map<String, ReceiptKind> expected, Map<String, ReceiptKind> confirmed, String origin) {
 
     public ReceiptLedger {
         expected = Collections.unmodifiableMap(new TreeMap<>(expected));
         confirmed = Collections.unmodifiableMap(new TreeMap<>(confirmed));
+        origin = origin == null || origin.isEmpty() ? null : origin;
     }
 
     public static ReceiptLedger empty() {
-        return new ReceiptLedger(Map.of(), Map.of());
+        return new ReceiptLedger(Map.of(), Map.of(), null);
     }
 
     public ReceiptLedger expect(String country, ReceiptKind kind) {
@@ -28,13 +35,23 @@ public record ReceiptLedger(Map<String, ReceiptKind> expected, Map<String, Recei
         if (c.get(country) != kind) {
             c.remove(country);
         }
-        return new ReceiptLedger(e, c);
+        return new ReceiptLedger(e, c, origin);
     }
 
     public ReceiptLedger confirm(String country, ReceiptKind kind) {
         Map<String, ReceiptKind> c = new TreeMap<>(confirmed);
         c.put(country, kind);
-        return new ReceiptLedger(expected, c);
+        return new ReceiptLedger(expected, c, origin);
+    }
+
+    /** The ledger with its origin recorded; an origin once recorded is kept (a signal id has one origin). */
+    public ReceiptLedger withOrigin(String country) {
+        return origin != null ? this : new ReceiptLedger(expected, confirmed, country);
+    }
+
+    /** The origin country, when a routing decision has recorded it. */
+    public Optional<String> knownOrigin() {
+        return Optional.ofNullable(origin);
     }
 
     /** Destinations whose latest expected receipt has not arrived, with the kind awaited. */
@@ -48,14 +65,19 @@ public record ReceiptLedger(Map<String, ReceiptKind> expected, Map<String, Recei
         return result;
     }
 
-    /** "FR=DELIVERED,DE=RETRACTED|FR=DELIVERED": expected, then confirmed. */
+    /**
+     * "FR=DELIVERED,DE=RETRACTED|FR=DELIVERED|FR": expected, confirmed, then the origin. Without a
+     * known origin the third part is left out, which is the form ledgers had before origins were
+     * kept; both forms decode.
+     */
     public String encode() {
-        return encode(expected) + "|" + encode(confirmed);
+        String base = encode(expected) + "|" + encode(confirmed);
+        return origin == null ? base : base + "|" + origin;
     }
 
     public static ReceiptLedger decode(String text) {
         String[] parts = text.split("\\|", -1);
-        return new ReceiptLedger(decodeMap(parts[0]), decodeMap(parts.length > 1 ? parts[1] : ""));
+        return new ReceiptLedger(decodeMap(parts[0]), decodeMap(parts.length > 1 ? parts[1] : ""), parts.length > 2 ? parts[2] : null);
     }
 
     private static String encode(Map<String, ReceiptKind> map) {

@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Hash-chains routing decisions. It runs on the audit repartition topic, which has as many
  * partitions as {@code aegis.routing.audit} and the same key partitioner, so this task is the only
  * writer of its audit partition and its stored last hash is that partition's chain head. It also
- * records which receipts each delivery or retraction makes due.
+ * records which receipts each delivery or retraction makes due, and the signal's origin with them.
  */
 final class AuditChainProcessor implements Processor<String, RoutingDecision, String, RoutingDecision> {
 
@@ -45,7 +45,8 @@ final class AuditChainProcessor implements Processor<String, RoutingDecision, St
             String stored = receipts.get(signalId);
             ReceiptLedger ledger = stored == null ? ReceiptLedger.empty() : ReceiptLedger.decode(stored);
             ReceiptKind kind = ReceiptKind.valueOf(new String(expected.value(), StandardCharsets.UTF_8));
-            receipts.put(signalId, ledger.expect(sealed.getDestination(), kind).encode());
+            // The decision's origin is the one the routing step verified (outbox country, key, signature).
+            receipts.put(signalId, ledger.expect(sealed.getDestination(), kind).withOrigin(sealed.getOriginCountry()).encode());
         }
         context.forward(record.withValue(sealed).withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders()));
     }

@@ -12,6 +12,10 @@ import io.aegis.schema.common.Tlp;
 import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.testsupport.kafka.KafkaCluster;
 import io.aegis.testsupport.kafka.WithKafka;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +37,8 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(240)
 class RouterIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RouterRig rig;
 
@@ -100,20 +106,66 @@ class RouterIT {
     }
 
     @Test
-    void shouldShowOutstandingReceiptsOverHttp() throws Exception {
+    void shouldShowReceiptsToTheOriginsUserAndTheCoordinationCentreOnly() throws Exception {
         String signal = rig.publish("FR", RouterRig.green());
         String base = rig.startHttp();
-        var http = java.net.http.HttpClient.newHttpClient();
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/receipts/" + signal)).build();
+        String path = "/api/v1/receipts/" + signal;
 
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
-                http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-        String body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        // FR's user sees the ledger of FR's signal once the router has recorded it
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> get(base, path, rig.basic("fr-soc")).statusCode() == 200);
+        HttpResponse<String> fr = get(base, path, rig.basic("fr-soc"));
+        assertThat(fr.body()).contains("\"signalId\":\"" + signal + "\"").contains("\"outstanding\"").contains("\"KE\":\"DELIVERED\"");
 
-        assertThat(body).contains("\"outstanding\"").contains("\"KE\":\"DELIVERED\"");
-        var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isEqualTo(200);
+        // the coordination centre's operator sees every origin's ledgers
+        HttpResponse<String> coordination = get(base, path, rig.basic("cc-ops"));
+        assertThat(coordination.statusCode()).isEqualTo(200);
+        assertThat(coordination.body()).isEqualTo(fr.body());
+
+        // why: DE may not learn whether FR sent a signal: its answer is exactly that for an unknown id
+        HttpResponse<String> de = get(base, path, rig.basic("de-soc"));
+        HttpResponse<String> unknown = get(base, "/api/v1/receipts/no-such-signal", rig.basic("de-soc"));
+        assertThat(de.statusCode()).isEqualTo(404);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(de.body()).isEqualTo(unknown.body()).contains("\"error\"").doesNotContain(signal);
+    }
+
+    @Test
+    void shouldRefuseTheReceiptsApiWithoutValidCredentials() throws Exception {
+        String signal = rig.publish("FR", RouterRig.green());
+        String base = rig.startHttp();
+        String path = "/api/v1/receipts/" + signal;
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> get(base, path, rig.basic("fr-soc")).statusCode() == 200);
+
+        HttpResponse<String> anonymous = get(base, path, null);
+        HttpResponse<String> wrongPassword = get(base, path, RouterRig.basic("fr-soc", rig.apiPasswords.get("de-soc")));
+        HttpResponse<String> unknownUser = get(base, path, RouterRig.basic("mallory", rig.apiPasswords.get("fr-soc")));
+
+        for (HttpResponse<String> refused : List.of(anonymous, wrongPassword, unknownUser)) {
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
+            assertThat(refused.body()).contains("\"error\"").doesNotContain("DELIVERED");
+        }
+    }
+
+    @Test
+    void shouldShowAnonymousCallersOnlyTheHealthStatus() throws Exception {
+        String base = rig.startHttp();
+
+        HttpResponse<String> anonymous = get(base, "/health", null);
+        HttpResponse<String> operator = get(base, "/health", rig.basic("cc-ops"));
+
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).isEqualTo("{\"status\":\"UP\"}");
+        // the same endpoint shows its indicators to an API user, so the anonymous view is a real restriction
+        assertThat(operator.body()).contains("\"details\"");
+    }
+
+    private static HttpResponse<String> get(String base, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

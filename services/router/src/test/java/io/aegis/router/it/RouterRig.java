@@ -61,6 +61,8 @@ final class RouterRig implements AutoCloseable {
     final Map<String, KeyPair> keys = new LinkedHashMap<>();
     final Path infra;
     final String bootstrap;
+    /** Router API users (name → password): a member's user for FR and for DE, and a coordination-centre operator. */
+    final Map<String, String> apiPasswords = Map.of("fr-soc", secret(), "de-soc", secret(), "cc-ops", secret());
     private final KafkaProducer<String, OutboxEvent> producer;
     private ApplicationContext router;
 
@@ -118,6 +120,11 @@ final class RouterRig implements AutoCloseable {
         props.put("aegis.network-key", Base64.getEncoder().encodeToString("it-network-key-0123456789abcdef".getBytes()));
         props.put("aegis.router.state-dir", Files.createTempDirectory("router-it-state").toString());
         props.put("aegis.router.commit-interval", "100ms");
+        props.put("aegis.router.api.users.fr-soc.country", "FR");
+        props.put("aegis.router.api.users.de-soc.country", "DE");
+        props.put("aegis.router.api.users.cc-ops.coordination", true);
+        apiPasswords.forEach((user, password) ->
+                props.put("aegis.router.api.users." + user + ".password-sha256", io.aegis.router.security.ApiUsers.hash(password)));
         router = ApplicationContext.builder().properties(props).singletons(registry).start();
     }
 
@@ -172,6 +179,21 @@ final class RouterRig implements AutoCloseable {
 
     Map<String, Object> clientProps() {
         return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    }
+
+    /** The value of {@code Authorization} for an API user: Basic, with its password. */
+    String basic(String user) {
+        return basic(user, apiPasswords.get(user));
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static SignalContent green() {

@@ -422,5 +422,7 @@ class RouterTopologyTest {
         String ledger = router.driver.<String, String>getKeyValueStore(RouterTopology.RECEIPTS_STORE).get(signal.getId());
         assertEquals(Map.of("JP", io.aegis.schema.signal.ReceiptKind.DELIVERED),
                 io.aegis.router.domain.ReceiptLedger.decode(ledger).outstanding());
+        // the receipts API shows a ledger to its origin only, so the ledger keeps the verified origin
+        assertEquals("FR", io.aegis.router.domain.ReceiptLedger.decode(ledger).origin());
     }
 }

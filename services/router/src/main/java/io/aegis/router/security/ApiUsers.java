@@ -1,0 +1,104 @@
+package io.aegis.router.security;
+
+import io.aegis.policy.CountryCodes;
+import io.aegis.router.config.ApiUserConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The router API's users, known only by the SHA-256 of their passwords. Invariants: every user
+ * acts either for one member country or for the coordination centre, never both and never
+ * neither (a configuration that says otherwise is refused, naming the key); passwords are never
+ * stored or logged; a check hashes the presented password and compares it in constant time, and
+ * costs the same for an unknown user name, so timing tells nothing. No users: nobody gets in.
+ */
+public final class ApiUsers {
+
+    /** Configuration prefix of the users, as error messages name it. */
+    public static final String PREFIX = "aegis.router.api.users.";
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final byte[] NO_USER = new byte[32];
+
+    private record Entry(byte[] hash, ApiUser user) {
+    }
+
+    private final Map<String, Entry> users;
+
+    private ApiUsers(Map<String, Entry> users) {
+        this.users = users;
+    }
+
+    /** The users of the configuration, or an {@link IllegalArgumentException} naming every broken key. */
+    public static ApiUsers of(List<ApiUserConfig> configs) {
+        Map<String, Entry> users = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (ApiUserConfig config : configs) {
+            entry(config, errors).ifPresent(e -> users.put(config.name(), e));
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("invalid router API users: " + String.join("; ", errors));
+        }
+        return new ApiUsers(Map.copyOf(users));
+    }
+
+    private static Optional<Entry> entry(ApiUserConfig config, List<String> errors) {
+        String key = PREFIX + config.name();
+        int before = errors.size();
+        String hash = config.passwordSha256() == null ? "" : config.passwordSha256().trim().toLowerCase(Locale.ROOT);
+        if (!HASH.matcher(hash).matches()) {
+            errors.add(key + ".password-sha256 must be 64 hex characters (the SHA-256 of the password)");
+        }
+        boolean coordination = Boolean.TRUE.equals(config.coordination());
+        String country = config.country() == null || config.country().isBlank() ? null : config.country().trim();
+        if (coordination && country != null) {
+            errors.add(key + " sets both .country and .coordination: a user acts for one member or for the coordination centre");
+        } else if (!coordination && country == null) {
+            errors.add(key + " needs .country (the member it acts for) or .coordination: true");
+        } else if (country != null) {
+            CountryCodes.check(country).ifPresent(rule -> errors.add(key + ".country " + rule + ", was " + config.country()));
+        }
+        if (errors.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Entry(HexFormat.of().parseHex(hash), new ApiUser(config.name(), country)));
+    }
+
+    /** The user when the name is known and the password hashes to its configured hash. */
+    public Optional<ApiUser> authenticate(String name, String password) {
+        Entry entry = name == null ? null : users.get(name);
+        byte[] presented = sha256(password == null ? "" : password);
+        boolean matches = MessageDigest.isEqual(entry == null ? NO_USER : entry.hash(), presented);
+        return matches && entry != null ? Optional.of(entry.user()) : Optional.empty();
+    }
+
+    /** The user of that name, as authenticated earlier. */
+    public Optional<ApiUser> named(String name) {
+        return Optional.ofNullable(users.get(name)).map(Entry::user);
+    }
+
+    public int size() {
+        return users.size();
+    }
+
+    /** Lowercase hex SHA-256 of a password: what {@code password-sha256} holds. */
+    public static String hash(String password) {
+        return HexFormat.of().formatHex(sha256(password));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}
