@@ -140,12 +140,14 @@ class AuthIT {
     }
 
     @Test
-    void shouldServeOperationsEndpointsWithoutAToken() {
+    void shouldServeProbesWithoutATokenAndMetricsOnlyWithOne() {
         assertEquals(200, node.get("/health", null).statusCode(), node.get("/health", null).body());
         // why: launchers and load balancers use readiness (its status) to decide when the node can serve its stores
         HttpResponse<String> readiness = node.get("/health/readiness", null);
         assertEquals(200, readiness.statusCode(), readiness.body());
-        assertTrue(node.get("/prometheus", null).body().contains("aegis_node"), "node metrics are exported");
+        // the node's own counts are for its users only
+        assertEquals(401, node.get("/prometheus", null).statusCode());
+        assertTrue(node.get("/prometheus", NodeHarness.OPERATOR).body().contains("aegis_node"), "node metrics are exported");
         HttpResponse<String> openapi = node.get("/openapi", null);
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("/api/v1/signals/batch"));

@@ -128,6 +128,6 @@ class WebhookWorkerIT {
         assertEquals("UP", health.at("/status").asText(), health.toString());
         assertEquals(0, health.at("/details/restarts").asInt(), health.toString());
         assertEquals("RUNNING", health.at("/details/state").asText());
-        assertTrue(node.get("/prometheus", null).body().contains("aegis_node_webhook_worker_up 1.0"));
+        assertTrue(node.get("/prometheus", NodeHarness.OPERATOR).body().contains("aegis_node_webhook_worker_up 1.0"));
     }
 }
