@@ -4,8 +4,7 @@ import io.aegis.devstack.config.StackSettings;
 import io.aegis.devstack.domain.StackSecrets.Realm;
 import io.aegis.devstack.security.StackLogins;
 import io.aegis.kafka.registry.HttpSchemaRegistryClient;
-import io.aegis.kafka.registry.RetryPolicy;
-import io.aegis.kafka.registry.SchemaProvisioning;
+import io.aegis.kafka.topic.SchemaProvisioning;
 import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.Topics;
 import java.io.PrintStream;
@@ -13,8 +12,8 @@ import java.util.List;
 
 /**
  * Registers the schema of every topic the devstack's members use, as the registry's
- * administrator, before any service starts: the services themselves only look schemas up
- * ({@code aegis.registry.auto-register: false}) and hold no registry write permission.
+ * administrator, before any service but the registry starts: the services look the network's
+ * schemas up and may register only their own Kafka Streams subjects.
  */
 final class SchemaSetup {
 
@@ -29,10 +28,12 @@ final class SchemaSetup {
     }
 
     void registerAll() {
-        HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(settings.registryUrl(), RetryPolicy.DEFAULT,
-                StackLogins.REGISTRY_ADMIN + ":" + logins.password(Realm.REGISTRY, StackLogins.REGISTRY_ADMIN));
-        List<String> subjects = SchemaProvisioning.registerAll(registry, new Topics(new SerdeFactory(registry)),
-                settings.countries());
-        out.println("Schemas: " + subjects.size() + " subjects registered by " + StackLogins.REGISTRY_ADMIN);
+        HttpSchemaRegistryClient registry = HttpSchemaRegistryClient.create(settings.registryUrl(),
+                StackLogins.REGISTRY_ADMIN, logins.password(Realm.REGISTRY, StackLogins.REGISTRY_ADMIN));
+        List<SchemaProvisioning.Registration> subjects = SchemaProvisioning.registerAll(registry,
+                new Topics(new SerdeFactory(registry)), settings.countries());
+        long created = subjects.stream().filter(SchemaProvisioning.Registration::created).count();
+        out.println("Schemas: " + created + " registered, " + (subjects.size() - created) + " already there (as "
+                + StackLogins.REGISTRY_ADMIN + ")");
     }
 }

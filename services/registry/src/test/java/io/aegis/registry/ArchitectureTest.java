@@ -1,5 +1,6 @@
 package io.aegis.registry;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.aegis.registry.domain.SchemaRegistry;
 import io.aegis.registry.messaging.KafkaSchemaStore;
+import io.aegis.registry.security.Access;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,6 +52,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..registry.messaging..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "..registry.api..")
                 .because("the store is independent of the REST layer that uses it")
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyEndpointShouldDeclareItsAccessLevel() {
+        methods().that().areAnnotatedWith(Get.class).or().areAnnotatedWith(Post.class)
+                .or().areAnnotatedWith(Put.class).or().areAnnotatedWith(Delete.class)
+                .should().beAnnotatedWith(Access.class)
+                .because("the security rule treats an endpoint without @Access as admin-only; say what each one does")
                 .check(CLASSES);
     }
 }

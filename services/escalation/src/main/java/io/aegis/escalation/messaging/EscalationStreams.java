@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns the escalation's Kafka Streams instance: builds the topology from the validated rules
  * ({@link io.aegis.escalation.config.RulesFactory}) over the live topics, runs it with exactly_once_v2 and
- * closes it on shutdown. Started eagerly with the application context.
+ * closes it on shutdown. Started eagerly with the application context. Its serdes register their schemas
+ * only while {@code aegis.registry.auto-register} is true (the default).
  */
 @Context
 public class EscalationStreams {
@@ -39,9 +40,10 @@ public class EscalationStreams {
 
     public EscalationStreams(EscalationRules rules, EscalationConfig config, SchemaRegistryClient registry,
                              @Property(name = "kafka") @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
-                             Map<String, String> kafka) {
+                             Map<String, String> kafka,
+                             @Property(name = "aegis.registry.auto-register", defaultValue = "true") boolean autoRegister) {
         this.rules = rules;
-        Topics topics = new Topics(new SerdeFactory(registry));
+        Topics topics = new Topics(new SerdeFactory(registry, autoRegister));
         streams = new KafkaStreams(EscalationTopology.build(new StreamsBuilder(), rules, EscalationTopics.of(topics)),
                 streamsProperties(config, new HashMap<>(kafka)));
         streams.setUncaughtExceptionHandler(e -> {

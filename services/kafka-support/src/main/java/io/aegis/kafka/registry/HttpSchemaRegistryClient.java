@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * the Aegis registry). Caches ids by schema and schemas by id for the life of the client;
  * retries connection failures and 5xx answers a bounded number of times with backoff
  * ({@link RetryPolicy}); 4xx answers are not retried. Every failure is a
- * {@link SchemaRegistryException} naming the URL and the operation. Thread-safe.
+ * {@link SchemaRegistryException} naming the URL and the operation; a 401 says the credentials
+ * were refused (or that none were sent), a 403 that the operation was forbidden to the user.
+ * Optional HTTP Basic credentials go with every request, as Confluent's clients send them.
+ * Thread-safe.
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -32,6 +35,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final RetryPolicy retry;
     private final HttpClient http;
     private final String authorization;
+    private final String username;
     private final ConcurrentMap<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
 
@@ -54,6 +58,20 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(retry.requestTimeout()).build();
         this.authorization = basicAuth(basicAuthUserInfo);
+        this.username = basicAuthUserInfo == null ? null : basicAuthUserInfo.substring(0, basicAuthUserInfo.indexOf(':'));
+    }
+
+    /**
+     * The client every service builds from {@code aegis.registry.url}, {@code aegis.registry.username}
+     * and {@code aegis.registry.password}: default retries, and HTTP Basic credentials when both are set.
+     *
+     * @param username null or blank for none
+     * @param password null or blank for none
+     * @throws IllegalArgumentException naming the key when only one of username and password is set
+     */
+    public static HttpSchemaRegistryClient create(String baseUrl, String username, String password) {
+        return new HttpSchemaRegistryClient(baseUrl, RetryPolicy.DEFAULT,
+                RegistryCredentials.of(username, password).map(RegistryCredentials::userInfo).orElse(null));
     }
 
     /** The registry base URL, without a trailing slash. */
@@ -128,7 +146,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 }
                 last = ConfluentJson.errorFrom(baseUrl, operation, response.statusCode(), response.body());
                 if (response.statusCode() < 500) {
-                    throw last;
+                    throw refusal(last);
                 }
             } catch (IOException e) {
                 last = SchemaRegistryException.unreachable(baseUrl, operation,
@@ -140,6 +158,23 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
         throw new SchemaRegistryException(baseUrl, operation + " after " + retry.maxAttempts() + " attempts",
                 last.httpStatus(), last.errorCode(), last.detail(), last);
+    }
+
+    /** A 401 or 403 restated as what the operator must fix; any other error as it is. */
+    private SchemaRegistryException refusal(SchemaRegistryException error) {
+        String detail;
+        if (error.httpStatus() == 401) {
+            detail = username == null
+                    ? "the registry requires credentials and none were sent (configure a registry user and password)"
+                    : "the registry refused the credentials of user '" + username + "' (wrong user name or password)";
+        } else if (error.httpStatus() == 403) {
+            detail = "the registry forbade this to user '" + username + "' (a write needs a registry admin,"
+                    + " or a user granted the subject)";
+        } else {
+            return error;
+        }
+        return new SchemaRegistryException(baseUrl, error.operation(), error.httpStatus(), error.errorCode(),
+                detail + ": " + error.detail(), null);
     }
 
     private void pause(String operation, int attempt, SchemaRegistryException cause) {

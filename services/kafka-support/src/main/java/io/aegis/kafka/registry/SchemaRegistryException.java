@@ -15,6 +15,8 @@ public class SchemaRegistryException extends RuntimeException {
     public static final int INVALID_SCHEMA = 42201;
     /** Confluent error code: schema incompatible with an earlier version (HTTP 409). */
     public static final int INCOMPATIBLE_SCHEMA = 409;
+    /** Confluent error code: the authenticated user may not do this (HTTP 403). */
+    public static final int FORBIDDEN = 40301;
 
     private final String registry;
     private final String operation;
@@ -69,6 +71,16 @@ public class SchemaRegistryException extends RuntimeException {
      */
     public boolean isTransient() {
         return httpStatus == 0 || httpStatus >= 500;
+    }
+
+    /** True when the registry refused the credentials, or needs some and none were sent (HTTP 401). */
+    public boolean isUnauthorized() {
+        return httpStatus == 401;
+    }
+
+    /** True when the registry forbade the operation to the authenticated user (HTTP 403). */
+    public boolean isForbidden() {
+        return httpStatus == 403;
     }
 
     /** True when the subject, version or schema does not exist (HTTP 404). */

@@ -12,7 +12,15 @@ import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.Receipt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,7 +28,9 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * The typed topic catalogue: one {@link Topic} per topic of the architecture, with a UTF-8
  * string key serde and the Confluent-format Avro value serde of its contract record.
- * Immutable; one value serde instance per contract class is shared by all its topics.
+ * Immutable; one value serde instance per contract class is shared by all its topics. The
+ * contract class of each topic is chosen once, in the constructor, which also records it for
+ * {@link #valueSchemas(List)}.
  */
 public final class Topics {
 
@@ -37,21 +47,38 @@ public final class Topics {
     private final Topic<String, CaseEvent> caseEvents;
     private final Topic<String, Receipt> receipts;
     private final Topic<byte[], byte[]> dlq;
+    private final SerdeFactory serdes;
+    private final List<Map.Entry<UnaryOperator<String>, Class<? extends SpecificRecord>>> perCountryValues = new ArrayList<>();
+    private final Map<String, Class<? extends SpecificRecord>> sharedValues = new LinkedHashMap<>();
 
     public Topics(SerdeFactory serdes) {
-        Objects.requireNonNull(serdes, "serdes");
-        outboxEvents = serdes.value(OutboxEvent.class);
-        inboxEvents = serdes.value(InboxEvent.class);
-        caseCommands = serdes.value(CaseCommand.class);
-        notifications = serdes.value(Notification.class);
-        coordinationSignals = shared(TopicNames.COORDINATION_SIGNALS, serdes.value(CoordinationSignal.class));
-        routingAudit = shared(TopicNames.ROUTING_AUDIT, serdes.value(RoutingDecision.class));
-        policies = shared(TopicNames.POLICIES, serdes.value(SharingPolicy.class));
-        escalations = shared(TopicNames.ESCALATIONS, serdes.value(Escalation.class));
-        cases = shared(TopicNames.CASES, serdes.value(EmergencyCase.class));
-        caseEvents = shared(TopicNames.CASE_EVENTS, serdes.value(CaseEvent.class));
-        receipts = shared(TopicNames.RECEIPTS, serdes.value(Receipt.class));
+        this.serdes = Objects.requireNonNull(serdes, "serdes");
+        outboxEvents = perCountry(TopicNames::outbox, OutboxEvent.class);
+        inboxEvents = perCountry(TopicNames::inbox, InboxEvent.class);
+        caseCommands = perCountry(TopicNames::commands, CaseCommand.class);
+        notifications = perCountry(TopicNames::notify, Notification.class);
+        coordinationSignals = shared(TopicNames.COORDINATION_SIGNALS, CoordinationSignal.class);
+        routingAudit = shared(TopicNames.ROUTING_AUDIT, RoutingDecision.class);
+        policies = shared(TopicNames.POLICIES, SharingPolicy.class);
+        escalations = shared(TopicNames.ESCALATIONS, Escalation.class);
+        cases = shared(TopicNames.CASES, EmergencyCase.class);
+        caseEvents = shared(TopicNames.CASE_EVENTS, CaseEvent.class);
+        receipts = shared(TopicNames.RECEIPTS, Receipt.class);
         dlq = new Topic<>(TopicNames.DLQ, Serdes.ByteArray(), Serdes.ByteArray());
+    }
+
+    /**
+     * The Avro value schema of every topic whose values are Avro records, by topic name: the
+     * per-country topics of each given member (in the members' order), then the shared topics. Keys
+     * are UTF-8 strings and the DLQ holds raw bytes, so neither has a schema.
+     */
+    public Map<String, Schema> valueSchemas(List<String> countries) {
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        for (String country : countries) {
+            perCountryValues.forEach(entry -> schemas.put(entry.getKey().apply(country), schemaOf(entry.getValue())));
+        }
+        sharedValues.forEach((name, type) -> schemas.put(name, schemaOf(type)));
+        return schemas;
     }
 
     /** {@code aegis.outbox.<CC>}: signal id → signal or retraction, written only by node CC. */
@@ -122,7 +149,17 @@ public final class Topics {
         return dlq;
     }
 
-    private <V> Topic<String, V> shared(String name, Serde<V> valueSerde) {
-        return new Topic<>(name, keys, valueSerde);
+    private <V extends SpecificRecord> Serde<V> perCountry(UnaryOperator<String> name, Class<V> type) {
+        perCountryValues.add(Map.entry(name, type));
+        return serdes.value(type);
+    }
+
+    private <V extends SpecificRecord> Topic<String, V> shared(String name, Class<V> type) {
+        sharedValues.put(name, type);
+        return new Topic<>(name, keys, serdes.value(type));
+    }
+
+    private static Schema schemaOf(Class<? extends SpecificRecord> type) {
+        return SpecificData.get().getSchema(type);
     }
 }

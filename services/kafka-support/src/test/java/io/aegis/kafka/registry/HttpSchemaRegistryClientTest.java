@@ -172,6 +172,74 @@ class HttpSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldSendTheConfiguredCredentialsOnEveryRequest() {
+        // what every service builds from aegis.registry.url, .username and .password
+        HttpSchemaRegistryClient client = HttpSchemaRegistryClient.create(fake.url(), "node-fr", "s3cret:with-colon");
+
+        int id = client.register("aegis.receipts-value", Receipt.getClassSchema());
+        new HttpSchemaRegistryClient(fake.url(), FAST).getSchemaById(id);
+
+        String expected = "Basic " + Base64.getEncoder().encodeToString("node-fr:s3cret:with-colon".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(expected, ""), fake.authorizations());
+    }
+
+    @Test
+    void shouldSayTheCredentialsWereRefusedAndNotRetry() {
+        // the registry answers as Confluent's basic authentication does
+        fake.refuseAll(401, 401, "Unauthorized");
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(fake.url(), FAST, "node-fr:Tr0ub4dor-guess");
+
+        SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> client.getSchemaById(1));
+
+        assertTrue(e.isUnauthorized());
+        assertFalse(e.isTransient());
+        assertTrue(e.getMessage().contains("refused the credentials of user 'node-fr'"), e.getMessage());
+        assertTrue(e.getMessage().contains("(HTTP 401, error_code 401)"), e.getMessage());
+        assertFalse(e.getMessage().contains("Tr0ub4dor"), "the password is never in a message: " + e.getMessage());
+        assertEquals(1, fake.requests().size(), "a refusal is final");
+    }
+
+    @Test
+    void shouldSayNoCredentialsWereSentWhenTheRegistryNeedsThem() {
+        fake.refuseAll(401, 401, "Unauthorized");
+        HttpSchemaRegistryClient client = HttpSchemaRegistryClient.create(fake.url(), null, "");
+
+        SchemaRegistryException e = assertThrows(SchemaRegistryException.class,
+                () -> client.register("aegis.receipts-value", Receipt.getClassSchema()));
+
+        assertTrue(e.getMessage().contains("requires credentials and none were sent"), e.getMessage());
+        assertEquals(List.of(""), fake.authorizations());
+    }
+
+    @Test
+    void shouldSayTheWriteWasForbiddenNamingTheUserAndTheRegistrysReason() {
+        // the registry answers as Confluent's authorizer does
+        fake.refuseAll(403, 40301, "User is denied operation Write on Subject: aegis.receipts-value");
+        HttpSchemaRegistryClient client = HttpSchemaRegistryClient.create(fake.url(), "node-fr", "secret");
+
+        SchemaRegistryException e = assertThrows(SchemaRegistryException.class,
+                () -> client.register("aegis.receipts-value", Receipt.getClassSchema()));
+
+        assertTrue(e.isForbidden());
+        assertEquals(SchemaRegistryException.FORBIDDEN, e.errorCode());
+        assertTrue(e.getMessage().contains("register schema io.aegis.schema.signal.Receipt under subject 'aegis.receipts-value'"
+                + " failed (HTTP 403, error_code 40301): the registry forbade this to user 'node-fr'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("User is denied operation Write on Subject: aegis.receipts-value"), e.getMessage());
+        assertEquals(1, fake.requests().size(), "a refusal is final");
+    }
+
+    @Test
+    void shouldRefuseAUserWithoutAPasswordNamingTheKeys() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HttpSchemaRegistryClient.create(fake.url(), "node-fr", " "));
+
+        assertEquals("aegis.registry.username is set but aegis.registry.password is not: set both, or neither for a"
+                + " registry without authentication", e.getMessage());
+        assertTrue(RegistryCredentials.of(null, null).isEmpty());
+        assertFalse(new RegistryCredentials("node-fr", "secret").toString().contains("secret"));
+    }
+
+    @Test
     void shouldRefuseAUrlThatIsNotHttp() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HttpSchemaRegistryClient("localhost:8081"));

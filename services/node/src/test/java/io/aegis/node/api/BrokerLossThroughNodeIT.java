@@ -239,7 +239,7 @@ class BrokerLossThroughNodeIT {
         RouterConfig config = new RouterConfig("aegis-router-broker-loss", Files.createTempDirectory("broker-loss-router").toString(),
                 3, Duration.ofSeconds(1), Duration.ofMillis(100), 1, true);
         String networkKey = Base64.getEncoder().encodeToString("broker-loss-network-key-0123456789".getBytes());
-        AegisConfig aegis = new AegisConfig(infra.toString(), "", networkKey, new AegisConfig.Registry("http://unused"));
+        AegisConfig aegis = new AegisConfig(infra.toString(), "", networkKey, new AegisConfig.Registry("http://unused", null, null, true));
         return new RouterStreams(config, aegis, node.registry, Map.of("bootstrap.servers", kafka.bootstrapServers()));
     }
 

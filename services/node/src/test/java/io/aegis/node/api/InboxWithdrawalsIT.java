@@ -252,7 +252,7 @@ class InboxWithdrawalsIT {
         RouterConfig config = new RouterConfig("aegis-router-withdrawals", Files.createTempDirectory("withdrawals-router").toString(),
                 1, Duration.ofSeconds(1), Duration.ofMillis(100), 1, true);
         String networkKey = Base64.getEncoder().encodeToString("withdrawals-network-key-0123456789".getBytes(StandardCharsets.UTF_8));
-        AegisConfig aegis = new AegisConfig(infra.toString(), "", networkKey, new AegisConfig.Registry("http://unused"));
+        AegisConfig aegis = new AegisConfig(infra.toString(), "", networkKey, new AegisConfig.Registry("http://unused", null, null, true));
         return new RouterStreams(config, aegis, registry, Map.of("bootstrap.servers", kafka.bootstrapServers()));
     }
 

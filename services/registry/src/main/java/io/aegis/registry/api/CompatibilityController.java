@@ -4,6 +4,8 @@ import io.aegis.registry.api.Dtos.CompatibilityResponse;
 import io.aegis.registry.api.Dtos.SchemaRequest;
 import io.aegis.registry.domain.SchemaRegistry;
 import io.aegis.registry.domain.VersionSpec;
+import io.aegis.registry.security.Access;
+import io.aegis.registry.security.Access.Level;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -34,6 +36,7 @@ class CompatibilityController {
         this.bodies = bodies;
     }
 
+    @Access(Level.READ)
     @Post("/subjects/{subject}/versions/{version}")
     CompatibilityResponse test(String subject, String version, @Nullable @Body byte[] body,
                                @QueryValue(defaultValue = "false") boolean verbose) {

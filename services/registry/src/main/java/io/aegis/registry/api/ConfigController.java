@@ -4,6 +4,8 @@ import io.aegis.registry.api.Dtos.ConfigResponse;
 import io.aegis.registry.api.Dtos.ConfigUpdate;
 import io.aegis.registry.domain.CompatibilityLevel;
 import io.aegis.registry.domain.SchemaRegistry;
+import io.aegis.registry.security.Access;
+import io.aegis.registry.security.Access.Level;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -31,11 +33,13 @@ class ConfigController {
         this.bodies = bodies;
     }
 
+    @Access(Level.READ)
     @Get
     ConfigResponse global() {
         return new ConfigResponse(registry.globalLevel().name());
     }
 
+    @Access(Level.ADMIN)
     @Put
     ConfigUpdate updateGlobal(@Nullable @Body byte[] body) {
         CompatibilityLevel level = CompatibilityLevel.parse(bodies.configUpdate(body).compatibility());
@@ -43,11 +47,13 @@ class ConfigController {
         return new ConfigUpdate(level.name());
     }
 
+    @Access(Level.READ)
     @Get("/{subject}")
     ConfigResponse subject(String subject, @QueryValue(defaultValue = "false") boolean defaultToGlobal) {
         return new ConfigResponse(registry.subjectLevel(subject, defaultToGlobal).name());
     }
 
+    @Access(Level.ADMIN)
     @Put("/{subject}")
     ConfigUpdate updateSubject(String subject, @Nullable @Body byte[] body) {
         CompatibilityLevel level = CompatibilityLevel.parse(bodies.configUpdate(body).compatibility());
@@ -55,6 +61,7 @@ class ConfigController {
         return new ConfigUpdate(level.name());
     }
 
+    @Access(Level.ADMIN)
     @Delete("/{subject}")
     ConfigResponse deleteSubject(String subject) {
         return new ConfigResponse(registry.deleteSubjectLevel(subject).name());

@@ -2,6 +2,8 @@ package io.aegis.registry.api;
 
 import io.aegis.registry.api.Dtos.ErrorResponse;
 import io.aegis.registry.domain.RegistryException;
+import io.aegis.registry.security.AccessPolicy;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,18 +15,25 @@ import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.http.server.exceptions.NotAcceptableException;
 import io.micronaut.http.server.exceptions.UnsupportedMediaException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.security.authentication.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into Confluent's error body {@code {"error_code": …, "message": …}} with
  * the matching HTTP status, so clients written for Confluent report the right error. Only a
- * genuinely unexpected failure is a 500, and it is logged.
+ * genuinely unexpected failure is a 500, and it is logged. A request without accepted credentials
+ * is a 401 with error_code 401 and a Basic challenge (as Confluent's basic authentication answers);
+ * a user refused a write is a 403 with error_code 40301 naming the rule (as Confluent's authorizer).
  */
 @Controller
 class ErrorResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    /** The challenge of a 401: HTTP Basic, in this registry's realm. */
+    static final String CHALLENGE = "Basic realm=\"aegis-registry\"";
+    /** Confluent's error_code of a request refused to an authenticated user. */
+    static final int FORBIDDEN = 40301;
 
     @Error(global = true)
     MutableHttpResponse<ErrorResponse> registry(HttpRequest<?> request, RegistryException e) {
@@ -32,6 +41,19 @@ class ErrorResponses {
             LOG.warn("{} {} failed: {}", request.getMethod(), request.getPath(), e.getMessage(), e.getCause());
         }
         return body(e.httpStatus(), e.errorCode(), e.getMessage());
+    }
+
+    @Error(global = true)
+    MutableHttpResponse<ErrorResponse> authorization(HttpRequest<?> request, AuthorizationException e) {
+        if (!e.isForbidden()) {
+            return body(401, 401, "Unauthorized: this registry needs the HTTP Basic credentials of one of its users;"
+                    + " none were sent or they were refused")
+                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        }
+        String denial = request.getAttribute(AccessPolicy.DENIAL_ATTRIBUTE, String.class)
+                .orElse("User '" + e.getAuthentication().getName() + "' is denied operation " + request.getMethod()
+                        + " " + request.getPath());
+        return body(403, FORBIDDEN, denial);
     }
 
     @Error(global = true)

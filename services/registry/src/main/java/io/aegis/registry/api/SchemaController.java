@@ -4,6 +4,8 @@ import io.aegis.registry.api.Dtos.SchemaByIdResponse;
 import io.aegis.registry.domain.AvroSchemas;
 import io.aegis.registry.domain.RegistryException;
 import io.aegis.registry.domain.SchemaRegistry;
+import io.aegis.registry.security.Access;
+import io.aegis.registry.security.Access.Level;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
@@ -23,16 +25,19 @@ class SchemaController {
         this.registry = registry;
     }
 
+    @Access(Level.READ)
     @Get("/ids/{id}")
     SchemaByIdResponse byId(String id) {
         return new SchemaByIdResponse(registry.schemaById(parseId(id)));
     }
 
+    @Access(Level.READ)
     @Get("/ids/{id}/schema")
     String rawById(String id) {
         return registry.schemaById(parseId(id));
     }
 
+    @Access(Level.READ)
     @Get("/types")
     List<String> types() {
         return List.of(AvroSchemas.AVRO);

@@ -7,6 +7,8 @@ import io.aegis.registry.domain.RegistryException;
 import io.aegis.registry.domain.SchemaRegistry;
 import io.aegis.registry.domain.SubjectVersion;
 import io.aegis.registry.domain.VersionSpec;
+import io.aegis.registry.security.Access;
+import io.aegis.registry.security.Access.Level;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -35,38 +37,45 @@ class SubjectController {
         this.bodies = bodies;
     }
 
+    @Access(Level.READ)
     @Get
     List<String> subjects(@QueryValue(defaultValue = "false") boolean deleted) {
         return registry.subjects(deleted);
     }
 
+    @Access(Level.REGISTER)
     @Post("/{subject}/versions")
     RegisterResponse register(String subject, @Nullable @Body byte[] body) {
         SchemaRequest request = bodies.schemaRequest(body);
         return new RegisterResponse(registry.register(subject, request.schema(), request.schemaType()));
     }
 
+    @Access(Level.READ)
     @Post("/{subject}")
     SubjectVersionResponse lookup(String subject, @Nullable @Body byte[] body) {
         SchemaRequest request = bodies.schemaRequest(body);
         return response(registry.lookup(subject, request.schema(), request.schemaType()));
     }
 
+    @Access(Level.READ)
     @Get("/{subject}/versions")
     List<Integer> versions(String subject, @QueryValue(defaultValue = "false") boolean deleted) {
         return registry.versions(subject, deleted);
     }
 
+    @Access(Level.READ)
     @Get("/{subject}/versions/{version}")
     SubjectVersionResponse version(String subject, String version) {
         return response(registry.version(subject, VersionSpec.parse(version)));
     }
 
+    @Access(Level.READ)
     @Get("/{subject}/versions/{version}/schema")
     String versionSchema(String subject, String version) {
         return registry.version(subject, VersionSpec.parse(version)).schema();
     }
 
+    @Access(Level.ADMIN)
     @Delete("/{subject}")
     List<Integer> delete(String subject, @QueryValue(defaultValue = "false") boolean permanent) {
         if (permanent) {

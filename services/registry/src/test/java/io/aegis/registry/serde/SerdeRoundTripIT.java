@@ -77,7 +77,8 @@ class SerdeRoundTripIT {
     void start(KafkaCluster cluster) {
         kafka = cluster;
         registry = RegistryInstance.start(cluster.bootstrapServers(), "_schemas");
-        topics = new Topics(new SerdeFactory(new HttpSchemaRegistryClient(registry.url())));
+        topics = new Topics(new SerdeFactory(HttpSchemaRegistryClient.create(registry.url(), RegistryInstance.ADMIN,
+                RegistryInstance.ADMIN_PASSWORD)));
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package io.aegis.replay.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aegis.kafka.registry.RegistryCredentials;
 import io.aegis.replay.ReplayException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -17,10 +18,13 @@ import java.util.Properties;
 
 /**
  * Builds an {@link OperatorConfig} from, in rising precedence: the embedded devstack's
- * {@code var/devstack.json} (when present), a config file (YAML or properties), the environment,
- * and command-line overrides. Environment names follow the usual upper-case form:
- * {@code KAFKA_BOOTSTRAP_SERVERS} → {@code kafka.bootstrap.servers}, {@code AEGIS_REGISTRY_URL} →
- * {@code aegis.registry.url}, {@code AEGIS_MEMBERS_FILE} → {@code aegis.members-file}.
+ * {@code var/devstack.json} (when present: {@code broker}, {@code registry}, and the operator's registry
+ * credentials {@code operator.registry} and its Kafka login {@code operator.kafka}), a config file (YAML or
+ * properties), the environment, and command-line overrides. Environment names follow the usual
+ * upper-case form: {@code KAFKA_BOOTSTRAP_SERVERS} → {@code kafka.bootstrap.servers},
+ * {@code AEGIS_REGISTRY_URL} → {@code aegis.registry.url}, {@code AEGIS_REGISTRY_USERNAME} and
+ * {@code AEGIS_REGISTRY_PASSWORD} → {@code aegis.registry.username} and {@code .password},
+ * {@code AEGIS_MEMBERS_FILE} → {@code aegis.members-file}.
  */
 public final class ConfigLoader {
 
@@ -29,6 +33,8 @@ public final class ConfigLoader {
 
     private static final Map<String, String> AEGIS_ENV = Map.of(
             "AEGIS_REGISTRY_URL", OperatorConfig.REGISTRY_URL,
+            "AEGIS_REGISTRY_USERNAME", OperatorConfig.REGISTRY_USERNAME,
+            "AEGIS_REGISTRY_PASSWORD", OperatorConfig.REGISTRY_PASSWORD,
             "AEGIS_MEMBERS_FILE", OperatorConfig.MEMBERS_FILE,
             "AEGIS_INFRA_DIR", OperatorConfig.INFRA_DIR,
             "AEGIS_OPERATOR_COUNTRY", OperatorConfig.OPERATOR_COUNTRY);
@@ -72,8 +78,18 @@ public final class ConfigLoader {
         if (members == null && Files.exists(workingDir.resolve("infra/members.yaml"))) {
             members = workingDir.resolve("infra/members.yaml").toString();
         }
-        return new OperatorConfig(kafka, settings.get(OperatorConfig.REGISTRY_URL),
+        return new OperatorConfig(kafka, settings.get(OperatorConfig.REGISTRY_URL), credentials(settings),
                 members == null ? null : Path.of(members), settings.get(OperatorConfig.OPERATOR_COUNTRY));
+    }
+
+    private static RegistryCredentials credentials(Map<String, String> settings) {
+        try {
+            return RegistryCredentials.of(settings.get(OperatorConfig.REGISTRY_USERNAME),
+                    settings.get(OperatorConfig.REGISTRY_PASSWORD)).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw ReplayException.usage(e.getMessage() + " (give them in the config file, or as AEGIS_REGISTRY_USERNAME"
+                    + " and AEGIS_REGISTRY_PASSWORD)");
+        }
     }
 
     private Map<String, String> fromEnvironment() {
@@ -111,6 +127,11 @@ public final class ConfigLoader {
                 settings.put("kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
                         + " username=\"" + login.get("principal").asText() + "\" password=\""
                         + login.path("password").asText() + "\";");
+            }
+            JsonNode registryLogin = node.path("operator").path("registry");
+            if (registryLogin.hasNonNull("username") && registryLogin.hasNonNull("password")) {
+                settings.put(OperatorConfig.REGISTRY_USERNAME, registryLogin.get("username").asText());
+                settings.put(OperatorConfig.REGISTRY_PASSWORD, registryLogin.get("password").asText());
             }
             return settings;
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.aegis.replay.config;
 
+import io.aegis.kafka.registry.RegistryCredentials;
 import io.aegis.replay.ReplayException;
 
 import java.nio.file.Path;
@@ -9,18 +10,23 @@ import java.util.regex.Pattern;
 
 /**
  * The operator's connection settings, validated once: Kafka client properties (everything under
- * {@code kafka.*}), the schema registry URL, the members file holding origin public keys, and
- * the operator's own country (the only inbox it may read unless the deployment grants more).
+ * {@code kafka.*}), the schema registry URL and optional credentials, the members file holding
+ * origin public keys, and the operator's own country (the only inbox it may read unless the
+ * deployment grants more). The registry password never appears in {@link #toString()}.
  *
- * @param kafka           Kafka client properties without the {@code kafka.} prefix
- * @param registryUrl     {@code aegis.registry.url}
- * @param membersFile     {@code aegis.members-file}, may be null (signatures then cannot be checked)
- * @param operatorCountry {@code aegis.operator.country}, may be null
+ * @param kafka               Kafka client properties without the {@code kafka.} prefix
+ * @param registryUrl         {@code aegis.registry.url}
+ * @param registryCredentials {@code aegis.registry.username} and {@code aegis.registry.password}, may be null
+ *                            (a registry without authentication)
+ * @param membersFile         {@code aegis.members-file}, may be null (signatures then cannot be checked)
+ * @param operatorCountry     {@code aegis.operator.country}, may be null
  */
-public record OperatorConfig(Map<String, Object> kafka, String registryUrl, Path membersFile,
-                             String operatorCountry) {
+public record OperatorConfig(Map<String, Object> kafka, String registryUrl, RegistryCredentials registryCredentials,
+                             Path membersFile, String operatorCountry) {
 
     public static final String REGISTRY_URL = "aegis.registry.url";
+    public static final String REGISTRY_USERNAME = RegistryCredentials.USERNAME_KEY;
+    public static final String REGISTRY_PASSWORD = RegistryCredentials.PASSWORD_KEY;
     public static final String MEMBERS_FILE = "aegis.members-file";
     public static final String INFRA_DIR = "aegis.infra.dir";
     public static final String OPERATOR_COUNTRY = "aegis.operator.country";
@@ -54,5 +60,15 @@ public record OperatorConfig(Map<String, Object> kafka, String registryUrl, Path
 
     public Optional<Path> members() {
         return Optional.ofNullable(membersFile);
+    }
+
+    public Optional<RegistryCredentials> registry() {
+        return Optional.ofNullable(registryCredentials);
+    }
+
+    @Override
+    public String toString() {
+        return "OperatorConfig[kafka=" + kafka.keySet() + ", registryUrl=" + registryUrl + ", registryCredentials="
+                + registryCredentials + ", membersFile=" + membersFile + ", operatorCountry=" + operatorCountry + "]";
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,55 @@ class ConfigLoaderTest {
         assertEquals("SCRAM-SHA-512", config.kafka().get("sasl.mechanism"));
         assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"aegis-operator\""
                 + " password=\"s3cret\";", config.kafka().get("sasl.jaas.config"));
+    }
+
+    @Test
+    void shouldTakeTheOperatorsRegistryCredentialsFromTheDevstackFile() throws IOException {
+        // the devstack generates the operator's registry user (allowed to register under sandbox. for imports)
+        Files.createDirectories(dir.resolve("var"));
+        Files.writeString(dir.resolve("var/devstack.json"), """
+                {"broker": "localhost:9092", "registry": "http://localhost:8081",
+                 "operator": {"registry": {"username": "operator", "password": "generated-secret"}}}
+                """);
+
+        OperatorConfig config = new ConfigLoader(Map.of(), dir).load(null, Map.of());
+
+        assertEquals("operator", config.registryCredentials().username());
+        assertEquals("operator:generated-secret", config.registryCredentials().userInfo());
+        assertFalse(config.toString().contains("generated-secret"), config.toString());
+    }
+
+    @Test
+    void shouldLetTheEnvironmentReplaceTheRegistryCredentials() throws IOException {
+        Path file = Files.writeString(dir.resolve("ops.yml"), """
+                kafka.bootstrap.servers: b:9092
+                aegis:
+                  registry:
+                    url: https://registry.example
+                    username: from-file
+                    password: file-secret
+                """);
+
+        OperatorConfig fromFile = new ConfigLoader(Map.of(), dir).load(file, Map.of());
+        OperatorConfig fromEnv = new ConfigLoader(Map.of("AEGIS_REGISTRY_USERNAME", "ops",
+                "AEGIS_REGISTRY_PASSWORD", "env-secret"), dir).load(file, Map.of());
+        OperatorConfig without = new ConfigLoader(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092",
+                "AEGIS_REGISTRY_URL", "http://r"), dir).load(null, Map.of());
+
+        assertEquals("from-file:file-secret", fromFile.registryCredentials().userInfo());
+        assertEquals("ops:env-secret", fromEnv.registryCredentials().userInfo());
+        assertNull(without.registryCredentials(), "a registry without authentication needs none");
+    }
+
+    @Test
+    void shouldRefuseARegistryUserWithoutAPassword() {
+        ReplayException e = assertThrows(ReplayException.class, () -> new ConfigLoader(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "b:9092", "AEGIS_REGISTRY_URL", "http://r",
+                "AEGIS_REGISTRY_USERNAME", "ops"), dir).load(null, Map.of()));
+
+        assertEquals(ReplayException.USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("aegis.registry.username is set but aegis.registry.password is not"),
+                e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.aegis.router.admin;
 
 import io.aegis.kafka.crypto.CanonicalHash;
 import io.aegis.kafka.registry.HttpSchemaRegistryClient;
+import io.aegis.kafka.registry.RegistryCredentials;
 import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
@@ -37,8 +38,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads every inbox (signal and case copies), every outbox, the published policies and the routing
  * audit to their current end and runs {@link LeakCheck}. Usage:
- * {@code LeakCheckCommand --bootstrap HOST:PORT --registry URL [--members infra/members.yaml]};
- * exit code 1 on any finding.
+ * {@code LeakCheckCommand --bootstrap HOST:PORT --registry URL [--registry-username USER] [--members infra/members.yaml]};
+ * exit code 1 on any finding. Registry credentials, when the registry needs them: the user from
+ * {@code --registry-username} or {@code AEGIS_REGISTRY_USERNAME}, the password only from
+ * {@code AEGIS_REGISTRY_PASSWORD} (never a command-line argument, which any local user could read).
+ * It only reads: schemas are looked up, never registered.
  */
 @Command(name = "leak-check", mixinStandardHelpOptions = true,
         description = "Check every inbox copy and case copy against the recorded policies and routing audit; exit 1 on a finding.")
@@ -50,8 +54,18 @@ public final class LeakCheckCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "URL", defaultValue = "http://localhost:8081", description = "Schema registry (default ${DEFAULT-VALUE})")
     String registry;
 
+    @Option(names = "--registry-username", paramLabel = "USER", defaultValue = "${env:AEGIS_REGISTRY_USERNAME}",
+            description = "Schema registry user (aegis.registry.username; default $AEGIS_REGISTRY_USERNAME); the password comes from $AEGIS_REGISTRY_PASSWORD")
+    String registryUsername;
+
     @Option(names = "--members", paramLabel = "FILE", defaultValue = "infra/members.yaml", description = "Member list (default ${DEFAULT-VALUE})")
     Path membersFile;
+
+    /** The environment the password is read from ({@code AEGIS_REGISTRY_PASSWORD}); replaced in tests. */
+    Map<String, String> environment = System.getenv();
+
+    /** Where the registry password is read from: {@value RegistryCredentials#PASSWORD_KEY} in environment form. */
+    static final String PASSWORD_ENV = "AEGIS_REGISTRY_PASSWORD";
 
     public static void main(String[] args) {
         AvroTrust.install();
@@ -62,8 +76,9 @@ public final class LeakCheckCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> clients = new HashMap<>();
         clients.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        LeakCheck.Report report = run(clients, new Topics(new SerdeFactory(new HttpSchemaRegistryClient(registry), false)),
-                MembersYaml.load(membersFile));
+        HttpSchemaRegistryClient registryClient = HttpSchemaRegistryClient.create(registry, registryUsername,
+                environment.get(PASSWORD_ENV));
+        LeakCheck.Report report = run(clients, new Topics(new SerdeFactory(registryClient, false)), MembersYaml.load(membersFile));
         System.out.printf("checked %d inbox copies against %d routing decisions%n", report.copiesChecked(), report.decisionsChecked());
         report.findings().forEach(System.out::println);
         report.unchecked().forEach(u -> System.out.println("unchecked: " + u));

@@ -1,6 +1,7 @@
 package io.aegis.router.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.Base64;
 
 /**
  * Shared Aegis keys the router reads: {@code aegis.infra.dir}, {@code aegis.members-file},
- * {@code aegis.registry.url} and {@code aegis.network-key} (base64, at least 16 bytes).
+ * {@code aegis.registry.*} and {@code aegis.network-key} (base64, at least 16 bytes).
  */
 @ConfigurationProperties("aegis")
 public record AegisConfig(
@@ -17,9 +18,31 @@ public record AegisConfig(
         @Bindable(defaultValue = "") String networkKey,
         Registry registry) {
 
-    /** {@code aegis.registry.*}. */
+    /**
+     * {@code aegis.registry.*}.
+     *
+     * @param url          the registry's base URL
+     * @param username     registry user for HTTP Basic authentication; null for none
+     * @param password     its password; set together with the username
+     * @param autoRegister whether the serdes register schemas on first use (true by default; false in a
+     *                     deployment whose schemas an admin registered up front)
+     */
     @ConfigurationProperties("registry")
-    public record Registry(@Bindable(defaultValue = "http://localhost:8081") @NotBlank String url) {
+    public record Registry(@Bindable(defaultValue = "http://localhost:8081") @NotBlank String url,
+                           @Nullable String username,
+                           @Nullable String password,
+                           @Bindable(defaultValue = "true") boolean autoRegister) {
+
+        @Override
+        public String toString() {
+            return "Registry[url=" + url + ", username=" + username + ", password=" + (password == null ? null : "***")
+                    + ", autoRegister=" + autoRegister + "]";
+        }
+    }
+
+    /** {@code aegis.registry.auto-register}: true unless set to false (and when no registry settings were bound). */
+    public boolean autoRegisterSchemas() {
+        return registry == null || registry.autoRegister();
     }
 
     public Path membersPath() {

@@ -6,13 +6,17 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-/** The schema registry client at {@code aegis.registry.url}, unless one is already registered (tests). */
+/**
+ * The schema registry client at {@code aegis.registry.url}, authenticated with {@code aegis.registry.username}
+ * and {@code aegis.registry.password} when set, unless one is already registered (tests).
+ */
 @Factory
 public class RegistryFactory {
 
     @Singleton
     @Requires(missingBeans = SchemaRegistryClient.class)
     SchemaRegistryClient schemaRegistryClient(AegisConfig aegis) {
-        return new HttpSchemaRegistryClient(aegis.registry().url());
+        AegisConfig.Registry registry = aegis.registry();
+        return HttpSchemaRegistryClient.create(registry.url(), registry.username(), registry.password());
     }
 }

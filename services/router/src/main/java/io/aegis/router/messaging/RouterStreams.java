@@ -48,7 +48,7 @@ public class RouterStreams {
                          @Property(name = "kafka") @MapFormat(transformation = MapFormat.MapTransformation.FLAT) Map<String, String> kafka) {
         Map<String, Object> clients = new HashMap<>(kafka);
         Members members = MembersYaml.load(aegis.membersPath());
-        Topics topics = new Topics(new SerdeFactory(registry));
+        Topics topics = new Topics(new SerdeFactory(registry, aegis.autoRegisterSchemas()));
         if (router.loadPolicies()) {
             new PolicyLoader(new PolicyTopic(topics.policies(), topics::inbox, clients, Duration.ofSeconds(30)), members)
                     .load(aegis.policiesDir(), Instant.now());

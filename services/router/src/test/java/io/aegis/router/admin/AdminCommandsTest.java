@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -47,5 +48,17 @@ class AdminCommandsTest {
         assertTrue(leak.err().contains("--bootstrap"), leak.err());
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("--colour"), unknown.err());
+    }
+
+    @Test
+    void shouldRefuseARegistryUserWithoutItsPasswordBeforeConnecting() {
+        // the password comes only from the environment; a user alone would be answered 401 by the registry
+        LeakCheckCommand command = new LeakCheckCommand();
+        command.environment = Map.of();
+
+        Run leak = run(command, "--bootstrap", "localhost:1", "--registry-username", "ops");
+
+        assertEquals(1, leak.exit());
+        assertTrue(leak.err().contains("aegis.registry.username is set but aegis.registry.password is not"), leak.err());
     }
 }

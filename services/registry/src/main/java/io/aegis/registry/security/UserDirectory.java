@@ -1,0 +1,95 @@
+package io.aegis.registry.security;
+
+import io.aegis.registry.config.RegistryUserConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The registry's users, known only by the SHA-256 of their passwords (passwords are generated,
+ * high-entropy secrets, so an unsalted hash is enough). Invariants: there is at least one user
+ * (no built-in users: an empty directory refuses to exist); every entry is valid, and a bad one
+ * is refused with a message naming its configuration key; passwords are never stored or logged;
+ * a check always hashes and compares in constant time, for unknown user names too.
+ */
+public final class UserDirectory {
+
+    /** Where the users are configured. */
+    public static final String USERS_KEY = "aegis.registry.auth.users";
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final byte[] NO_SUCH_USER = new byte[32];
+
+    private record Entry(RegistryUser user, byte[] passwordHash) {
+    }
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    /**
+     * @throws IllegalArgumentException naming {@value #USERS_KEY} when no user is configured, or the
+     *                                  key of the first invalid setting
+     */
+    public UserDirectory(List<RegistryUserConfig> users) {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException(USERS_KEY + ": no user is configured, and the registry has no built-in"
+                    + " users; configure at least one, e.g. " + USERS_KEY + ".admin.password-sha256 (lowercase hex"
+                    + " SHA-256 of a generated password) and " + USERS_KEY + ".admin.admin: true");
+        }
+        for (RegistryUserConfig user : users) {
+            entries.put(user.name(), entry(user));
+        }
+    }
+
+    private static Entry entry(RegistryUserConfig config) {
+        String key = USERS_KEY + "." + config.name();
+        if (config.name().isBlank() || config.name().contains(":")) {
+            throw new IllegalArgumentException(key + ": a user name must be non-blank and must not contain ':'"
+                    + " (HTTP Basic credentials are user:password)");
+        }
+        String hash = config.passwordSha256() == null ? "" : config.passwordSha256().trim().toLowerCase(Locale.ROOT);
+        if (!SHA256_HEX.matcher(hash).matches()) {
+            throw new IllegalArgumentException(key + ".password-sha256 must be 64 hex characters (the SHA-256 of the"
+                    + " password), got " + (hash.isEmpty() ? "nothing" : hash.length() + " characters"
+                    + (hash.length() == 64 ? " that are not all hex" : "")));
+        }
+        List<String> prefixes = config.writeSubjects() == null ? List.of() : config.writeSubjects();
+        if (prefixes.stream().anyMatch(prefix -> prefix == null || prefix.isBlank())) {
+            throw new IllegalArgumentException(key + ".write-subjects must list non-blank subject prefixes, got "
+                    + prefixes + "; a blank prefix would grant every subject (use admin: true for that)");
+        }
+        return new Entry(new RegistryUser(config.name(), config.admin(), prefixes), HexFormat.of().parseHex(hash));
+    }
+
+    /** The user whose name and password these are, if any. */
+    public Optional<RegistryUser> authenticate(String name, String password) {
+        Entry entry = name == null ? null : entries.get(name);
+        byte[] expected = entry == null ? NO_SUCH_USER : entry.passwordHash();
+        boolean matches = MessageDigest.isEqual(expected, sha256(password == null ? "" : password));
+        return matches && entry != null ? Optional.of(entry.user()) : Optional.empty();
+    }
+
+    /** A configured user by name (for a request already authenticated). */
+    public Optional<RegistryUser> user(String name) {
+        return Optional.ofNullable(entries.get(name)).map(Entry::user);
+    }
+
+    /** Lowercase hex SHA-256 of a password: what {@code password-sha256} holds. */
+    public static String hash(String password) {
+        return HexFormat.of().formatHex(sha256(password));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}
