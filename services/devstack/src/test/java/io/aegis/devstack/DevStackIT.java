@@ -152,6 +152,45 @@ class DevStackIT {
         assertEquals(before, SecuredBroker.endOffsets(admin, guarded));
     }
 
+    @Test
+    @Order(3)
+    void shouldAnswerNoHttpCallWithoutCredentials() throws Exception {
+        Map<String, Object> descriptor = descriptor();
+        Map<String, Map<String, Object>> nodes = cast(descriptor.get("nodes"));
+        Map<String, Object> frRegistry = cast(nodes.get("FR").get("registry"));
+        Map<String, Object> frRouter = cast(nodes.get("FR").get("router"));
+        String registry = String.valueOf(descriptor.get("registry"));
+        // the registry: nobody anonymous, a member reads, only its administrator reconfigures
+        assertEquals(401, basic("GET", registry + "/subjects", null, null).statusCode());
+        assertEquals(200, basic("GET", registry + "/subjects", frRegistry, null).statusCode());
+        HttpResponse<String> reconfigure = basic("PUT", registry + "/config", frRegistry, "{\"compatibility\":\"NONE\"}");
+        assertEquals(403, reconfigure.statusCode(), reconfigure.body());
+        assertEquals(403, basic("DELETE", registry + "/subjects/aegis.outbox.FR-value", frRegistry, null).statusCode());
+        // the router's receipts: credentials required, and a member sees none of another's signals
+        String receipts = descriptor.get("router") + "/api/v1/receipts/no-such-signal";
+        assertEquals(401, basic("GET", receipts, null, null).statusCode());
+        assertEquals(404, basic("GET", receipts, frRouter, null).statusCode());
+        // health: status only for anonymous callers, on every service
+        for (String url : List.of(registry, String.valueOf(descriptor.get("router")), String.valueOf(nodes.get("FR").get("url")),
+                "http://localhost:38092", "http://localhost:38093")) {
+            HttpResponse<String> health = basic("GET", url + "/health", null, null);
+            assertEquals(200, health.statusCode(), url);
+            assertEquals("{\"status\":\"UP\"}", health.body(), url);
+        }
+    }
+
+    private HttpResponse<String> basic(String method, String url, Map<String, Object> login, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json");
+        if (login != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (login.get("username") + ":" + login.get("password")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void assertAuthorizationError(Throwable error, String what) {
         assertTrue(error instanceof org.apache.kafka.common.errors.AuthorizationException,
                 what + " was not refused with an authorization error: " + error);

@@ -2,6 +2,7 @@ package io.aegis.devstack.bench;
 
 import io.aegis.devstack.domain.StackSecrets;
 import io.aegis.devstack.security.StackLogins;
+import io.aegis.devstack.broker.ClusterSecurity;
 
 import io.aegis.devstack.Stack;
 import io.aegis.devstack.StackControl;
@@ -88,12 +89,27 @@ public final class IsolatedStack implements AutoCloseable {
 
     /** Kafka client properties of the stack's administrator (SASL login on the services' listener). */
     public Map<String, Object> kafkaAdmin() throws IOException {
-        return new StackLogins(settings, StackSecrets.read(new Layout(settings.varDir()).secretsFile())).admin();
+        return logins().admin();
     }
 
     /** Kafka client properties of one principal of {@code infra/acls.yaml} (e.g. {@code node-FR}). */
     public Map<String, Object> kafkaClient(String principal) throws IOException {
-        return new StackLogins(settings, StackSecrets.read(new Layout(settings.varDir()).secretsFile())).kafkaClient(principal);
+        return logins().kafkaClient(principal);
+    }
+
+    /** The stack's logins (passwords from its secrets file). */
+    public StackLogins logins() throws IOException {
+        return new StackLogins(settings, StackSecrets.read(new Layout(settings.varDir()).secretsFile()));
+    }
+
+    /**
+     * Adds a principal with exactly {@code grants} (see {@link ClusterSecurity#grant}); returns its
+     * client properties.
+     */
+    public Map<String, Object> grant(String principal, String password, java.util.Collection<org.apache.kafka.common.acl.AclBinding> grants)
+            throws IOException, InterruptedException {
+        new ClusterSecurity(logins(), out).grant(principal, password, grants);
+        return logins().kafkaClient(principal, password);
     }
 
     public StackSettings settings() {

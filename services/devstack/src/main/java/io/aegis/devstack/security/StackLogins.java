@@ -89,12 +89,21 @@ public final class StackLogins {
 
     /** The security settings of a Kafka client logging in as {@code user}. */
     public KafkaSecurityConfig kafka(String user) {
-        return new KafkaSecurityConfig(PROTOCOL, MECHANISM, user, password(Realm.KAFKA, user), null, null, null, true);
+        return kafka(user, password(Realm.KAFKA, user));
+    }
+
+    private static KafkaSecurityConfig kafka(String user, String password) {
+        return new KafkaSecurityConfig(PROTOCOL, MECHANISM, user, password, null, null, null, true);
     }
 
     /** Complete Kafka client properties (bootstrap and login) for {@code user}. */
     public Map<String, Object> kafkaClient(String user) {
-        Map<String, Object> props = new LinkedHashMap<>(kafka(user).toProperties());
+        return kafkaClient(user, password(Realm.KAFKA, user));
+    }
+
+    /** Complete Kafka client properties for a login the stack's secrets do not hold (one a deployment added). */
+    public Map<String, Object> kafkaClient(String user, String password) {
+        Map<String, Object> props = new LinkedHashMap<>(kafka(user, password).toProperties());
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         return props;
     }

@@ -1,5 +1,8 @@
 package io.aegis.devstack.e2e;
 
+import io.aegis.devstack.security.StackLogins;
+import io.aegis.kafka.security.AclPlan;
+
 import static io.aegis.devstack.e2e.ReplayReport.caseStep;
 import static io.aegis.devstack.e2e.ReplayReport.decisionTexts;
 import static io.aegis.devstack.e2e.ReplayReport.decisions;
@@ -58,6 +61,8 @@ class CrossBorderResponseIT {
     private static OfficerStreams streams;
     private static Instant recordingStart;
     private static OperatorCli operator;
+    /** The same CLI as an auditor the deployment granted every inbox (the complete evidence check needs them). */
+    private static OperatorCli auditor;
     private static OperatorCli.Result operatorBuild;
     /** The campaign carried to a resolved case, once {@link #shouldCarryCrossBorderCampaignFromSignalsToResolvedJointCase} passed. */
     private static Campaign campaign;
@@ -78,7 +83,22 @@ class CrossBorderResponseIT {
         System.out.println("./aegis-ops ready in " + operatorBuild.took().toSeconds() + " s (exit " + operatorBuild.exitCode() + ")");
         stack = IsolatedStack.start(root, Path.of("target", "e2e", "cross-border"), 23_000, COUNTRIES, System.out);
         streams = OfficerStreams.open(stack, COUNTRIES);
-        operator = operator.against(stack);
+        auditor = operator.against(stack, auditorLogin());
+        operator = operator.against(stack, stack.kafkaClient(StackLogins.OPERATOR));
+    }
+
+    /**
+     * The inboxes are each member's own: infra/acls.yaml gives the operator none. Checking every inbox
+     * copy takes a principal the deployment grants them to (docs/runbook-operator.md, "Access"): here an
+     * auditor with the operator's grants plus READ and DESCRIBE on every inbox.
+     */
+    private static Map<String, Object> auditorLogin() throws IOException, InterruptedException {
+        AclPlan.Principal operatorGrants = AclPlan.load(IsolatedStack.repositoryRoot().resolve("infra/acls.yaml"), COUNTRIES)
+                .principals().stream().filter(p -> p.user().equals(StackLogins.OPERATOR)).findFirst().orElseThrow();
+        List<AclPlan.Grant> grants = new java.util.ArrayList<>(operatorGrants.grants());
+        grants.add(new AclPlan.Grant("TOPIC", "aegis.inbox.", "PREFIXED", List.of("READ", "DESCRIBE"), "*"));
+        AclPlan auditor = new AclPlan(List.of(new AclPlan.Principal("User:aegis-auditor", grants)));
+        return stack.grant("aegis-auditor", "auditor-" + java.util.UUID.randomUUID(), auditor.bindings());
     }
 
     @AfterAll
@@ -324,7 +344,7 @@ class CrossBorderResponseIT {
         Path reports = Files.createTempDirectory(operatorDir(), "verify-");
 
         // when the operator verifies the range, refusing any part it could not check
-        OperatorCli.Result run = operator.run(CLI_RUN, "verify", "--from", recordingStart.toString(), "--to", "now",
+        OperatorCli.Result run = auditor.run(CLI_RUN, "verify", "--from", recordingStart.toString(), "--to", "now",
                 "--require-complete", "--report", reports.toString());
 
         // then every chain, signature, content hash and inbox copy checks out, and nothing went unchecked

@@ -1,5 +1,8 @@
 package io.aegis.devstack.e2e;
 
+import io.aegis.devstack.domain.StackSecrets;
+import io.aegis.devstack.security.StackLogins;
+
 import io.aegis.devstack.bench.IsolatedStack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +48,22 @@ final class OperatorCli {
         return new OperatorCli(root, workDir, Map.of("AEGIS_OPS_JAVA_OPTS", JAVA_OPTS));
     }
 
-    /** The same CLI pointed at the broker, registry and members file of {@code stack}. */
-    OperatorCli against(IsolatedStack stack) {
-        return new OperatorCli(root, workDir, Map.of("AEGIS_OPS_JAVA_OPTS", JAVA_OPTS,
+    /**
+     * The same CLI pointed at the broker, registry and members file of {@code stack}, logged in
+     * with {@code kafka} (client properties with the SASL login: the operator's, or an auditor's)
+     * and the operator's registry user, all through the documented environment variables.
+     */
+    OperatorCli against(IsolatedStack stack, Map<String, Object> kafka) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("AEGIS_OPS_JAVA_OPTS", JAVA_OPTS,
                 "KAFKA_BOOTSTRAP_SERVERS", stack.settings().bootstrapServers(),
                 "AEGIS_REGISTRY_URL", stack.settings().registryUrl(),
-                "AEGIS_MEMBERS_FILE", stack.membersFile().toString()));
+                "AEGIS_MEMBERS_FILE", stack.membersFile().toString(),
+                "AEGIS_REGISTRY_USERNAME", StackLogins.OPERATOR,
+                "AEGIS_REGISTRY_PASSWORD", stack.logins().password(StackSecrets.Realm.REGISTRY, StackLogins.OPERATOR)));
+        for (String key : List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
+            env.put("KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), String.valueOf(kafka.get(key)));
+        }
+        return new OperatorCli(root, workDir, env);
     }
 
     /** Runs {@code ./aegis-ops --no-progress ARGS}; a run still going after {@code timeout} is killed and fails. */

@@ -47,6 +47,11 @@ public record RegistryCredentials(String username, String password) {
     }
 
     /** {@code user:password}, Confluent's {@code basic.auth.user.info}. */
+    /** The {@code Authorization} header value: HTTP Basic over {@link #userInfo()}, as Confluent clients send it. */
+    public String authorizationHeader() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(userInfo().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public String userInfo() {
         return username + ":" + password;
     }

@@ -43,7 +43,7 @@ public final class UserDirectory {
                     + " SHA-256 of a generated password) and " + USERS_KEY + ".admin.admin: true");
         }
         for (RegistryUserConfig user : users) {
-            entries.put(user.name(), entry(user));
+            entries.put(key(user.name()), entry(user));
         }
     }
 
@@ -69,7 +69,7 @@ public final class UserDirectory {
 
     /** The user whose name and password these are, if any. */
     public Optional<RegistryUser> authenticate(String name, String password) {
-        Entry entry = name == null ? null : entries.get(name);
+        Entry entry = name == null ? null : entries.get(key(name));
         byte[] expected = entry == null ? NO_SUCH_USER : entry.passwordHash();
         boolean matches = MessageDigest.isEqual(expected, sha256(password == null ? "" : password));
         return matches && entry != null ? Optional.of(entry.user()) : Optional.empty();
@@ -77,7 +77,7 @@ public final class UserDirectory {
 
     /** A configured user by name (for a request already authenticated). */
     public Optional<RegistryUser> user(String name) {
-        return Optional.ofNullable(entries.get(name)).map(Entry::user);
+        return Optional.ofNullable(entries.get(key(name))).map(Entry::user);
     }
 
     /** Lowercase hex SHA-256 of a password: what {@code password-sha256} holds. */
@@ -91,5 +91,13 @@ public final class UserDirectory {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
+
+    /**
+     * User names match regardless of case: Micronaut reads the names from configuration keys, which
+     * it normalizes to lower case ({@code users.node-FR} is bound as {@code node-fr}).
+     */
+    private static String key(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -34,6 +34,13 @@ class UserDirectoryTest {
     }
 
     @Test
+    void shouldMatchUserNamesRegardlessOfCaseAsConfigurationKeysAre() {
+        // why: Micronaut binds users.node-FR as node-fr; the client still sends node-FR
+        assertEquals(users.authenticate("importer", IMPORTER_PASSWORD), users.authenticate("IMPORTER", IMPORTER_PASSWORD));
+        assertTrue(users.authenticate("Importer", IMPORTER_PASSWORD).isPresent());
+    }
+
+    @Test
     void shouldRefuseToExistWithoutUsersNamingWhereToConfigureThem() {
         // no built-in users: an empty configuration must stop the registry, not open it
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UserDirectory(List.of()));

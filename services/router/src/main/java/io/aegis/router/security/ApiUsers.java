@@ -42,7 +42,7 @@ public final class ApiUsers {
         Map<String, Entry> users = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         for (ApiUserConfig config : configs) {
-            entry(config, errors).ifPresent(e -> users.put(config.name(), e));
+            entry(config, errors).ifPresent(e -> users.put(key(config.name()), e));
         }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid router API users: " + String.join("; ", errors));
@@ -74,7 +74,7 @@ public final class ApiUsers {
 
     /** The user when the name is known and the password hashes to its configured hash. */
     public Optional<ApiUser> authenticate(String name, String password) {
-        Entry entry = name == null ? null : users.get(name);
+        Entry entry = name == null ? null : users.get(key(name));
         byte[] presented = sha256(password == null ? "" : password);
         boolean matches = MessageDigest.isEqual(entry == null ? NO_USER : entry.hash(), presented);
         return matches && entry != null ? Optional.of(entry.user()) : Optional.empty();
@@ -82,7 +82,7 @@ public final class ApiUsers {
 
     /** The user of that name, as authenticated earlier. */
     public Optional<ApiUser> named(String name) {
-        return Optional.ofNullable(users.get(name)).map(Entry::user);
+        return Optional.ofNullable(users.get(key(name))).map(Entry::user);
     }
 
     public int size() {
@@ -100,5 +100,13 @@ public final class ApiUsers {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
+
+    /**
+     * User names match regardless of case: Micronaut reads the names from configuration keys, which
+     * it normalizes to lower case ({@code users.node-FR} is bound as {@code node-fr}).
+     */
+    private static String key(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -25,6 +25,13 @@ class ApiUsersTest {
     }
 
     @Test
+    void shouldMatchUserNamesRegardlessOfCaseAsConfigurationKeysAre() {
+        // why: Micronaut binds users.node-FR as node-fr; the client still sends node-FR
+        assertThat(users().authenticate("FR-SOC", FR_PASSWORD)).contains(new ApiUser("fr-soc", "FR"));
+        assertThat(users().authenticate("FR-SOC", CC_PASSWORD)).isEmpty();
+    }
+
+    @Test
     void shouldRefuseAWrongPasswordAnUnknownUserAndAnotherUsersPassword() {
         assertThat(users().authenticate("fr-soc", FR_PASSWORD + "x")).isEmpty();
         assertThat(users().authenticate("fr-soc", CC_PASSWORD)).isEmpty();
