@@ -16,7 +16,12 @@ public final class DevStack {
 
     static final String USAGE = """
             usage: ./aegis <command>
-              up [--rebuild]  build what is missing, start broker, registry, services and demo nodes
+              up [--rebuild] [--brokers 1|3]
+                              build what is missing, start broker(s), registry, services and demo nodes
+                              (--brokers 3: a three-broker KRaft cluster, replication 3, min.insync.replicas 2;
+                              the count is kept with the data under var/kafka)
+              broker stop|start N
+                              stop or start broker N of a running stack (its data stays), e.g. for fault tests
               demo            play the cross-border deepfake-fraud scenario through the node APIs
               status          show each component: pid, port, health
               down            stop everything ./aegis up started (data is kept under var/)
@@ -28,7 +33,8 @@ public final class DevStack {
                               on an isolated stack of its own, beside the raw produce->consume latency
             environment: AEGIS_BROKER_PORT (9092), AEGIS_CONTROLLER_PORT (9093), AEGIS_REGISTRY_PORT (8081),
               AEGIS_ROUTER_PORT (8091), AEGIS_ESCALATION_PORT (8092), AEGIS_RESPONSE_PORT (8093),
-              AEGIS_NODE_PORT (8101, first node), AEGIS_NODES (FR,DE,JP,BR,KE), AEGIS_HEAP (320m), AEGIS_VAR_DIR (var)
+              AEGIS_NODE_PORT (8101, first node), AEGIS_NODES (FR,DE,JP,BR,KE), AEGIS_HEAP (320m), AEGIS_VAR_DIR (var),
+              AEGIS_BROKERS (1; broker N listens on AEGIS_BROKER_PORT + 2(N-1), its controller likewise)
             """;
 
     private DevStack() {
@@ -47,7 +53,11 @@ public final class DevStack {
         try {
             Path root = Path.of(System.getProperty("aegis.root", ".")).toAbsolutePath().normalize();
             StackSettings settings = StackSettings.fromEnvironment(root, System.getenv());
-            return dispatch(args, settings, out, err);
+            Integer requested = args.get(0).equals("up") ? brokersOption(args.subList(1, args.size())) : null;
+            if (requested == null && System.getenv("AEGIS_BROKERS") != null) {
+                requested = settings.brokers();
+            }
+            return dispatch(args, withRecordedBrokers(settings, requested), out, err);
         } catch (StackException | IllegalArgumentException e) {
             err.println("aegis: " + e.getMessage());
             return 1;
@@ -67,8 +77,21 @@ public final class DevStack {
         List<String> options = args.subList(1, args.size());
         switch (command) {
             case "up" -> {
-                requireOptions(options, List.of("--rebuild"));
+                requireOptions(options.stream().filter(o -> !o.matches("[0-9]+")).toList(), List.of("--rebuild", "--brokers"));
                 new Stack(settings, out).up(options.contains("--rebuild"));
+                return 0;
+            }
+            case "broker" -> {
+                if (options.size() != 2 || !List.of("stop", "start").contains(options.get(0))
+                        || !options.get(1).matches("[0-9]+")) {
+                    throw new IllegalArgumentException("usage: ./aegis broker stop|start N (N from 1 to the stack's broker count)");
+                }
+                int node = Integer.parseInt(options.get(1));
+                if (options.get(0).equals("stop")) {
+                    new StackControl(settings, out).stopBroker(node);
+                } else {
+                    new Stack(settings, out).startBroker(node);
+                }
                 return 0;
             }
             case "down" -> {
@@ -102,6 +125,32 @@ public final class DevStack {
                 return 2;
             }
         }
+    }
+
+    /** The value of {@code --brokers N} among {@code up}'s options, or null when absent. */
+    static Integer brokersOption(List<String> options) {
+        int at = options.indexOf("--brokers");
+        if (at < 0) {
+            return null;
+        }
+        if (at + 1 >= options.size() || !options.get(at + 1).matches("[0-9]+")) {
+            throw new IllegalArgumentException("--brokers needs a count, one of " + StackSettings.BROKER_COUNTS);
+        }
+        return Integer.parseInt(options.get(at + 1));
+    }
+
+    /**
+     * The settings with the broker count of the stack's data: a stack formatted with N brokers keeps N
+     * (a later plain {@code up} restarts N); asking for another count than the data holds is refused.
+     */
+    static StackSettings withRecordedBrokers(StackSettings settings, Integer requested) throws java.io.IOException {
+        java.util.Optional<Integer> recorded = io.aegis.devstack.broker.BrokerRunner.recordedBrokers(settings.varDir());
+        int wanted = requested != null ? requested : recorded.orElse(settings.brokers());
+        if (recorded.isPresent() && recorded.get() != wanted) {
+            throw new IllegalArgumentException(settings.varDir().resolve("kafka") + " holds a cluster of " + recorded.get()
+                    + " broker(s), not " + wanted + "; ./aegis down, then move or delete it to start another size");
+        }
+        return settings.withBrokers(wanted);
     }
 
     private static void requireOptions(List<String> options, List<String> allowed) {

@@ -109,9 +109,12 @@ public final class Stack {
 
     private void checkPorts(List<ServiceSpec> services) {
         List<PortCheck.Need> needs = new ArrayList<>();
-        if (supervisor.running(BrokerRunner.NAME).isEmpty()) {
-            needs.add(new PortCheck.Need("Kafka broker", settings.brokerPort(), "AEGIS_BROKER_PORT"));
-            needs.add(new PortCheck.Need("KRaft controller", settings.controllerPort(), "AEGIS_CONTROLLER_PORT"));
+        for (int node = 1; node <= settings.brokers(); node++) {
+            if (supervisor.running(BrokerRunner.name(node)).isEmpty()) {
+                needs.add(new PortCheck.Need("Kafka " + BrokerRunner.name(node), settings.brokerPort(node), "AEGIS_BROKER_PORT"));
+                needs.add(new PortCheck.Need("KRaft controller of " + BrokerRunner.name(node), settings.controllerPort(node),
+                        "AEGIS_CONTROLLER_PORT"));
+            }
         }
         for (ServiceSpec spec : services) {
             if (supervisor.running(spec.name()).isEmpty()) {
@@ -175,13 +178,35 @@ public final class Stack {
         return services.stream().filter(s -> !unusable.contains(s.module())).toList();
     }
 
+    /** {@code ./aegis broker start N}: starts one stopped broker of a running stack and waits until the cluster has it again. */
+    public void startBroker(int node) throws IOException {
+        StackSecrets secrets = StackSecrets.read(layout.secretsFile());
+        StackLogins logins = new StackLogins(settings, secrets);
+        BrokerRunner broker = new BrokerRunner(settings, supervisor, System.getProperty("java.class.path"), logins);
+        Optional<ProcessHandle> running = supervisor.running(BrokerRunner.name(node));
+        ProcessHandle process = running.isPresent() ? running.get() : broker.start(node);
+        out.println(BrokerRunner.name(node) + " on localhost:" + settings.brokerPort(node)
+                + (running.isPresent() ? " (already running)" : ""));
+        HealthProbe.Result result = broker.awaitReady(List.of(process), BROKER_TIMEOUT);
+        if (result != HealthProbe.Result.HEALTHY) {
+            throw failure(BrokerRunner.name(node), result == HealthProbe.Result.DIED ? "exited during start-up"
+                    : "did not rejoin the cluster within " + BROKER_TIMEOUT.toSeconds() + " s");
+        }
+    }
+
     private void startBroker(StackLogins logins) throws IOException {
-        Optional<ProcessHandle> running = supervisor.running(BrokerRunner.NAME);
         String classpath = System.getProperty("java.class.path");
         BrokerRunner broker = new BrokerRunner(settings, supervisor, classpath, logins);
-        ProcessHandle process = running.isPresent() ? running.get() : broker.start();
-        out.println("Kafka broker on " + settings.bootstrapServers() + (running.isPresent() ? " (already running)" : ""));
-        HealthProbe.Result result = broker.awaitReady(process, BROKER_TIMEOUT);
+        List<ProcessHandle> processes = new ArrayList<>();
+        boolean allRunning = true;
+        for (int node = 1; node <= settings.brokers(); node++) {
+            Optional<ProcessHandle> running = supervisor.running(BrokerRunner.name(node));
+            allRunning &= running.isPresent();
+            processes.add(running.isPresent() ? running.get() : broker.start(node));
+        }
+        out.println((settings.brokers() == 1 ? "Kafka broker on " : settings.brokers() + " Kafka brokers on ")
+                + settings.bootstrapServers() + (allRunning ? " (already running)" : ""));
+        HealthProbe.Result result = broker.awaitReady(processes, BROKER_TIMEOUT);
         if (result != HealthProbe.Result.HEALTHY) {
             throw failure(BrokerRunner.NAME, result == HealthProbe.Result.DIED ? "exited during start-up"
                     : "did not answer within " + BROKER_TIMEOUT.toSeconds() + " s");

@@ -40,15 +40,35 @@ public final class StackControl {
     /** Stops everything the devstack started. Returns how many live processes were stopped. */
     public int down() throws IOException {
         List<String> known = supervisor.known();
-        List<String> services = known.stream().filter(n -> !n.equals("registry") && !n.equals(BrokerRunner.NAME)).toList();
+        List<String> brokers = known.stream().filter(StackControl::isBroker).toList();
+        List<String> services = known.stream().filter(n -> !n.equals("registry") && !isBroker(n)).toList();
         int stopped = stopTogether(services);
         stopped += stopTogether(known.contains("registry") ? List.of("registry") : List.of());
-        stopped += stopTogether(known.contains(BrokerRunner.NAME) ? List.of(BrokerRunner.NAME) : List.of());
+        stopped += stopTogether(brokers);
         io.aegis.devstack.build.Classpaths.deleteTree(layout.libDir());
         Files.deleteIfExists(layout.descriptor());
         out.println(stopped == 0 ? "Nothing was running." : "Stopped " + stopped + " process(es); data kept in "
                 + Summary.display(settings, settings.varDir()) + "/.");
         return stopped;
+    }
+
+    static boolean isBroker(String name) {
+        return name.equals(BrokerRunner.NAME) || name.startsWith(BrokerRunner.NAME + "-");
+    }
+
+    /** Stops one broker of a running stack ({@code ./aegis broker stop N}); its data stays. True when it was running. */
+    public boolean stopBroker(int node) throws IOException {
+        requireBroker(node);
+        boolean stopped = supervisor.stop(BrokerRunner.name(node), GRACE);
+        out.println(stopped ? "stopped " + BrokerRunner.name(node) : BrokerRunner.name(node) + " was not running");
+        return stopped;
+    }
+
+    private void requireBroker(int node) {
+        if (node < 1 || node > settings.brokers()) {
+            throw new IllegalArgumentException("there is no broker " + node + "; this stack has " + settings.brokers()
+                    + (settings.brokers() == 1 ? " (./aegis up --brokers 3 starts three)" : ""));
+        }
     }
 
     private int stopTogether(List<String> names) {
@@ -97,7 +117,7 @@ public final class StackControl {
             String state;
             if (process.isEmpty()) {
                 state = "stopped";
-            } else if (name.equals(BrokerRunner.NAME)) {
+            } else if (isBroker(name)) {
                 state = "running";
             } else {
                 state = probe.isHealthy(URI.create("http://localhost:" + port + "/health")) ? "healthy" : "not healthy";
@@ -110,6 +130,9 @@ public final class StackControl {
     }
 
     private int startOrder(String name) {
+        if (isBroker(name)) {
+            return 0;
+        }
         int index = List.of(BrokerRunner.NAME, "registry", "router", "escalation", "response").indexOf(name);
         return index >= 0 ? index : 5 + Math.max(0, portOf(name));
     }
@@ -117,6 +140,8 @@ public final class StackControl {
     int portOf(String name) {
         return switch (name) {
             case BrokerRunner.NAME -> settings.brokerPort();
+            case "broker-2" -> settings.brokerPort(2);
+            case "broker-3" -> settings.brokerPort(3);
             case "registry" -> settings.registryPort();
             case "router" -> settings.routerPort();
             case "escalation" -> settings.escalationPort();

@@ -38,6 +38,21 @@ class DevStackTest {
     @Test
     void shouldRejectAnUnknownOptionNamingTheAllowedOnes() {
         assertEquals(1, run("up", "--fast"));
-        assertEquals("aegis: unknown option '--fast'; allowed: [--rebuild]\n", err.toString());
+        assertEquals("aegis: unknown option '--fast'; allowed: [--rebuild, --brokers]\n", err.toString());
+    }
+
+    @Test
+    void shouldReadTheBrokerCountOfUp() {
+        assertEquals(3, DevStack.brokersOption(java.util.List.of("--rebuild", "--brokers", "3")));
+        assertEquals(null, DevStack.brokersOption(java.util.List.of("--rebuild")));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DevStack.brokersOption(java.util.List.of("--brokers")));
+        assertEquals("--brokers needs a count, one of [1, 3]", e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseABrokerCommandWithoutANumber() {
+        assertEquals(1, run("broker", "stop"));
+        assertEquals("aegis: usage: ./aegis broker stop|start N (N from 1 to the stack's broker count)\n", err.toString());
     }
 }

@@ -2,12 +2,14 @@ package io.aegis.devstack.broker;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The {@code server.properties} of the devstack's single-node KRaft broker: broker and
- * controller in one process on localhost, every internal topic at replication 1, no automatic
+ * The {@code server.properties} of the devstack's KRaft brokers (one, or three for a real
+ * replicated cluster): broker and controller in one process on localhost, internal topics
+ * replicated on every broker up to three (min.insync.replicas 2 with three), no automatic
  * topic creation (topics come from {@code infra/topics.yaml}). Secured like a production
  * cluster: clients log in with SCRAM-SHA-512 on the client listener, the broker reaches its
  * controller with SASL/PLAIN (a login known to this file only), the KRaft StandardAuthorizer
@@ -32,12 +34,32 @@ public final class BrokerConfig {
                            String adminUser) {
     }
 
-    /** The broker properties, in a stable order. */
+    /** The properties of the one broker of a single-node devstack. */
     public static Map<String, String> properties(int brokerPort, int controllerPort, Path dataDir, Security security) {
+        return properties(1, List.of(new Ports(brokerPort, controllerPort)), dataDir, security);
+    }
+
+    /** One node's client and controller ports. */
+    public record Ports(int client, int controller) {
+    }
+
+    /**
+     * The properties of node {@code nodeId} (1-based) of a cluster whose nodes listen on
+     * {@code cluster} (node {@code i} at index {@code i-1}), in a stable order. Every node is a
+     * combined broker and controller; with three, internal topics replicate three times and
+     * acknowledged writes need two in-sync replicas.
+     */
+    public static Map<String, String> properties(int nodeId, List<Ports> cluster, Path dataDir, Security security) {
+        int brokerPort = cluster.get(nodeId - 1).client();
+        int controllerPort = cluster.get(nodeId - 1).controller();
+        int replication = Math.min(3, cluster.size());
+        String minIsr = replication > 1 ? "2" : "1";
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+        p.put("node.id", Integer.toString(nodeId));
+        p.put("controller.quorum.voters", java.util.stream.IntStream.range(0, cluster.size())
+                .mapToObj(i -> (i + 1) + "@localhost:" + cluster.get(i).controller())
+                .collect(Collectors.joining(",")));
         p.put("listeners", CLIENT_LISTENER + "://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
         p.put("advertised.listeners", CLIENT_LISTENER + "://localhost:" + brokerPort);
         p.put("controller.listener.names", "CONTROLLER");
@@ -59,13 +81,16 @@ public final class BrokerConfig {
         p.put("log.dirs", dataDir.toAbsolutePath().toString());
         p.put("num.partitions", "1");
         p.put("auto.create.topics.enable", "false");
-        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.replication.factor", Integer.toString(replication));
         p.put("offsets.topic.num.partitions", "10");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", Integer.toString(replication));
+        p.put("transaction.state.log.min.isr", minIsr);
         p.put("transaction.state.log.num.partitions", "10");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", Integer.toString(replication));
+        p.put("share.coordinator.state.topic.min.isr", minIsr);
+        // what Kafka Streams' internal topics (replication.factor -1) and any other default-created topic get
+        p.put("default.replication.factor", Integer.toString(replication));
+        p.put("min.insync.replicas", minIsr);
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
         p.put("log.retention.check.interval.ms", "300000");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kafka.tools.StorageTool;
@@ -24,8 +25,9 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 
 /**
- * Runs the devstack's Kafka broker as its own process ({@code kafka.Kafka} from the devstack
- * classpath). Invariants: the log directory under {@code var/kafka/data} is formatted once,
+ * Runs the devstack's Kafka brokers, each as its own process ({@code kafka.Kafka} from the devstack
+ * classpath): broker 1 under {@code var/kafka}, brokers 2 and 3 of a three-broker stack under
+ * {@code var/kafka/broker-<n>}. Invariants: each log directory is formatted once,
  * with a cluster id kept in {@code var/kafka/cluster.id} and the administrator's and broker's
  * SCRAM credentials written into the metadata at format time (so the secured broker can be
  * administered from its first start); a restart reuses both, so data survives
@@ -37,6 +39,8 @@ public final class BrokerRunner {
 
     /** Written next to the data once it was formatted with SCRAM credentials. */
     private static final String SECURED_MARKER = "secured";
+    /** The cluster's broker count, written when broker 1 is formatted. */
+    private static final String BROKERS_FILE = "brokers";
 
     private final StackSettings settings;
     private final ProcessSupervisor supervisor;
@@ -54,45 +58,69 @@ public final class BrokerRunner {
         return settings.varDir().resolve("kafka");
     }
 
-    /** Writes the configuration, formats the storage on first use, starts the broker process. */
-    public ProcessHandle start() throws IOException {
-        Path config = kafkaDir().resolve("server.properties");
-        Path data = kafkaDir().resolve("data");
+    /** The supervisor's name of broker {@code node} (1-based): {@code broker}, {@code broker-2}, ... */
+    public static String name(int node) {
+        return node == 1 ? NAME : NAME + "-" + node;
+    }
+
+    /** The broker count recorded when the stack's brokers were first formatted, if they were. */
+    public static Optional<Integer> recordedBrokers(Path varDir) throws IOException {
+        Path file = varDir.resolve("kafka").resolve(BROKERS_FILE);
+        return Files.exists(file) ? Optional.of(Integer.parseInt(Files.readString(file).trim())) : Optional.empty();
+    }
+
+    private Path nodeDir(int node) {
+        return node == 1 ? kafkaDir() : kafkaDir().resolve("broker-" + node);
+    }
+
+    /** Writes the configuration, formats the storage on first use, starts the process of broker {@code node}. */
+    public ProcessHandle start(int node) throws IOException {
+        if (node < 1 || node > settings.brokers()) {
+            throw new IllegalArgumentException("there is no broker " + node + "; this stack has " + settings.brokers());
+        }
+        Path dir = nodeDir(node);
+        Path config = dir.resolve("server.properties");
+        Path data = dir.resolve("data");
         Files.createDirectories(data);
         Files.deleteIfExists(config);
         StackSecrets.ownerOnly(Files.createFile(config));
-        Files.writeString(config, BrokerConfig.render(BrokerConfig.properties(settings.brokerPort(),
-                settings.controllerPort(), data, security())));
+        List<BrokerConfig.Ports> cluster = java.util.stream.IntStream.rangeClosed(1, settings.brokers())
+                .mapToObj(i -> new BrokerConfig.Ports(settings.brokerPort(i), settings.controllerPort(i))).toList();
+        Files.writeString(config, BrokerConfig.render(BrokerConfig.properties(node, cluster, data, security())));
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(config);
-            Files.writeString(kafkaDir().resolve(SECURED_MARKER), "SCRAM-SHA-512\n");
-        } else if (!Files.exists(kafkaDir().resolve(SECURED_MARKER))) {
+            Files.writeString(dir.resolve(SECURED_MARKER), "SCRAM-SHA-512\n");
+            if (node == 1) {
+                Files.writeString(kafkaDir().resolve(BROKERS_FILE), settings.brokers() + "\n");
+            }
+        } else if (!Files.exists(dir.resolve(SECURED_MARKER))) {
             throw new IOException(data + " was formatted by an earlier Aegis whose broker had no authentication, so it has"
                     + " no administrator login; stop the stack (./aegis down) and move or delete " + kafkaDir()
                     + " (its topics are lost), then ./aegis up starts a secured broker");
         }
         List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC"));
         command.addAll(io.aegis.devstack.process.JitMode.flags());
-        command.addAll(List.of("-Xshare:auto", ProcessSupervisor.markerFlag(NAME),
+        command.addAll(List.of("-Xshare:auto", ProcessSupervisor.markerFlag(name(node)),
                 "-Dlogback.configurationFile=logback-broker.xml", "-cp", classpath, "kafka.Kafka", config.toString()));
-        return supervisor.start(NAME, command, settings.root(), Map.of());
+        return supervisor.start(name(node), command, settings.root(), Map.of());
     }
 
-    /** Waits until the broker answers a metadata request. */
-    public HealthProbe.Result awaitReady(ProcessHandle process, Duration timeout) {
+    /** Waits until every broker of the stack is registered in the cluster (while at least one process lives). */
+    public HealthProbe.Result awaitReady(List<ProcessHandle> processes, Duration timeout) {
         Properties props = new Properties();
         props.putAll(logins.admin());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         try (Admin admin = Admin.create(props)) {
-            return HealthProbe.await(() -> answers(admin), process::isAlive, timeout);
+            return HealthProbe.await(() -> answers(admin, settings.brokers()),
+                    () -> processes.stream().anyMatch(ProcessHandle::isAlive), timeout);
         }
     }
 
-    private static boolean answers(Admin admin) {
+    private static boolean answers(Admin admin, int brokers) {
         try {
-            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
-                    .get(3, TimeUnit.SECONDS).isEmpty();
+            return admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
+                    .get(3, TimeUnit.SECONDS).size() >= brokers;
         } catch (Exception e) {
             return false;
         }

@@ -27,10 +27,23 @@ import java.util.regex.Pattern;
  * @param nodeBasePort   port of the first node; the others follow
  * @param countries      the member countries that get a demo node, in port order
  * @param heap           maximum heap of each service JVM, as for {@code -Xmx}
+ * @param brokers        Kafka brokers (each a combined broker and KRaft controller): 1, or 3 for a real
+ *                       replicated cluster; broker {@code i} (1-based) listens on {@code brokerPort + 2(i-1)},
+ *                       its controller on {@code controllerPort + 2(i-1)}
  */
 public record StackSettings(Path root, Path varDir, int brokerPort, int controllerPort, int registryPort,
                             int routerPort, int escalationPort, int responsePort, int nodeBasePort,
-                            List<String> countries, String heap) {
+                            List<String> countries, String heap, int brokers) {
+
+    /** Broker counts the devstack runs: one, or a three-node quorum (replication 3, min.insync.replicas 2). */
+    public static final List<Integer> BROKER_COUNTS = List.of(1, 3);
+
+    /** As before the broker count existed: one broker. */
+    public StackSettings(Path root, Path varDir, int brokerPort, int controllerPort, int registryPort, int routerPort,
+                         int escalationPort, int responsePort, int nodeBasePort, List<String> countries, String heap) {
+        this(root, varDir, brokerPort, controllerPort, registryPort, routerPort, escalationPort, responsePort,
+                nodeBasePort, countries, heap, 1);
+    }
 
     /** The demo members: one node per region. */
     public static final List<String> DEFAULT_COUNTRIES = List.of("FR", "DE", "JP", "BR", "KE");
@@ -50,7 +63,31 @@ public record StackSettings(Path root, Path varDir, int brokerPort, int controll
         ports.put("AEGIS_ESCALATION_PORT", escalationPort);
         ports.put("AEGIS_RESPONSE_PORT", responsePort);
         ports.put("AEGIS_NODE_PORT", nodeBasePort);
+        if (!BROKER_COUNTS.contains(brokers)) {
+            throw new IllegalArgumentException("the broker count (--brokers, AEGIS_BROKERS) must be one of "
+                    + BROKER_COUNTS + ", got " + brokers);
+        }
+        for (int node = 2; node <= brokers; node++) {
+            ports.put("AEGIS_BROKER_PORT (broker " + node + ")", brokerPort + 2 * (node - 1));
+            ports.put("AEGIS_CONTROLLER_PORT (broker " + node + ")", controllerPort + 2 * (node - 1));
+        }
         validate(countries, heap, ports, nodeBasePort);
+    }
+
+    /** The same settings with another broker count. */
+    public StackSettings withBrokers(int count) {
+        return new StackSettings(root, varDir, brokerPort, controllerPort, registryPort, routerPort, escalationPort,
+                responsePort, nodeBasePort, countries, heap, count);
+    }
+
+    /** The client port of broker {@code node} (1-based). */
+    public int brokerPort(int node) {
+        return brokerPort + 2 * (node - 1);
+    }
+
+    /** The controller port of broker {@code node} (1-based). */
+    public int controllerPort(int node) {
+        return controllerPort + 2 * (node - 1);
     }
 
     /** Defaults overridden by the {@code AEGIS_*} variables present in {@code env}. */
@@ -60,7 +97,20 @@ public record StackSettings(Path root, Path varDir, int brokerPort, int controll
                 port(env, "AEGIS_BROKER_PORT", 9092), port(env, "AEGIS_CONTROLLER_PORT", 9093),
                 port(env, "AEGIS_REGISTRY_PORT", 8081), port(env, "AEGIS_ROUTER_PORT", 8091),
                 port(env, "AEGIS_ESCALATION_PORT", 8092), port(env, "AEGIS_RESPONSE_PORT", 8093),
-                port(env, "AEGIS_NODE_PORT", 8101), countries(env), env.getOrDefault("AEGIS_HEAP", "320m"));
+                port(env, "AEGIS_NODE_PORT", 8101), countries(env), env.getOrDefault("AEGIS_HEAP", "320m"),
+                brokers(env));
+    }
+
+    private static int brokers(Map<String, String> env) {
+        String value = env.get("AEGIS_BROKERS");
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("AEGIS_BROKERS must be one of " + BROKER_COUNTS + ", got '" + value + "'");
+        }
     }
 
     /** The HTTP port of the node serving {@code country}. */
@@ -72,8 +122,10 @@ public record StackSettings(Path root, Path varDir, int brokerPort, int controll
         return nodeBasePort + index;
     }
 
+    /** Every broker's client listener. */
     public String bootstrapServers() {
-        return "localhost:" + brokerPort;
+        return java.util.stream.IntStream.rangeClosed(1, brokers).mapToObj(node -> "localhost:" + brokerPort(node))
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     public String registryUrl() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,23 @@ class BrokerConfigTest {
         assertEquals("org.apache.kafka.metadata.authorizer.StandardAuthorizer", props.get("authorizer.class.name"));
         assertEquals("false", props.get("allow.everyone.if.no.acl.found"));
         assertEquals("User:aegis-admin;User:aegis-broker;User:aegis-controller", props.get("super.users"));
+    }
+
+    @Test
+    void shouldMakeEachOfThreeBrokersAVoterOfOneQuorumWithReplicationThree() {
+        List<BrokerConfig.Ports> cluster = List.of(new BrokerConfig.Ports(9092, 9093), new BrokerConfig.Ports(9094, 9095),
+                new BrokerConfig.Ports(9096, 9097));
+
+        Map<String, String> second = BrokerConfig.properties(2, cluster, Path.of("/data/kafka-2"), SECURITY);
+
+        assertEquals("2", second.get("node.id"));
+        assertEquals("1@localhost:9093,2@localhost:9095,3@localhost:9097", second.get("controller.quorum.voters"));
+        assertEquals("CLIENT://localhost:9094,CONTROLLER://localhost:9095", second.get("listeners"));
+        assertEquals("3", second.get("offsets.topic.replication.factor"));
+        assertEquals("3", second.get("transaction.state.log.replication.factor"));
+        assertEquals("2", second.get("transaction.state.log.min.isr"));
+        assertEquals("3", second.get("default.replication.factor"));
+        assertEquals("2", second.get("min.insync.replicas"));
+        assertEquals("false", second.get("allow.everyone.if.no.acl.found"));
     }
 }

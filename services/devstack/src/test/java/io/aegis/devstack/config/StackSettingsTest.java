@@ -64,6 +64,23 @@ class StackSettingsTest {
     }
 
     @Test
+    void shouldPlaceThreeBrokersTwoPortsApartAndListThemAllForClients() {
+        StackSettings settings = StackSettings.fromEnvironment(ROOT, Map.of("AEGIS_BROKERS", "3"));
+
+        assertEquals(3, settings.brokers());
+        assertEquals(9096, settings.brokerPort(3));
+        assertEquals(9097, settings.controllerPort(3));
+        assertEquals("localhost:9092,localhost:9094,localhost:9096", settings.bootstrapServers());
+        // a port a further broker needs is checked like any other
+        IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
+                () -> StackSettings.fromEnvironment(ROOT, Map.of("AEGIS_BROKERS", "3", "AEGIS_REGISTRY_PORT", "9094")));
+        assertEquals("AEGIS_BROKER_PORT (broker 2) uses port 9094, already taken by AEGIS_REGISTRY_PORT", clash.getMessage());
+        IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
+                () -> StackSettings.fromEnvironment(ROOT, Map.of("AEGIS_BROKERS", "2")));
+        assertEquals("the broker count (--brokers, AEGIS_BROKERS) must be one of [1, 3], got 2", two.getMessage());
+    }
+
+    @Test
     void shouldRejectANodeRangeRunningIntoAServicePort() {
         // given nodes from 8090: the second node would take the router's 8091
         Map<String, String> env = Map.of("AEGIS_NODE_PORT", "8090");
