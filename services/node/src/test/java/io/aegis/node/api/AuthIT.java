@@ -145,9 +145,11 @@ class AuthIT {
         // why: launchers and load balancers use readiness (its status) to decide when the node can serve its stores
         HttpResponse<String> readiness = node.get("/health/readiness", null);
         assertEquals(200, readiness.statusCode(), readiness.body());
-        // the node's own counts are for its users only
+        // the node's own counts are for its operators only
         assertEquals(401, node.get("/prometheus", null).statusCode());
-        assertTrue(node.get("/prometheus", NodeHarness.OPERATOR).body().contains("aegis_node"), "node metrics are exported");
+        assertEquals(403, node.get("/prometheus", NodeHarness.PUBLISHER).statusCode());
+        HttpResponse<String> metrics = node.get("/prometheus", NodeHarness.OPERATOR);
+        assertTrue(metrics.body().contains("aegis_node"), "node metrics are exported: " + metrics.statusCode() + " " + metrics.body());
         HttpResponse<String> openapi = node.get("/openapi", null);
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("/api/v1/signals/batch"));
