@@ -111,8 +111,12 @@ class RouterIT {
         String base = rig.startHttp();
         String path = "/api/v1/receipts/" + signal;
 
-        // FR's user sees the ledger of FR's signal once the router has recorded it
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> get(base, path, rig.basic("fr-soc")).statusCode() == 200);
+        // FR's user sees the ledger of FR's signal once the router has recorded every recipient's receipt due
+        // (the ledger grows decision by decision, so its first version may name only some recipients)
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            HttpResponse<String> answer = get(base, path, rig.basic("fr-soc"));
+            return answer.statusCode() == 200 && answer.body().contains("\"KE\":\"DELIVERED\"");
+        });
         HttpResponse<String> fr = get(base, path, rig.basic("fr-soc"));
         assertThat(fr.body()).contains("\"signalId\":\"" + signal + "\"").contains("\"outstanding\"").contains("\"KE\":\"DELIVERED\"");
 
