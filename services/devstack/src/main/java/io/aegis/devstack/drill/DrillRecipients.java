@@ -48,7 +48,7 @@ public final class DrillRecipients {
                     }
                 }
             }
-            recipients.put(origin, Set.copyOf(to));
+            recipients.put(origin, java.util.Collections.unmodifiableSet(to));
         }
         return recipients;
     }

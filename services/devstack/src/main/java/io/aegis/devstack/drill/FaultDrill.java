@@ -68,16 +68,17 @@ public final class FaultDrill {
         Instant began = Instant.now();
         List<Instant> starts = new ArrayList<>();
         List<DrillRecord.Sent> sent;
+        String aborted = null;
         try (DrillLoad load = new DrillLoad(publishers, signals, options.rate())) {
             out.printf(Locale.ROOT, "Drill %s: %d signals/s through %d nodes, %d s per phase%n", signals.run(),
                     options.rate(), publishers.size(), options.phaseSeconds());
             load.start();
             try {
-                for (int i = 0; i < phases.size(); i++) {
+                for (int i = 0; i < phases.size() && aborted == null; i++) {
                     starts.add(Instant.now());
                     load.phase(i);
                     out.printf(Locale.ROOT, "[%s] phase %d: %s%n", Instant.now(), i, phases.get(i).name());
-                    inject(phases.get(i));
+                    aborted = inject(phases.get(i));
                     Thread.sleep(Duration.ofSeconds(options.phaseSeconds()).toMillis());
                 }
             } finally {
@@ -87,7 +88,13 @@ public final class FaultDrill {
         } finally {
             restoreEverything();
         }
-        return report(phases, recipients, countries, signals, began, starts, sent);
+        // a drill cut short by a failed fault step still counts the phases it ran, and fails
+        List<DrillPhase> ran = phases.subList(0, starts.size());
+        boolean clean = report(ran, recipients, countries, signals, began, starts, sent);
+        if (aborted != null) {
+            out.println("FAILED: the drill stopped after phase '" + ran.get(ran.size() - 1).name() + "': " + aborted);
+        }
+        return clean && aborted == null;
     }
 
     private boolean report(List<DrillPhase> phases, Map<String, Set<String>> recipients, List<String> countries,
@@ -100,7 +107,8 @@ public final class FaultDrill {
                 new Topics(new SerdeFactory(registry)).inbox(countries.get(0)).valueDeserializer());
         List<String> names = phases.stream().map(DrillPhase::name).toList();
         Instant since = began.minusSeconds(5);
-        Instant deadline = Instant.now().plusSeconds(options.settleSeconds());
+        Instant settling = Instant.now();
+        Instant deadline = settling.plusSeconds(options.settleSeconds());
         out.printf(Locale.ROOT, "Load stopped; settling (up to %d s, until every expected copy is there) ...%n",
                 options.settleSeconds());
         List<DrillTally.Row> rows;
@@ -112,8 +120,8 @@ public final class FaultDrill {
             rows = DrillTally.count(names, recipients, countries, record);
             boolean complete = rows.stream().allMatch(r -> r.lost() == 0);
             if (complete || end.isAfter(deadline)) {
-                out.printf(Locale.ROOT, "Counted after %d s of settling.%n", options.settleSeconds()
-                        - Math.max(0, Duration.between(end, deadline).toSeconds()));
+                out.printf(Locale.ROOT, "Counted %s s after the load stopped%s.%n",
+                        Duration.between(settling, end).toSeconds(), complete ? "" : " (settle period over)");
                 break;
             }
             Thread.sleep(5_000);
@@ -126,7 +134,18 @@ public final class FaultDrill {
         return DrillTable.passed(rows);
     }
 
-    private void inject(DrillPhase phase) throws IOException, InterruptedException {
+    /** Injects the phase's fault; answers why it failed, or null when it worked. */
+    private String inject(DrillPhase phase) throws InterruptedException {
+        try {
+            fault(phase);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            out.println("  the fault step of '" + phase.name() + "' failed: " + e);
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    private void fault(DrillPhase phase) throws IOException, InterruptedException {
         switch (phase.fault()) {
             case NONE -> { }
             case STOP_BROKER -> new StackControl(settings, out).stopBroker(Integer.parseInt(phase.target()));

@@ -32,6 +32,7 @@ final class ReplicaSync {
     void await(Duration timeout) throws InterruptedException {
         Properties props = new Properties();
         props.putAll(admin);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
         Instant from = Instant.now();
         Instant deadline = from.plus(timeout);
