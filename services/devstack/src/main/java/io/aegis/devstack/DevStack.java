@@ -23,11 +23,11 @@ public final class DevStack {
               broker stop|start N
                               stop or start broker N of a running stack (its data stays), e.g. for fault tests
               demo            play the cross-border deepfake-fraud scenario through the node APIs
-              drill [--rate=20] [--phase-seconds=20] [--settle-seconds=90]
+              drill [--rate=20] [--phase-seconds=20] [--settle-seconds=90] [--kill]
                               fault drill on the running three-broker stack: load through the node APIs while
                               broker 2 and then the router, escalation and response are stopped and started;
                               prints per phase accepted, delivered per inbox, duplicated, lost, escalations and
-                              notifications; exits 1 on any loss or duplicate
+                              notifications; exits 1 on any loss or duplicate (--kill: SIGKILL, as a crash)
               status          show each component: pid, port, health
               down            stop everything ./aegis up started (data is kept under var/)
               manifests       regenerate infra/k8s/kafka-topics.yaml and kafka-users.yaml from infra/

@@ -71,6 +71,13 @@ public final class StackControl {
         return stopped;
     }
 
+    /** Kills one component of a running stack (SIGKILL, as a crash would), e.g. for fault drills. True when it was running. */
+    public boolean kill(String name) throws IOException {
+        boolean killed = supervisor.kill(name);
+        out.println(killed ? "killed " + name + " (SIGKILL)" : name + " was not running");
+        return killed;
+    }
+
     private void requireBroker(int node) {
         if (node < 1 || node > settings.brokers()) {
             throw new IllegalArgumentException("there is no broker " + node + "; this stack has " + settings.brokers()

@@ -9,10 +9,12 @@ import java.util.List;
  * @param rate          signals offered per second, over all nodes (default 20)
  * @param phaseSeconds  seconds of load in each phase after its fault (default 20)
  * @param settleSeconds the longest wait, after the load stopped, for the expected copies (default 90)
+ * @param kill          {@code --kill}: stop the broker and the services with SIGKILL, as a crash would,
+ *                      instead of a clean shutdown (default false)
  */
-public record DrillOptions(int rate, int phaseSeconds, int settleSeconds) {
+public record DrillOptions(int rate, int phaseSeconds, int settleSeconds, boolean kill) {
 
-    public static final String USAGE = "[--rate=20] [--phase-seconds=20] [--settle-seconds=90]";
+    public static final String USAGE = "[--rate=20] [--phase-seconds=20] [--settle-seconds=90] [--kill]";
 
     public DrillOptions {
         require("rate", rate, 1, 1000);
@@ -20,12 +22,17 @@ public record DrillOptions(int rate, int phaseSeconds, int settleSeconds) {
         require("settle-seconds", settleSeconds, 0, 3600);
     }
 
-    /** Parses {@code --rate=N}, {@code --phase-seconds=N}, {@code --settle-seconds=N}. */
+    /** Parses {@code --rate=N}, {@code --phase-seconds=N}, {@code --settle-seconds=N}, {@code --kill}. */
     public static DrillOptions parse(List<String> args) {
         int rate = 20;
         int phaseSeconds = 20;
         int settleSeconds = 90;
+        boolean kill = false;
         for (String arg : args) {
+            if (arg.equals("--kill")) {
+                kill = true;
+                continue;
+            }
             int eq = arg.indexOf('=');
             String name = eq > 2 && arg.startsWith("--") ? arg.substring(2, eq) : "";
             String value = eq > 0 ? arg.substring(eq + 1) : "";
@@ -36,7 +43,7 @@ public record DrillOptions(int rate, int phaseSeconds, int settleSeconds) {
                 default -> throw new IllegalArgumentException("unknown drill option '" + arg + "'; allowed: " + USAGE);
             }
         }
-        return new DrillOptions(rate, phaseSeconds, settleSeconds);
+        return new DrillOptions(rate, phaseSeconds, settleSeconds, kill);
     }
 
     private static int number(String name, String value) {

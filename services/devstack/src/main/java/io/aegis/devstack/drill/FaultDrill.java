@@ -70,8 +70,9 @@ public final class FaultDrill {
         List<DrillRecord.Sent> sent;
         String aborted = null;
         try (DrillLoad load = new DrillLoad(publishers, signals, options.rate())) {
-            out.printf(Locale.ROOT, "Drill %s: %d signals/s through %d nodes, %d s per phase%n", signals.run(),
-                    options.rate(), publishers.size(), options.phaseSeconds());
+            out.printf(Locale.ROOT, "Drill %s: %d signals/s through %d nodes, %d s per phase, faults by %s%n",
+                    signals.run(), options.rate(), publishers.size(), options.phaseSeconds(),
+                    options.kill() ? "SIGKILL" : "clean shutdown");
             load.start();
             try {
                 for (int i = 0; i < phases.size() && aborted == null; i++) {
@@ -148,7 +149,13 @@ public final class FaultDrill {
     private void fault(DrillPhase phase) throws IOException, InterruptedException {
         switch (phase.fault()) {
             case NONE -> { }
-            case STOP_BROKER -> new StackControl(settings, out).stopBroker(Integer.parseInt(phase.target()));
+            case STOP_BROKER -> {
+                if (options.kill()) {
+                    new StackControl(settings, out).kill(BrokerRunner.name(Integer.parseInt(phase.target())));
+                } else {
+                    new StackControl(settings, out).stopBroker(Integer.parseInt(phase.target()));
+                }
+            }
             case START_BROKER -> {
                 Instant from = Instant.now();
                 new Stack(settings, out).startBroker(Integer.parseInt(phase.target()));
@@ -158,7 +165,11 @@ public final class FaultDrill {
                         .await(Duration.ofSeconds(120));
             }
             case RESTART_SERVICE -> {
-                new StackControl(settings, out).stopService(phase.target());
+                if (options.kill()) {
+                    new StackControl(settings, out).kill(phase.target());
+                } else {
+                    new StackControl(settings, out).stopService(phase.target());
+                }
                 new Stack(settings, out).startService(phase.target());
             }
         }

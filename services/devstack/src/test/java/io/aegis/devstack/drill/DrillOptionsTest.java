@@ -10,13 +10,13 @@ class DrillOptionsTest {
 
     @Test
     void shouldDefaultToAModestLoad() {
-        assertThat(DrillOptions.parse(List.of())).isEqualTo(new DrillOptions(20, 20, 90));
+        assertThat(DrillOptions.parse(List.of())).isEqualTo(new DrillOptions(20, 20, 90, false));
     }
 
     @Test
     void shouldReadEachOption() {
-        assertThat(DrillOptions.parse(List.of("--rate=5", "--phase-seconds=30", "--settle-seconds=0")))
-                .isEqualTo(new DrillOptions(5, 30, 0));
+        assertThat(DrillOptions.parse(List.of("--rate=5", "--phase-seconds=30", "--settle-seconds=0", "--kill")))
+                .isEqualTo(new DrillOptions(5, 30, 0, true));
     }
 
     @Test
