@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Entry point of the {@code ./aegis} launcher: {@code up}, {@code down}, {@code status},
- * {@code demo}. The repository root comes from {@code -Daegis.root} (the launcher sets it),
+ * {@code demo}, {@code drill}, ... The repository root comes from {@code -Daegis.root} (the launcher sets it),
  * else the working directory; ports and nodes from the {@code AEGIS_*} environment variables.
  * Exit status 0 on success, 1 on a failure (printed without a stack trace), 2 on bad usage.
  */
@@ -23,6 +23,11 @@ public final class DevStack {
               broker stop|start N
                               stop or start broker N of a running stack (its data stays), e.g. for fault tests
               demo            play the cross-border deepfake-fraud scenario through the node APIs
+              drill [--rate=20] [--phase-seconds=20] [--settle-seconds=90] [--kill]
+                              fault drill on the running three-broker stack: load through the node APIs while
+                              broker 2 and then the router, escalation and response are stopped and started;
+                              prints per phase accepted, delivered per inbox, duplicated, lost, escalations and
+                              notifications; exits 1 on any loss or duplicate (--kill: SIGKILL, as a crash)
               status          show each component: pid, port, health
               down            stop everything ./aegis up started (data is kept under var/)
               manifests       regenerate infra/k8s/kafka-topics.yaml and kafka-users.yaml from infra/
@@ -116,6 +121,10 @@ public final class DevStack {
             case "demo" -> {
                 requireOptions(options, List.of());
                 return new DemoScenario(settings, out).play() ? 0 : 1;
+            }
+            case "drill" -> {
+                io.aegis.devstack.drill.DrillOptions drill = io.aegis.devstack.drill.DrillOptions.parse(options);
+                return new io.aegis.devstack.drill.FaultDrill(settings, drill, out).run() ? 0 : 1;
             }
             case "bench" -> {
                 return io.aegis.devstack.bench.LatencyBench.run(options, out) ? 0 : 1;

@@ -194,6 +194,19 @@ public final class Stack {
         }
     }
 
+    /**
+     * Starts one stopped service of a running stack ({@code router}, {@code escalation}, ...) with the
+     * same specification {@link #up} gives it, and waits for its {@code /health}; a running one is left alone.
+     */
+    public void startService(String name) throws IOException, InterruptedException {
+        StackSecrets secrets = StackSecrets.read(layout.secretsFile());
+        ServiceCatalog catalog = new ServiceCatalog(settings, secrets, new StackLogins(settings, secrets),
+                new Rosters(settings.infraDir().resolve("rosters"))::userId);
+        ServiceSpec spec = catalog.all().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service '" + name + "' in this stack"));
+        startAll(new ServiceLauncher(settings, layout, supervisor), List.of(spec));
+    }
+
     private void startBroker(StackLogins logins) throws IOException {
         String classpath = System.getProperty("java.class.path");
         BrokerRunner broker = new BrokerRunner(settings, supervisor, classpath, logins);

@@ -64,6 +64,20 @@ public final class StackControl {
         return stopped;
     }
 
+    /** Stops one service of a running stack (SIGTERM, then SIGKILL after the grace period). True when it was running. */
+    public boolean stopService(String name) throws IOException {
+        boolean stopped = supervisor.stop(name, GRACE);
+        out.println(stopped ? "stopped " + name : name + " was not running");
+        return stopped;
+    }
+
+    /** Kills one component of a running stack (SIGKILL, as a crash would), e.g. for fault drills. True when it was running. */
+    public boolean kill(String name) throws IOException {
+        boolean killed = supervisor.kill(name);
+        out.println(killed ? "killed " + name + " (SIGKILL)" : name + " was not running");
+        return killed;
+    }
+
     private void requireBroker(int node) {
         if (node < 1 || node > settings.brokers()) {
             throw new IllegalArgumentException("there is no broker " + node + "; this stack has " + settings.brokers()

@@ -121,6 +121,20 @@ public final class ProcessSupervisor {
         return true;
     }
 
+    /**
+     * Kills a component at once (SIGKILL: no shutdown hook, no clean close), as a crash would, and
+     * waits until it is gone. Removes its pid file. Returns true if a live process was killed.
+     */
+    public boolean kill(String name) throws IOException {
+        Optional<ProcessHandle> handle = running(name);
+        Files.deleteIfExists(runDir.resolve(name + ".pid"));
+        handle.ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+        return handle.isPresent();
+    }
+
     /** The last {@code lines} lines of a component's log (empty when there is none). */
     public String tail(String name, int lines) {
         Path log = logFile(name);
