@@ -74,7 +74,8 @@ public class OwnSignals {
     }
 
     private ThreatSignal find(String id) {
-        return stores.<ThreatSignal>get(StoreNames.OWN_SIGNALS, id)
+        // the store reads the outbox back; a signal acknowledged a moment ago may not be in it yet
+        return stores.<ThreatSignal>get(StoreNames.OWN_SIGNALS, id).or(() -> publisher.recentlyPublished(id))
                 .orElseThrow(() -> new NotFoundException("no signal " + id + " published by this node"));
     }
 

@@ -32,6 +32,14 @@ public class SignalPublisher {
     private final AckedWriter writer;
     private final Clock clock;
     private final Timer latency;
+    /**
+     * Signals this node published and Kafka acknowledged, kept until the node's own-signals store
+     * (which reads them back from the outbox) surely holds them: a retraction or downgrade right
+     * after the 202 must find its signal (read your own writes).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, ThreatSignal> recent =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
     public SignalPublisher(NodeIdentity node, Topics topics, AckedWriter writer, MeterRegistry meters) {
         this.node = node;
@@ -46,7 +54,15 @@ public class SignalPublisher {
     public CompletableFuture<Accepted> publish(SignalContent content) {
         ThreatSignal signal = SignalSigner.signNew(UUID.randomUUID().toString(), node.country(), node.agency(),
                 clock.instant(), content, node.keyId(), node.signingKey());
-        return write(signal.getId(), new OutboxEvent(signal), signal.getContentHash());
+        return write(signal.getId(), new OutboxEvent(signal), signal.getContentHash()).thenApply(accepted -> {
+            recent.put(signal.getId(), signal);
+            return accepted;
+        });
+    }
+
+    /** A signal this node published recently and Kafka acknowledged, if any (see {@link #recent}). */
+    public java.util.Optional<ThreatSignal> recentlyPublished(String id) {
+        return java.util.Optional.ofNullable(recent.getIfPresent(id));
     }
 
     /** Signs and writes a retraction or downgrade of an own signal. */
