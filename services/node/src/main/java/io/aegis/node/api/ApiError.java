@@ -1,5 +1,6 @@
 package io.aegis.node.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.aegis.node.domain.Violation;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -12,9 +13,11 @@ import java.util.List;
  * @param violations the broken field rules (empty when the error is not about fields)
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS) // the shape is fixed: "violations": [] rather than no key, "field": "" kept
 public record ApiError(String error, List<Item> violations) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Item(String field, String message) {
     }
 

@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.aegis.node.domain.MalformedBodyException;
+import io.aegis.node.domain.Utf8;
 
-import java.io.IOException;
 
-/** Strict JSON reading of request bodies: duplicate keys and trailing content are malformed (400). */
+/**
+ * Strict JSON reading of request bodies: bytes that are not UTF-8, duplicate keys and trailing content
+ * are malformed (400).
+ */
 final class JsonBodies {
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
@@ -26,13 +29,13 @@ final class JsonBodies {
         if (body == null || body.length == 0) {
             return MissingNode.getInstance();
         }
+        String text = Utf8.decode(body);
         try {
-            JsonNode node = STRICT.readTree(body);
+            // a leading byte-order mark is tolerated (RFC 8259 8.1), as Jackson did when it read the bytes itself
+            JsonNode node = STRICT.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
             return node == null ? MissingNode.getInstance() : node;
         } catch (JsonProcessingException e) {
             throw new MalformedBodyException("malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new MalformedBodyException("unreadable request body: " + e.getMessage());
         }
     }
 

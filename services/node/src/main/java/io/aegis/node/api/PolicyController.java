@@ -5,6 +5,7 @@ import io.aegis.kafka.topic.Topics;
 import io.aegis.node.domain.AvroJson;
 import io.aegis.node.domain.MalformedBodyException;
 import io.aegis.node.domain.PolicySubmission;
+import io.aegis.node.domain.Utf8;
 import io.aegis.policy.Members;
 import io.aegis.node.messaging.AckedWriter;
 import io.aegis.node.messaging.NodeIdentity;
@@ -31,7 +32,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,7 +96,7 @@ public class PolicyController {
         if (body == null || body.length == 0) {
             throw new MalformedBodyException("the policy document is empty");
         }
-        SharingPolicy policy = PolicySubmission.check(new String(body, StandardCharsets.UTF_8), country, members,
+        SharingPolicy policy = PolicySubmission.check(Utf8.decode(body), country, members,
                 clock.instant(), user.getName());
         return writer.write(outbox, TopicNames.POLICY_KEY, new OutboxEvent(policy)).thenApply(meta -> {
             Map<String, Object> answer = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import io.aegis.node.config.NodeConfig;
 import io.aegis.node.domain.IdempotencyCache;
 import io.aegis.node.domain.InvalidRequestException;
 import io.aegis.node.domain.SignalParser;
+import io.aegis.node.domain.Violation;
 import io.aegis.node.messaging.KafkaUnavailableException;
 import io.aegis.node.messaging.RegistryUnavailableException;
 import io.aegis.node.messaging.SignalPublisher;
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
  * Accepts submitted signals: validates, publishes and answers, single or in batches, with
  * Idempotency-Key replay. Invariants: nothing is produced for an invalid signal; an answer of
  * 202 (or an item status of 202) is given only after Kafka acknowledged; a batch of which no item
- * was written because Kafka or the registry was unavailable is a plain 503 (nothing claimed);
+ * was written because Kafka or the registry was unavailable is a plain 503 (nothing claimed), one of
+ * which every item is invalid a plain 422 naming every item's violations;
  * no answer shaped by such an outage (503, or 207 with 503 items) is remembered under its
  * Idempotency-Key, so a retry publishes; counted in metrics.
  */
@@ -114,6 +116,11 @@ public class SignalIntake {
                 // Nothing was written, and not for the request's fault: the contract's 503, nothing claimed.
                 throw new CompletionException(outages.get(0));
             }
+            if (accepted == 0) {
+                // Every item broke a rule: the request as a whole is invalid, a 422 naming every item's violations.
+                throw new CompletionException(new InvalidRequestException("no signal of the batch is valid",
+                        results.stream().flatMap(r -> r.violations().stream()).toList()));
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("accepted", accepted);
             body.put("rejected", results.size() - accepted);
@@ -123,8 +130,15 @@ public class SignalIntake {
         });
     }
 
-    /** One batch item's result; {@code outage} is why Kafka or the registry could not take it, else null. */
-    private record Item(int status, Map<String, Object> json, Throwable outage) {
+    /**
+     * One batch item's result; {@code outage} is why Kafka or the registry could not take it, else null;
+     * {@code violations} the rules it broke (for a 422).
+     */
+    private record Item(int status, Map<String, Object> json, Throwable outage, List<Violation> violations) {
+
+        Item(int status, Map<String, Object> json, Throwable outage) {
+            this(status, json, outage, List.of());
+        }
     }
 
     /** Parses and, unless an outage was already seen in this batch, publishes one item. */
@@ -155,7 +169,7 @@ public class SignalIntake {
             result.put("status", 422);
             result.put("error", e.getMessage());
             result.put("violations", ApiError.of(e.getMessage(), e.violations()).violations());
-            return CompletableFuture.completedFuture(new Item(422, result, null));
+            return CompletableFuture.completedFuture(new Item(422, result, null, e.violations()));
         }
     }
 

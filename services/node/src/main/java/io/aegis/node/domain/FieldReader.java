@@ -66,6 +66,9 @@ public final class FieldReader {
             return Optional.empty();
         }
         String value = node.textValue();
+        if (!unicode(field, value)) {
+            return Optional.empty();
+        }
         if (value.isBlank()) {
             fail(field, "must not be blank");
             return Optional.empty();
@@ -152,6 +155,8 @@ public final class FieldReader {
             JsonNode item = items.get(i);
             if (!item.isTextual()) {
                 fail(field, "must be a string");
+            } else if (!unicode(field, item.textValue())) {
+                continue;
             } else if (values.contains(item.textValue())) {
                 fail(field, "duplicate value " + item.textValue());
             } else {
@@ -159,6 +164,18 @@ public final class FieldReader {
             }
         }
         return values;
+    }
+
+    /**
+     * Whether {@code value} is Unicode text; a JSON escape such as {@code "\ud800"} can spell an unpaired
+     * surrogate, which no UTF-8 record can carry (it would be published altered), so it is refused.
+     */
+    private boolean unicode(String field, String value) {
+        int at = Utf8.unpairedSurrogate(value);
+        if (at >= 0) {
+            fail(field, "must be valid Unicode text: unpaired surrogate at character " + at);
+        }
+        return at < 0;
     }
 
     /** A rule on one string value: empty when it holds, else the message saying what is expected. */

@@ -28,8 +28,8 @@ public final class SequenceClock {
         return "0".repeat(Math.max(0, WIDTH - digits.length())) + digits;
     }
 
-    /** True when {@code text} is a cursor this clock could have issued. */
+    /** True when {@code text} is a cursor this clock could have issued: ASCII digits only (not any Unicode digit). */
     public static boolean isCursor(String text) {
-        return text != null && text.length() == WIDTH && text.chars().allMatch(Character::isDigit);
+        return text != null && text.length() == WIDTH && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }

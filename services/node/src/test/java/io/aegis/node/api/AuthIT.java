@@ -154,6 +154,10 @@ class AuthIT {
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("/api/v1/signals/batch"));
         assertEquals(200, node.get("/console/index.html", null).statusCode(), "the console's static files are open");
+        // why: static resources answered any method with the file, a POST with a body included
+        HttpResponse<String> post = node.send("POST", "/console/index.html", null, "application/json", "{}", Map.of());
+        assertEquals(405, post.statusCode(), post.body());
+        assertTrue(post.body().contains("\"error\""), post.body());
     }
 
     @Test

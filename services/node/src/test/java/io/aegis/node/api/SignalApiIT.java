@@ -161,6 +161,9 @@ class SignalApiIT {
                 Arguments.of("body not an object", "application/json", "[1,2]", 422),
                 Arguments.of("wrong content type", "text/plain", example().toString(), 415),
                 Arguments.of("form content type", "application/x-www-form-urlencoded", "a=b", 415),
+                // a body must say what it is: none, or one the router cannot read, was taken for JSON
+                Arguments.of("no content type", null, example().toString(), 415),
+                Arguments.of("unreadable content type", "garbage", example().toString(), 415),
                 Arguments.of("body too large", "application/json", "{\"description\":\"" + "x".repeat(1_200_000) + "\"}", 413));
     }
 

@@ -8,6 +8,8 @@ import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
 import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.node.config.NodeConfig;
+import io.aegis.node.domain.InvalidRequestException;
+import io.aegis.node.domain.Violation;
 import io.aegis.node.messaging.AckedWriter;
 import io.aegis.node.messaging.KafkaUnavailableException;
 import io.aegis.node.messaging.NodeIdentity;
@@ -32,7 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Batch answers when Kafka refuses some or all writes, and what the Idempotency-Key remembers of them. */
+/**
+ * Batch answers when Kafka refuses some or all writes, or every item is invalid, and what the
+ * Idempotency-Key remembers of them.
+ */
 class SignalIntakeTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -131,5 +136,19 @@ class SignalIntakeTest {
         assertEquals(207, answer.status());
         assertEquals(answer, replay);
         assertEquals(1, producer.history().size(), "the replay produced nothing");
+    }
+
+    @Test
+    void shouldRefuseABatchOfWhichEveryItemIsInvalidAsAWholeNamingEachItem() throws Exception {
+        // why: a batch with nothing valid in it is an invalid request (a 422 in the error shape), not a 207 success
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("signals").add(SignalApiIT.example().put("severity", 9)).add(SignalApiIT.example().put("tlp", "PURPLE"));
+
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> submit("key-4", body.toString().getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS));
+
+        InvalidRequestException invalid = assertInstanceOf(InvalidRequestException.class, refused.getCause());
+        assertEquals(List.of("signals[0].severity", "signals[1].tlp"), invalid.violations().stream().map(Violation::field).toList());
+        assertEquals(0, producer.history().size(), "nothing was produced");
     }
 }

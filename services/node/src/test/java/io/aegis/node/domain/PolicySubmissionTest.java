@@ -75,4 +75,31 @@ class PolicySubmissionTest {
     void shouldCallUnparseableTextMalformed() {
         assertThrows(MalformedBodyException.class, () -> check("country: [FR", "FR"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "country: &a [[*a]]",
+            "country: FR\\ngroups:\\n  trusted: &a [[*a]]",
+            "country: FR\\nrules:\\n  - &a {id: [*a], effect: ALLOW, to: ['*']}",
+            "country: FR\\nrules:\\n  - {id: a, effect: &a {k: [*a]}, to: ['*']}",
+    })
+    void shouldCallADocumentWhoseAliasContainsItselfMalformed(String yaml) {
+        // why: the policy reader turned such a value into text without end (a StackOverflowError, answered 500)
+        MalformedBodyException e = assertThrows(MalformedBodyException.class, () -> check(yaml.replace("\\n", "\n"), "FR"));
+
+        assertTrue(e.getMessage().contains("alias"), e.getMessage());
+    }
+
+    @Test
+    void shouldAcceptAliasesThatDoNotRecurse() {
+        SharingPolicy policy = check("""
+                country: FR
+                groups:
+                  trusted: &both [DE, JP]
+                rules:
+                  - {id: a, effect: ALLOW, to: *both, tlp: [GREEN]}
+                """, "FR");
+
+        assertEquals(List.of("DE", "JP"), policy.getRules().get(0).getTo());
+    }
 }

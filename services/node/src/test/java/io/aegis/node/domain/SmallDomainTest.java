@@ -67,4 +67,37 @@ class SmallDomainTest {
         assertTrue(TlpLabels.parse("AMBER_STRICT").isPresent());
         assertTrue(TlpLabels.parse("amber").isEmpty());
     }
+
+    @Test
+    void cursorsShouldBeNineteenAsciiDigitsOnly() {
+        assertTrue(SequenceClock.isCursor("0001764000000000000"));
+        // why: Character.isDigit also takes Arabic-Indic and full-width digits, which no cursor of this node holds
+        assertFalse(SequenceClock.isCursor("\u0660".repeat(19)));
+        assertFalse(SequenceClock.isCursor("\uff11".repeat(19)));
+        assertFalse(SequenceClock.isCursor("000176400000000000"));
+        assertFalse(SequenceClock.isCursor("-001764000000000000"));
+    }
+
+    @Test
+    void utf8ShouldRefuseEveryByteSequenceThatIsNotUtf8NamingWhereItStarts() {
+        assertEquals("caf\u00e9 \ud83d\ude00", Utf8.decode("caf\u00e9 \ud83d\ude00".getBytes(StandardCharsets.UTF_8)));
+        for (byte[] bad : List.of(new byte[]{'a', (byte) 0x80}, new byte[]{'a', (byte) 0xC3}, new byte[]{'a', (byte) 0xC0, (byte) 0xAF},
+                new byte[]{'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[]{'a', (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                new byte[]{'a', (byte) 0xFF})) {
+            MalformedBodyException e = org.junit.jupiter.api.Assertions.assertThrows(MalformedBodyException.class, () -> Utf8.decode(bad));
+            assertTrue(e.getMessage().contains("at byte 1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void fieldReaderShouldRefuseTextWithAnUnpairedSurrogate() {
+        // why: "\ud800" is a valid JSON escape, but no UTF-8 record can carry it: the signal would be published altered
+        FieldReader in = new FieldReader();
+        com.fasterxml.jackson.databind.node.ObjectNode json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("title", "before\ud800after").put("paired", "\ud83d\ude00");
+
+        assertTrue(in.string(json, "", "title", true, 200).isEmpty());
+        assertTrue(in.string(json, "", "paired", true, 200).isPresent());
+        assertEquals(List.of(new Violation("title", "must be valid Unicode text: unpaired surrogate at character 6")), in.violations());
+    }
 }
