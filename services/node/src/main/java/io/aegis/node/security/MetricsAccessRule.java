@@ -23,7 +23,9 @@ import reactor.core.publisher.Mono;
 @Replaces(SensitiveEndpointRule.class)
 public class MetricsAccessRule extends SensitiveEndpointRule {
 
-    private static final Set<String> ALLOWED = Set.of(Roles.OPERATOR, Roles.ADMIN);
+    /** The roles that may read the sensitive management endpoints. */
+    public static final java.util.List<String> ROLES = java.util.List.of(Roles.OPERATOR, Roles.ADMIN);
+    private static final Set<String> ALLOWED = Set.copyOf(ROLES);
 
     public MetricsAccessRule(EndpointSensitivityProcessor endpointSensitivityProcessor) {
         super(endpointSensitivityProcessor);

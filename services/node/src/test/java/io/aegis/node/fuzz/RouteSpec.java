@@ -52,6 +52,9 @@ public record RouteSpec(String method, String template, boolean open, List<Strin
     private static final List<Class<?>> CONTEXT = List.of(Authentication.class, Principal.class, HttpRequest.class);
 
     /** Every route of the node but HEAD ones (HEAD is fuzzed as a method of each GET route). */
+    /** Management endpoints the node configures {@code sensitive: true}. */
+    private static final java.util.Set<String> SENSITIVE_ENDPOINTS = java.util.Set.of("/prometheus");
+
     public static List<RouteSpec> all(Router router) {
         List<RouteSpec> routes = new ArrayList<>();
         router.uriRoutes().filter(r -> !r.getHttpMethodName().equals("HEAD")).forEach(r -> routes.add(of(r)));
@@ -65,6 +68,11 @@ public record RouteSpec(String method, String template, boolean open, List<Strin
         boolean open = secured.isEmpty() || secured.contains(SecurityRule.IS_ANONYMOUS);
         List<String> roles = secured.stream().filter(s -> !s.equals(SecurityRule.IS_AUTHENTICATED)
                 && !s.equals(SecurityRule.IS_ANONYMOUS)).toList();
+        if (SENSITIVE_ENDPOINTS.contains(route.getUriMatchTemplate().toString())) {
+            // a management endpoint configured sensitive (application.yml): MetricsAccessRule decides who reads it
+            open = false;
+            roles = List.copyOf(io.aegis.node.security.MetricsAccessRule.ROLES);
+        }
         Map<String, Class<?>> query = new LinkedHashMap<>();
         List<String> headers = new ArrayList<>();
         boolean body = false;
