@@ -1,10 +1,6 @@
 package io.aegis.devstack.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,11 +34,6 @@ public record NodeSecrets(String country, Map<DemoRole, String> tokens, String s
 
     /** Lowercase hex SHA-256 of a token: what a node's {@code token-sha256} holds. */
     public static String sha256Hex(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return io.aegis.kafka.crypto.SecretHash.hex(token);
     }
 }

@@ -1,15 +1,12 @@
 package io.aegis.node.security;
 
+import io.aegis.kafka.crypto.SecretHash;
+
 import io.aegis.node.config.UserConfig;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The node's users, known only by the SHA-256 of their bearer tokens. Invariants: tokens are
@@ -19,7 +16,6 @@ import java.util.regex.Pattern;
 @Singleton
 public final class UserDirectory {
 
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     /** An authenticated user. */
     public record User(String name, List<String> roles) {
@@ -35,40 +31,24 @@ public final class UserDirectory {
     }
 
     private static Entry entry(UserConfig config) {
-        String hash = config.tokenSha256() == null ? "" : config.tokenSha256().toLowerCase(java.util.Locale.ROOT);
-        if (!HASH.matcher(hash).matches()) {
-            throw new IllegalArgumentException("aegis.node.users." + config.name()
-                    + ".token-sha256 must be 64 hex characters (SHA-256 of the token)");
-        }
+        byte[] hash = SecretHash.parse(config.tokenSha256()).orElseThrow(() -> new IllegalArgumentException(
+                "aegis.node.users." + config.name() + ".token-sha256 must be 64 hex characters (SHA-256 of the token)"));
         List<String> roles = config.roles() == null ? List.of() : config.roles();
         roles.stream().filter(r -> !Roles.ALL.contains(r)).findFirst().ifPresent(r -> {
             throw new IllegalArgumentException("aegis.node.users." + config.name() + ".roles has unknown role " + r
                     + "; allowed: " + Roles.ALL);
         });
-        return new Entry(HexFormat.of().parseHex(hash), new User(config.name(), List.copyOf(roles)));
+        return new Entry(hash, new User(config.name(), List.copyOf(roles)));
     }
 
     public Optional<User> authenticate(String token) {
-        byte[] presented = sha256(token);
         User found = null;
         for (Entry entry : entries) {
-            if (MessageDigest.isEqual(entry.hash(), presented)) {
+            if (SecretHash.matches(entry.hash(), token)) {
                 found = entry.user();
             }
         }
         return Optional.ofNullable(found);
     }
 
-    /** Lowercase hex SHA-256 of a token: what {@code token-sha256} holds. */
-    public static String hash(String token) {
-        return HexFormat.of().formatHex(sha256(token));
-    }
-
-    private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
 }

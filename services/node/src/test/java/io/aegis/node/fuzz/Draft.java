@@ -161,7 +161,7 @@ final class Draft {
                 }
             }
             case 2 -> {
-                headers.put("Authorization", "Bearer " + v.oneOf(List.of(v.word(), UserDirectory.hash(token),
+                headers.put("Authorization", "Bearer " + v.oneOf(List.of(v.word(), io.aegis.kafka.crypto.SecretHash.hex(token),
                         token.substring(1), UUID.randomUUID().toString())));
                 if (secured) {
                     defect("forged token", Set.of(401));

@@ -114,7 +114,7 @@ public final class NodeHarness implements AutoCloseable {
     }
 
     private static void user(Map<String, Object> props, String name, String token, String role) {
-        props.put("aegis.node.users." + name + ".token-sha256", UserDirectory.hash(token));
+        props.put("aegis.node.users." + name + ".token-sha256", io.aegis.kafka.crypto.SecretHash.hex(token));
         props.put("aegis.node.users." + name + ".roles", List.of(role));
     }
 

@@ -1,16 +1,13 @@
 package io.aegis.registry.security;
 
+import io.aegis.kafka.crypto.SecretHash;
+
 import io.aegis.registry.config.RegistryUserConfig;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The registry's users, known only by the SHA-256 of their passwords (passwords are generated,
@@ -24,8 +21,6 @@ public final class UserDirectory {
     /** Where the users are configured. */
     public static final String USERS_KEY = "aegis.registry.auth.users";
 
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-    private static final byte[] NO_SUCH_USER = new byte[32];
 
     private record Entry(RegistryUser user, byte[] passwordHash) {
     }
@@ -53,26 +48,24 @@ public final class UserDirectory {
             throw new IllegalArgumentException(key + ": a user name must be non-blank and must not contain ':'"
                     + " (HTTP Basic credentials are user:password)");
         }
-        String hash = config.passwordSha256() == null ? "" : config.passwordSha256().trim().toLowerCase(Locale.ROOT);
-        if (!SHA256_HEX.matcher(hash).matches()) {
-            throw new IllegalArgumentException(key + ".password-sha256 must be 64 hex characters (the SHA-256 of the"
-                    + " password), got " + (hash.isEmpty() ? "nothing" : hash.length() + " characters"
-                    + (hash.length() == 64 ? " that are not all hex" : "")));
-        }
+        String hash = config.passwordSha256() == null ? "" : config.passwordSha256().trim();
+        byte[] passwordHash = SecretHash.parse(hash).orElseThrow(() -> new IllegalArgumentException(key
+                + ".password-sha256 must be 64 hex characters (the SHA-256 of the password), got "
+                + (hash.isEmpty() ? "nothing" : hash.length() + " characters"
+                + (hash.length() == 64 ? " that are not all hex" : ""))));
         List<String> prefixes = config.writeSubjects() == null ? List.of() : config.writeSubjects();
         if (prefixes.stream().anyMatch(prefix -> prefix == null || prefix.isBlank())) {
             throw new IllegalArgumentException(key + ".write-subjects must list non-blank subject prefixes, got "
                     + prefixes + "; a blank prefix would grant every subject (use admin: true for that)");
         }
-        return new Entry(new RegistryUser(config.name(), config.admin(), prefixes), HexFormat.of().parseHex(hash));
+        return new Entry(new RegistryUser(config.name(), config.admin(), prefixes), passwordHash);
     }
 
     /** The user whose name and password these are, if any. */
     public Optional<RegistryUser> authenticate(String name, String password) {
         Entry entry = name == null ? null : entries.get(key(name));
-        byte[] expected = entry == null ? NO_SUCH_USER : entry.passwordHash();
-        boolean matches = MessageDigest.isEqual(expected, sha256(password == null ? "" : password));
-        return matches && entry != null ? Optional.of(entry.user()) : Optional.empty();
+        return SecretHash.matches(entry == null ? null : entry.passwordHash(), password)
+                ? Optional.of(entry.user()) : Optional.empty();
     }
 
     /** A configured user by name (for a request already authenticated). */
@@ -80,24 +73,11 @@ public final class UserDirectory {
         return Optional.ofNullable(entries.get(key(name))).map(Entry::user);
     }
 
-    /** Lowercase hex SHA-256 of a password: what {@code password-sha256} holds. */
-    public static String hash(String password) {
-        return HexFormat.of().formatHex(sha256(password));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
     /**
      * User names match regardless of case: Micronaut reads the names from configuration keys, which
      * it normalizes to lower case ({@code users.node-FR} is bound as {@code node-fr}).
      */
     private static String key(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT);
+        return name.toLowerCase(Locale.ROOT);
     }
 }

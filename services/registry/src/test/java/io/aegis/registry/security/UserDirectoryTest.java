@@ -16,8 +16,8 @@ class UserDirectoryTest {
     private static final String IMPORTER_PASSWORD = "7b3d5f-importer-generated";
 
     private final UserDirectory users = new UserDirectory(List.of(
-            new RegistryUserConfig("admin", UserDirectory.hash(ADMIN_PASSWORD), true, null),
-            new RegistryUserConfig("importer", UserDirectory.hash(IMPORTER_PASSWORD).toUpperCase(Locale.ROOT), false,
+            new RegistryUserConfig("admin", io.aegis.kafka.crypto.SecretHash.hex(ADMIN_PASSWORD), true, null),
+            new RegistryUserConfig("importer", io.aegis.kafka.crypto.SecretHash.hex(IMPORTER_PASSWORD).toUpperCase(Locale.ROOT), false,
                     List.of("sandbox."))));
 
     @Test
@@ -54,7 +54,7 @@ class UserDirectoryTest {
         assertMessage(key + " (the SHA-256 of the password), got nothing",
                 new RegistryUserConfig("ops", null, true, null));
         assertMessage(key + " (the SHA-256 of the password), got 63 characters",
-                new RegistryUserConfig("ops", UserDirectory.hash("x").substring(1), true, null));
+                new RegistryUserConfig("ops", io.aegis.kafka.crypto.SecretHash.hex("x").substring(1), true, null));
         assertMessage(key + " (the SHA-256 of the password), got 64 characters that are not all hex",
                 new RegistryUserConfig("ops", "z".repeat(64), true, null));
     }
@@ -62,7 +62,7 @@ class UserDirectoryTest {
     @Test
     void shouldRefuseABlankWritePrefixThatWouldGrantEverySubject() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UserDirectory(List.of(
-                new RegistryUserConfig("ops", UserDirectory.hash("x"), false, List.of("sandbox.", " ")))));
+                new RegistryUserConfig("ops", io.aegis.kafka.crypto.SecretHash.hex("x"), false, List.of("sandbox.", " ")))));
 
         assertTrue(e.getMessage().startsWith("aegis.registry.auth.users.ops.write-subjects must list non-blank"),
                 e.getMessage());
@@ -71,7 +71,7 @@ class UserDirectoryTest {
     @Test
     void shouldRefuseAUserNameThatCannotBeSentInBasicCredentials() {
         assertMessage("aegis.registry.auth.users.a:b: a user name must be non-blank and must not contain ':'"
-                + " (HTTP Basic credentials are user:password)", new RegistryUserConfig("a:b", UserDirectory.hash("x"), true, null));
+                + " (HTTP Basic credentials are user:password)", new RegistryUserConfig("a:b", io.aegis.kafka.crypto.SecretHash.hex("x"), true, null));
     }
 
     private static void assertMessage(String expected, RegistryUserConfig user) {

@@ -71,10 +71,10 @@ public final class RegistryInstance implements AutoCloseable {
     public static Map<String, Object> users() {
         String users = UserDirectory.USERS_KEY + ".";
         return Map.of(
-                users + ADMIN + ".password-sha256", UserDirectory.hash(ADMIN_PASSWORD),
+                users + ADMIN + ".password-sha256", io.aegis.kafka.crypto.SecretHash.hex(ADMIN_PASSWORD),
                 users + ADMIN + ".admin", true,
-                users + READER + ".password-sha256", UserDirectory.hash(READER_PASSWORD),
-                users + IMPORTER + ".password-sha256", UserDirectory.hash(IMPORTER_PASSWORD),
+                users + READER + ".password-sha256", io.aegis.kafka.crypto.SecretHash.hex(READER_PASSWORD),
+                users + IMPORTER + ".password-sha256", io.aegis.kafka.crypto.SecretHash.hex(IMPORTER_PASSWORD),
                 users + IMPORTER + ".write-subjects", List.of(IMPORTER_PREFIX));
     }
 

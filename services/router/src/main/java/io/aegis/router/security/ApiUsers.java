@@ -1,18 +1,15 @@
 package io.aegis.router.security;
 
+import io.aegis.kafka.crypto.SecretHash;
+
 import io.aegis.policy.CountryCodes;
 import io.aegis.router.config.ApiUserConfig;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The router API's users, known only by the SHA-256 of their passwords. Invariants: every user
@@ -25,8 +22,6 @@ public final class ApiUsers {
 
     /** Configuration prefix of the users, as error messages name it. */
     public static final String PREFIX = "aegis.router.api.users.";
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-    private static final byte[] NO_USER = new byte[32];
 
     private record Entry(byte[] hash, ApiUser user) {
     }
@@ -53,8 +48,8 @@ public final class ApiUsers {
     private static Optional<Entry> entry(ApiUserConfig config, List<String> errors) {
         String key = PREFIX + config.name();
         int before = errors.size();
-        String hash = config.passwordSha256() == null ? "" : config.passwordSha256().trim().toLowerCase(Locale.ROOT);
-        if (!HASH.matcher(hash).matches()) {
+        Optional<byte[]> hash = SecretHash.parse(config.passwordSha256() == null ? null : config.passwordSha256().trim());
+        if (hash.isEmpty()) {
             errors.add(key + ".password-sha256 must be 64 hex characters (the SHA-256 of the password)");
         }
         boolean coordination = Boolean.TRUE.equals(config.coordination());
@@ -69,15 +64,13 @@ public final class ApiUsers {
         if (errors.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Entry(HexFormat.of().parseHex(hash), new ApiUser(config.name(), country)));
+        return Optional.of(new Entry(hash.get(), new ApiUser(config.name(), country)));
     }
 
     /** The user when the name is known and the password hashes to its configured hash. */
     public Optional<ApiUser> authenticate(String name, String password) {
         Entry entry = name == null ? null : users.get(key(name));
-        byte[] presented = sha256(password == null ? "" : password);
-        boolean matches = MessageDigest.isEqual(entry == null ? NO_USER : entry.hash(), presented);
-        return matches && entry != null ? Optional.of(entry.user()) : Optional.empty();
+        return SecretHash.matches(entry == null ? null : entry.hash(), password) ? Optional.of(entry.user()) : Optional.empty();
     }
 
     /** The user of that name, as authenticated earlier. */
@@ -89,24 +82,11 @@ public final class ApiUsers {
         return users.size();
     }
 
-    /** Lowercase hex SHA-256 of a password: what {@code password-sha256} holds. */
-    public static String hash(String password) {
-        return HexFormat.of().formatHex(sha256(password));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
     /**
      * User names match regardless of case: Micronaut reads the names from configuration keys, which
      * it normalizes to lower case ({@code users.node-FR} is bound as {@code node-fr}).
      */
     private static String key(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT);
+        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -124,7 +124,7 @@ final class RouterRig implements AutoCloseable {
         props.put("aegis.router.api.users.de-soc.country", "DE");
         props.put("aegis.router.api.users.cc-ops.coordination", true);
         apiPasswords.forEach((user, password) ->
-                props.put("aegis.router.api.users." + user + ".password-sha256", io.aegis.router.security.ApiUsers.hash(password)));
+                props.put("aegis.router.api.users." + user + ".password-sha256", io.aegis.kafka.crypto.SecretHash.hex(password)));
         router = ApplicationContext.builder().properties(props).singletons(registry).start();
     }
 

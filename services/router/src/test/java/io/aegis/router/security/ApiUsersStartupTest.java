@@ -14,7 +14,7 @@ class ApiUsersStartupTest {
         // the users are checked first, before the streams (whose member file does not even exist here)
         Map<String, Object> props = Map.of(
                 "aegis.infra.dir", "target/no-such-infra",
-                "aegis.router.api.users.lost.password-sha256", ApiUsers.hash("p"));
+                "aegis.router.api.users.lost.password-sha256", io.aegis.kafka.crypto.SecretHash.hex("p"));
 
         assertThatThrownBy(() -> ApplicationContext.run(props).close())
                 .hasStackTraceContaining("aegis.router.api.users.lost needs .country");

@@ -14,8 +14,8 @@ class ApiUsersTest {
 
     private static ApiUsers users() {
         return ApiUsers.of(List.of(
-                new ApiUserConfig("fr-soc", ApiUsers.hash(FR_PASSWORD), "FR", null),
-                new ApiUserConfig("ops", ApiUsers.hash(CC_PASSWORD), null, true)));
+                new ApiUserConfig("fr-soc", io.aegis.kafka.crypto.SecretHash.hex(FR_PASSWORD), "FR", null),
+                new ApiUserConfig("ops", io.aegis.kafka.crypto.SecretHash.hex(CC_PASSWORD), null, true)));
     }
 
     @Test
@@ -63,25 +63,25 @@ class ApiUsersTest {
 
     @Test
     void shouldRefuseAUserWithNeitherCountryNorCoordinationNamingTheKey() {
-        assertThatThrownBy(() -> ApiUsers.of(List.of(new ApiUserConfig("lost", ApiUsers.hash("p"), null, null))))
+        assertThatThrownBy(() -> ApiUsers.of(List.of(new ApiUserConfig("lost", io.aegis.kafka.crypto.SecretHash.hex("p"), null, null))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("aegis.router.api.users.lost needs .country")
                 .hasMessageContaining(".coordination: true");
-        assertThatThrownBy(() -> ApiUsers.of(List.of(new ApiUserConfig("lost", ApiUsers.hash("p"), " ", false))))
+        assertThatThrownBy(() -> ApiUsers.of(List.of(new ApiUserConfig("lost", io.aegis.kafka.crypto.SecretHash.hex("p"), " ", false))))
                 .hasMessageContaining("aegis.router.api.users.lost needs .country");
     }
 
     @Test
     void shouldRefuseAUserWithBothCountryAndCoordinationNamingTheKey() {
         // why: a member's user that also had the coordination centre's view would see every member's signals
-        assertThatThrownBy(() -> ApiUsers.of(List.of(new ApiUserConfig("both", ApiUsers.hash("p"), "FR", true))))
+        assertThatThrownBy(() -> ApiUsers.of(List.of(new ApiUserConfig("both", io.aegis.kafka.crypto.SecretHash.hex("p"), "FR", true))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("aegis.router.api.users.both sets both .country and .coordination");
     }
 
     @Test
     void shouldRefuseAMalformedOrMissingHashNamingTheKey() {
-        String valid = ApiUsers.hash("p");
+        String valid = io.aegis.kafka.crypto.SecretHash.hex("p");
         for (String hash : new String[] {null, "", "secret", valid.substring(1), valid + "0", "g" + valid.substring(1)}) {
             assertThatThrownBy(() -> ApiUsers.of(List.of(new ApiUserConfig("fr-soc", hash, "FR", null))))
                     .as("hash %s", hash)
@@ -92,7 +92,7 @@ class ApiUsersTest {
 
     @Test
     void shouldRefuseACountryThatIsNoCountryCodeNamingTheKey() {
-        assertThatThrownBy(() -> ApiUsers.of(List.of(new ApiUserConfig("uk", ApiUsers.hash("p"), "UK", null))))
+        assertThatThrownBy(() -> ApiUsers.of(List.of(new ApiUserConfig("uk", io.aegis.kafka.crypto.SecretHash.hex("p"), "UK", null))))
                 .hasMessageContaining("aegis.router.api.users.uk.country must be an ISO 3166-1 alpha-2 country code");
     }
 
@@ -100,8 +100,8 @@ class ApiUsersTest {
     void shouldNameEveryBrokenUserAtOnce() {
         assertThatThrownBy(() -> ApiUsers.of(List.of(
                 new ApiUserConfig("a", "x", "FR", null),
-                new ApiUserConfig("ok", ApiUsers.hash("p"), "DE", null),
-                new ApiUserConfig("b", ApiUsers.hash("p"), null, null))))
+                new ApiUserConfig("ok", io.aegis.kafka.crypto.SecretHash.hex("p"), "DE", null),
+                new ApiUserConfig("b", io.aegis.kafka.crypto.SecretHash.hex("p"), null, null))))
                 .hasMessageContaining("aegis.router.api.users.a.password-sha256")
                 .hasMessageContaining("aegis.router.api.users.b needs")
                 .hasMessageNotContaining("users.ok");
@@ -109,15 +109,15 @@ class ApiUsersTest {
 
     @Test
     void shouldAcceptAnUpperCaseHashAsTheSameHash() {
-        ApiUsers upper = ApiUsers.of(List.of(new ApiUserConfig("fr-soc", ApiUsers.hash(FR_PASSWORD).toUpperCase(), "FR", null)));
+        ApiUsers upper = ApiUsers.of(List.of(new ApiUserConfig("fr-soc", io.aegis.kafka.crypto.SecretHash.hex(FR_PASSWORD).toUpperCase(), "FR", null)));
 
         assertThat(upper.authenticate("fr-soc", FR_PASSWORD)).isPresent();
     }
 
     @Test
     void shouldNeverPrintTheHashOfAConfiguredUser() {
-        ApiUserConfig config = new ApiUserConfig("fr-soc", ApiUsers.hash(FR_PASSWORD), "FR", null);
+        ApiUserConfig config = new ApiUserConfig("fr-soc", io.aegis.kafka.crypto.SecretHash.hex(FR_PASSWORD), "FR", null);
 
-        assertThat(config.toString()).doesNotContain(ApiUsers.hash(FR_PASSWORD));
+        assertThat(config.toString()).doesNotContain(io.aegis.kafka.crypto.SecretHash.hex(FR_PASSWORD));
     }
 }
