@@ -1,7 +1,7 @@
 package io.aegis.devstack.broker;
 
 import io.aegis.devstack.config.StackSettings;
-import io.aegis.devstack.domain.StackSecrets;
+import io.aegis.devstack.domain.SecretFiles;
 import io.aegis.devstack.domain.StackSecrets.Realm;
 import io.aegis.devstack.security.StackLogins;
 import io.aegis.devstack.process.HealthProbe;
@@ -82,11 +82,9 @@ public final class BrokerRunner {
         Path config = dir.resolve("server.properties");
         Path data = dir.resolve("data");
         Files.createDirectories(data);
-        Files.deleteIfExists(config);
-        StackSecrets.ownerOnly(Files.createFile(config));
         List<BrokerConfig.Ports> cluster = java.util.stream.IntStream.rangeClosed(1, settings.brokers())
                 .mapToObj(i -> new BrokerConfig.Ports(settings.brokerPort(i), settings.controllerPort(i))).toList();
-        Files.writeString(config, BrokerConfig.render(BrokerConfig.properties(node, cluster, data, security())));
+        SecretFiles.write(config, BrokerConfig.render(BrokerConfig.properties(node, cluster, data, security())));
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(config);
             Files.writeString(dir.resolve(SECURED_MARKER), "SCRAM-SHA-512\n");

@@ -39,24 +39,13 @@ public final class ClusterSecurity {
         this.out = out;
     }
 
-    /** Upserts every principal's credential, waits until each can log in, then creates every ACL binding. */
+    /** Upserts every principal's credential, creates every ACL binding, then waits until each principal can log in. */
     public void apply(AclPlan plan) throws InterruptedException {
-        try (Admin admin = Admin.create(logins.admin())) {
-            List<UserScramCredentialAlteration> users = new ArrayList<>();
-            for (String user : plan.users()) {
-                users.add(new UserScramCredentialUpsertion(user,
-                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), logins.password(Realm.KAFKA, user)));
-            }
-            admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
-            admin.createAcls(plan.bindings()).all().get(30, TimeUnit.SECONDS);
-            out.println("Broker security: " + plan.users().size() + " SCRAM-SHA-512 principals, "
-                    + plan.bindings().size() + " ACL bindings (everything else denied)");
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("applying the broker's users and ACLs failed: " + e.getMessage(), e);
-        }
-        for (String user : plan.users()) {
-            awaitLogin(user, logins.password(Realm.KAFKA, user));
-        }
+        Map<String, String> passwords = new java.util.LinkedHashMap<>();
+        plan.users().forEach(user -> passwords.put(user, logins.password(Realm.KAFKA, user)));
+        provision(passwords, plan.bindings());
+        out.println("Broker security: " + plan.users().size() + " SCRAM-SHA-512 principals, "
+                + plan.bindings().size() + " ACL bindings (everything else denied)");
     }
 
     /**
@@ -66,14 +55,23 @@ public final class ClusterSecurity {
      */
     public void grant(String user, String password, java.util.Collection<org.apache.kafka.common.acl.AclBinding> grants)
             throws InterruptedException {
+        provision(Map.of(user, password), grants);
+    }
+
+    private void provision(Map<String, String> passwords, java.util.Collection<org.apache.kafka.common.acl.AclBinding> grants)
+            throws InterruptedException {
         try (Admin admin = Admin.create(logins.admin())) {
-            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
-                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password))).all().get(30, TimeUnit.SECONDS);
+            List<UserScramCredentialAlteration> users = new ArrayList<>();
+            passwords.forEach((user, password) -> users.add(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password)));
+            admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
             admin.createAcls(grants).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("granting " + user + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("applying the broker's users and ACLs failed: " + e.getMessage(), e);
         }
-        awaitLogin(user, password);
+        for (Map.Entry<String, String> login : passwords.entrySet()) {
+            awaitLogin(login.getKey(), login.getValue());
+        }
     }
 
     /** The controller takes a new credential before the broker has it: wait until the broker accepts the login. */

@@ -9,7 +9,6 @@ import io.aegis.devstack.config.StackSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,12 +64,7 @@ public final class DevstackDescriptor {
 
     /** Writes the descriptor atomically and owner-only, so a reader never sees half a file and nobody else sees it. */
     public static void write(Path file, StackSettings settings, StackSecrets secrets) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        StackSecrets.ownerOnly(Files.createFile(temp));
-        JSON.writeValue(temp.toFile(), describe(settings, secrets));
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SecretFiles.write(file, JSON.writeValueAsString(describe(settings, secrets)));
     }
 
     /** Reads a descriptor back (the demo and the tests start from it). */

@@ -7,7 +7,6 @@ import io.aegis.kafka.crypto.Ed25519;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -112,7 +111,6 @@ public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes, Ma
 
     /** Writes the secrets readable by the owner only. */
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
         Map<String, Object> nodesJson = new LinkedHashMap<>();
         nodes.forEach((country, secrets) -> {
             Map<String, String> tokens = new LinkedHashMap<>();
@@ -122,13 +120,8 @@ public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes, Ma
             nodesJson.put(country, Map.of("tokens", tokens, "signingKey", secrets.signingKey(),
                     "publicKey", secrets.publicKey()));
         });
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        ownerOnly(Files.createFile(temp));
-        JSON.writeValue(temp.toFile(), Map.of("networkKey", networkKey, "nodes", nodesJson,
-                "credentials", new java.util.TreeMap<>(credentials)));
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        SecretFiles.write(file, JSON.writeValueAsString(Map.of("networkKey", networkKey, "nodes", nodesJson,
+                "credentials", new java.util.TreeMap<>(credentials))));
     }
 
     private static NodeSecrets parseNode(Path file, String country, Object value) {
@@ -172,15 +165,5 @@ public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes, Ma
         byte[] key = new byte[32];
         random.nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
-    }
-
-    /** Makes {@code file} readable and writable by its owner only (before any secret is written to it). */
-    public static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
-        }
     }
 }
