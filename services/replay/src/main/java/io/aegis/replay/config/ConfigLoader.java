@@ -1,5 +1,7 @@
 package io.aegis.replay.config;
 
+import io.aegis.kafka.security.KafkaSecurityConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aegis.kafka.registry.RegistryCredentials;
@@ -122,11 +124,10 @@ public final class ConfigLoader {
             JsonNode login = node.path("operator").path("kafka");
             JsonNode security = node.path("kafkaSecurity");
             if (login.hasNonNull("principal") && security.hasNonNull("protocol")) {
-                settings.put("kafka.security.protocol", security.get("protocol").asText());
-                settings.put("kafka.sasl.mechanism", security.path("mechanism").asText());
-                settings.put("kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                        + " username=\"" + login.get("principal").asText() + "\" password=\""
-                        + login.path("password").asText() + "\";");
+                KafkaSecurityConfig.fromMap(Map.of("protocol", security.get("protocol").asText(),
+                                "sasl.mechanism", security.path("mechanism").asText(),
+                                "sasl.username", login.get("principal").asText(), "sasl.password", login.path("password").asText()))
+                        .toProperties().forEach((key, value) -> settings.put("kafka." + key, String.valueOf(value)));
             }
             JsonNode registryLogin = node.path("operator").path("registry");
             if (registryLogin.hasNonNull("username") && registryLogin.hasNonNull("password")) {
