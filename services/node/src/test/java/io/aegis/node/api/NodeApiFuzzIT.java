@@ -170,6 +170,8 @@ class NodeApiFuzzIT {
                 .filter(r -> tally.methodTemplates().getOrDefault(r, 0) < MIN_PER_ROUTE).distinct().toList();
         assertEquals(List.of(), uncovered, "routes the fuzzer did not cover " + MIN_PER_ROUTE + " times");
         assertEquals(0, tally.failureCount(), "wrong answers (seed " + seed + "):\n" + String.join("\n", tally.failures()));
+        // a probe may have found the node DOWN under the load (a check timed out): it is UP again once the load is gone
+        await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/health", NodeHarness.OPERATOR).statusCode() == 200);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).until(() -> endOffsets().equals(baseline));
         Map<String, Long> after = endOffsets();
         for (String topic : List.of(TopicNames.outbox("FR"), TopicNames.commands("FR"), TopicNames.DLQ)) {

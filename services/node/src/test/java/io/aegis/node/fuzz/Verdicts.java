@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Judges one answer to a {@link FuzzRequest}: never 5xx; a status the request allows (4xx for an
+ * Judges one answer to a {@link FuzzRequest}: never 5xx (but a health probe's 503 DOWN); a status the request allows (4xx for an
  * invalid one); and every 4xx in the node's error shape {@code {"error": "...", "violations": [{"field",
  * "message"}]}}, nothing else in it. Empty when the answer is right, else what is wrong with it.
  */
@@ -24,6 +24,9 @@ public final class Verdicts {
 
     public static Optional<String> judge(FuzzRequest request, Sender.Reply reply) {
         int status = reply.status();
+        if (status == 503 && healthProbe(request) && request.allows(200)) {
+            return healthDown(reply);
+        }
         if (status >= 500) {
             return Optional.of("server error " + status);
         }
@@ -39,6 +42,26 @@ public final class Verdicts {
             return Optional.of("a static file answered with other bytes than the file's");
         }
         return Optional.empty();
+    }
+
+    /** A valid request to the health endpoint: its answer reports the node's health, 200 UP or 503 DOWN. */
+    static boolean healthProbe(FuzzRequest request) {
+        String path = request.target().split("\\?", 2)[0];
+        return path.equals("/health") || path.startsWith("/health/");
+    }
+
+    /**
+     * A node momentarily DOWN under the fuzzer's load (a dependency's check timed out) answers a probe with
+     * 503 and {@code {"status":"DOWN"}}: the health contract, not a server error. Anything else is wrong.
+     */
+    static Optional<String> healthDown(Sender.Reply reply) {
+        try {
+            JsonNode health = JSON.readTree(reply.body());
+            return health != null && "DOWN".equals(health.path("status").asText()) ? Optional.empty()
+                    : Optional.of("health answer 503 without status DOWN");
+        } catch (IOException e) {
+            return Optional.of("health answer 503 that is not JSON: " + e.getMessage());
+        }
     }
 
     static Optional<String> errorShape(Sender.Reply reply) {
