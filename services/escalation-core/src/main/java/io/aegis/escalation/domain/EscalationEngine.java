@@ -12,12 +12,15 @@ import java.util.Set;
 /**
  * Correlates each coordination signal into its group, brings the group's window tallies up to the
  * signal's time, re-evaluates the rules and answers an {@link Escalation} exactly when the group's
- * tier rises. A record for a signal already held (a retraction, or a downgrade's narrowed facts)
+ * tier rises, or a group update when a new signal is counted in a group already above NOTICE whose
+ * tier it does not raise (so the group's case lists every report that joins it). A record for a signal already held (a retraction, or a downgrade's narrowed facts)
  * is an update, never a new observation: see {@link SignalUpdates}, which answers a disclosure
  * update for an escalated group. Invariants: a group's tier never falls (retractions and window
  * expiry lower the figures, not the tier); a tier is announced at most once per group; a signal is
  * counted once, however often and whenever it is redelivered or updated; each window's tally equals the sum of the group's slots after
- * its boundary; the answer depends only on the signals, their times and the rules.
+ * its boundary; the answer depends only on the signals, their times and the rules; every
+ * counted signal of a group above NOTICE is named (unless COUNT_ONLY) on exactly one escalation or
+ * group update of that group, the one its arrival caused.
  */
 public final class EscalationEngine {
 
@@ -69,7 +72,8 @@ public final class EscalationEngine {
         for (Duration window : shortestFirst) {
             advance(group, window, evaluatedAt);
         }
-        if (group.window(longest).covers(slotStart)) {
+        boolean counted = group.window(longest).covers(slotStart);
+        if (counted) {
             count(group, observation, slotStart);
         }
         Optional<Escalation> escalation = rulesEngine.assessAbove(group.tier(), group, evaluatedAt, baseline)
@@ -78,6 +82,11 @@ public final class EscalationEngine {
                     List<Observation> signals = windowSignals(group.id(), assessment.stats());
                     return Escalations.of(group, previous, assessment, named(signals), Disclosures.of(signals));
                 });
+        if (escalation.isEmpty() && counted && group.tier().compareTo(Tier.NOTICE) > 0) {
+            // the group's case must hear of every report that joins it, not only of tier rises
+            WindowStats figures = WindowStats.of(group.window(longest), longest, evaluatedAt, category -> true);
+            escalation = Optional.of(Escalations.groupUpdate(group, figures, observation));
+        }
         groups.save(group);
         return escalation;
     }

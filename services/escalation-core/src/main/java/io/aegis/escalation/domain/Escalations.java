@@ -79,6 +79,40 @@ public final class Escalations {
                 .build();
     }
 
+    /**
+     * A group update: a new signal counted in a group above NOTICE without raising its tier. Names the
+     * new signal (unless COUNT_ONLY) with its facts, and the group's current figures over
+     * {@code figures}' window, so its case adds the signal and any new reporting country. No rule fired:
+     * {@code rules} is empty, and the reason names no country. Its id is name-based on the group and signal.
+     */
+    public static Escalation groupUpdate(GroupState group, WindowStats figures, Observation joined) {
+        String id = group.id() + "|joined|" + joined.signalId();
+        String reason = "a further " + (joined.countOnly() ? "count-only " : "") + joined.category() + " report (severity "
+                + joined.severity() + ") joined the group: " + figures.signalCount() + " signal(s) from "
+                + figures.countries().size() + " countr" + (figures.countries().size() == 1 ? "y" : "ies") + " within "
+                + figures.window();
+        return Escalation.newBuilder()
+                .setEscalationId(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString())
+                .setCorrelationKey(group.id())
+                .setTier(group.tier())
+                .setPreviousTier(null)
+                .setRules(List.of())
+                .setReason(reason)
+                .setSignalIds(joined.countOnly() ? List.of() : List.of(joined.signalId()))
+                .setCountries(List.copyOf(figures.countries()))
+                .setCategories(figures.categories().stream().sorted().toList())
+                .setCriticalSectors(figures.criticalSectors().stream().sorted().toList())
+                .setMaxSeverity(figures.maxSeverity())
+                .setSignalCount(figures.signalCount())
+                .setWindow(figures.window().toString())
+                .setWindowStart(Instant.ofEpochMilli(figures.start()))
+                .setWindowEnd(Instant.ofEpochMilli(figures.end()))
+                .setEscalatedAt(Instant.ofEpochMilli(figures.end()))
+                .setDisclosures(List.of(Disclosures.of(joined)))
+                .setGroupUpdate(true)
+                .build();
+    }
+
     /** A name-based UUID of the group id and tier: stable across replays of the same input. */
     public static String escalationId(String groupId, Tier tier) {
         return UUID.nameUUIDFromBytes((groupId + "|" + tier).getBytes(StandardCharsets.UTF_8)).toString();

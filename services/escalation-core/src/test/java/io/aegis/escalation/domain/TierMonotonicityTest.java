@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -58,8 +59,8 @@ class TierMonotonicityTest {
         Map<String, Tier> last = new HashMap<>();
         for (Escalation e : out) {
             Tier before = last.get(e.getCorrelationKey());
-            if (e.getDisclosureUpdate()) {
-                // a disclosure update is no tier change: it names the tier its group last announced
+            if (e.getDisclosureUpdate() || e.getGroupUpdate()) {
+                // a disclosure or group update is no tier change: it names the tier its group last announced
                 assertThat(e.getTier()).isEqualTo(before);
                 continue;
             }
@@ -117,8 +118,45 @@ class TierMonotonicityTest {
         }
     }
 
+    @Property(tries = 200)
+    void everyNewReportIntoAnEscalatedGroupReachesItsCase(@ForAll("sequences") List<Step> steps) {
+        // a group above NOTICE tells its case of each report its arrival counted: by a tier change naming
+        // the window's signals, or by a group update naming just that one (count-only reports: by count)
+        InMemoryGroupStore store = new InMemoryGroupStore();
+        EscalationEngine engine = new EscalationEngine(RULES, store, new BucketedBaseline(RULES.baseline(), new MapCountsStore()));
+        Set<String> seen = new HashSet<>();
+        long at = Instant.parse("2026-11-20T00:00:00Z").toEpochMilli();
+        for (Step step : steps) {
+            at += step.gapMinutes() * 60_000L;
+            boolean fresh = !step.retracted() && seen.add(step.id());
+            Optional<Escalation> out = engine.onSignal(step.signal(), at);
+            if (!fresh) {
+                continue;
+            }
+            Optional<GroupState> holder = store.groups.values().stream()
+                    .filter(g -> !store.signals(g.id(), Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE).stream()
+                            .filter(o -> o.signalId().equals(step.id())).toList().isEmpty())
+                    .findFirst();
+            if (holder.isPresent() && holder.get().tier().compareTo(Tier.NOTICE) > 0) {
+                assertThat(out).as("what %s's arrival told the case of %s", step.id(), holder.get().id()).isPresent();
+                assertThat(out.get().getCorrelationKey()).isEqualTo(holder.get().id());
+                assertThat(out.get().getDisclosures()).extracting(d -> d.getSignalId()).contains(step.id());
+                if (!step.countOnly()) {
+                    assertThat(out.get().getSignalIds()).contains(step.id());
+                }
+                if (out.get().getGroupUpdate()) {
+                    assertThat(out.get().getRules()).isEmpty();
+                    assertThat(out.get().getSignalIds()).hasSizeLessThanOrEqualTo(1);
+                    assertThat(out.get().getTier()).isEqualTo(holder.get().tier());
+                }
+            } else {
+                assertThat(out.filter(Escalation::getGroupUpdate)).as("no group update below NOTICE").isEmpty();
+            }
+        }
+    }
+
     private static List<Escalation> tierChanges(List<Escalation> out) {
-        return out.stream().filter(e -> !e.getDisclosureUpdate()).toList();
+        return out.stream().filter(e -> !e.getDisclosureUpdate() && !e.getGroupUpdate()).toList();
     }
 
     private static List<Escalation> run(List<Step> steps) {

@@ -105,8 +105,12 @@ class EscalationTopologyTest {
                 .send(campaign("s5", "BR", "camp-1", 4).build(), T0.plus(min(4)))
                 .send(campaign("s5", "BR", "camp-1", 4).build(), T0.plus(min(4)));
 
-        // then: SEVERE conditions hold again, but nothing is announced twice
-        assertThat(driver.escalations()).isEmpty();
+        // then: SEVERE conditions hold again, but no tier is announced twice: the group's case hears of each
+        // new report once, as a group update at SEVERE naming it with the group's current figures
+        assertThat(driver.escalations()).extracting(e -> e.getTier() + " " + e.getGroupUpdate() + " " + e.getSignalIds()
+                + " " + e.getCountries() + " n=" + e.getSignalCount() + " rules=" + e.getRules()).containsExactly(
+                "SEVERE true [s4] [DE, FR, JP, KE] n=4 rules=[]",
+                "SEVERE true [s5] [BR, DE, FR, JP, KE] n=5 rules=[]");
     }
 
     @Test
@@ -121,14 +125,16 @@ class EscalationTopologyTest {
         driver.send(campaign("s1", "FR", "camp-1", 4).setRetracted(true).build(), T0.plus(min(5)))
                 .send(campaign("s2", "DE", "camp-1", 4).setRetracted(true).build(), T0.plus(min(6)))
                 .send(campaign("s6", "FR", "camp-1", 1).build(), T0.plus(Duration.ofHours(26)));
-        // (each retraction is announced to the case as a disclosure update at SEVERE, not as a tier change)
-        assertThat(driver.escalations()).extracting(e -> e.getTier() + " " + e.getDisclosureUpdate() + " "
-                + e.getDisclosures().get(0).getSignalId()).containsExactly("SEVERE true s1", "SEVERE true s2");
+        // (each retraction is announced to the case as a disclosure update at SEVERE, not as a tier change;
+        // the minor report joins the group, and its case, as a group update)
+        assertThat(driver.escalations()).extracting(e -> e.getTier() + " " + e.getDisclosureUpdate() + e.getGroupUpdate() + " "
+                + e.getDisclosures().get(0).getSignalId()).containsExactly("SEVERE truefalse s1", "SEVERE truefalse s2",
+                "SEVERE falsetrue s6");
 
         // then: the group is still at SEVERE, so only a higher tier is announced, from SEVERE
         driver.send(campaign("s7", "DE", "camp-1", 2).setSectors(List.of(Sector.ENERGY)).build(), T0.plus(Duration.ofHours(27)))
                 .send(campaign("s8", "KE", "camp-1", 2).setSectors(List.of(Sector.WATER)).build(), T0.plus(Duration.ofHours(28)));
-        assertThat(driver.escalations()).extracting(EscalationTopologyTest::summary).containsExactly(
+        assertThat(tierChanges(driver.escalations())).extracting(EscalationTopologyTest::summary).containsExactly(
                 "campaign:camp-1 CRITICAL<SEVERE [ci-spread] [DE, FR, KE] [s6, s7, s8] PT24H n=3");
     }
 
@@ -140,7 +146,7 @@ class EscalationTopologyTest {
                 .send(campaign("s3", "JP", "camp-1", 4).build(), T0.plus(min(80)));
 
         // then: the 24-hour rule sees them together, the one-hour SEVERE rule never does
-        assertThat(driver.escalations()).extracting(EscalationTopologyTest::summary).containsExactly(
+        assertThat(tierChanges(driver.escalations())).extracting(EscalationTopologyTest::summary).containsExactly(
                 "campaign:camp-1 ADVISORY<null [serious-report] [FR] [s1] PT1H n=1",
                 "campaign:camp-1 ELEVATED<ADVISORY [cross-border] [DE, FR] [s1, s2] PT24H n=2");
     }
@@ -238,5 +244,10 @@ class EscalationTopologyTest {
 
     static Instant at(long minutes) {
         return T0.plus(min(minutes));
+    }
+
+    /** The tier changes among the escalations (not the disclosure and group updates). */
+    static List<Escalation> tierChanges(List<Escalation> out) {
+        return out.stream().filter(e -> !e.getDisclosureUpdate() && !e.getGroupUpdate()).toList();
     }
 }
