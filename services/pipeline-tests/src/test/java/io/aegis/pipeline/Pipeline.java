@@ -72,6 +72,8 @@ final class Pipeline implements AutoCloseable {
     private final TopologyTestDriver router;
     private final TopologyTestDriver escalation;
     private final TopologyTestDriver response;
+    /** Case records flow() passed on to escalation, not yet read by {@link #centreCases}. */
+    private final List<TestRecord<String, EmergencyCase>> centre = new ArrayList<>();
 
     Pipeline(List<String> members) {
         this.members = List.copyOf(members);
@@ -118,10 +120,16 @@ final class Pipeline implements AutoCloseable {
                 List.of(new TestRecord<>(signal.getId(), new OutboxEvent(signed), NOW)));
     }
 
-    /** Moves what the router told coordination through escalation, and its escalations through response. */
+    /**
+     * Moves what the router told coordination through escalation, its escalations through response, and
+     * the response's case records back to escalation (a resolved case retires its group).
+     */
     void flow() {
         pipe(escalation, topics.coordinationSignals(), drain(router, topics.coordinationSignals()));
         pipe(response, topics.escalations(), drain(escalation, topics.escalations()));
+        List<TestRecord<String, EmergencyCase>> cases = drain(response, topics.cases());
+        centre.addAll(cases);
+        pipe(escalation, topics.cases(), cases);
     }
 
     /** Signal copies the router wrote to a member's inbox (shared signals only, not the origin's reports). */
@@ -143,7 +151,10 @@ final class Pipeline implements AutoCloseable {
 
     /** The coordination centre's own case records. */
     List<EmergencyCase> centreCases() {
-        return drain(response, topics.cases()).stream().map(TestRecord::value).toList();
+        List<TestRecord<String, EmergencyCase>> cases = new ArrayList<>(centre);
+        centre.clear();
+        cases.addAll(drain(response, topics.cases()));
+        return cases.stream().map(TestRecord::value).toList();
     }
 
     private static <V> void pipe(TopologyTestDriver driver, Topic<String, V> topic, List<TestRecord<String, V>> records) {

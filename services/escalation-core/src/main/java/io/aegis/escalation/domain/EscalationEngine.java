@@ -91,6 +91,35 @@ public final class EscalationEngine {
         return escalation;
     }
 
+    /**
+     * The case of group {@code groupId}, opened at {@code caseOpenedAt}, was resolved: the incident is
+     * over, so the group stops linking. Its keys, slots and signals are dropped — a later report, even one
+     * with the same campaign, indicator or category × sector, starts a new group from NOTICE, which can
+     * escalate into a new case — and its header is kept (without keys) until it idles out, so that the
+     * next group founded by the same key gets an id of its own. A resolution older than the group (a
+     * group of that id founded after the case opened) changes nothing; so does a repeated one.
+     *
+     * @return whether the group was retired
+     */
+    public boolean retire(String groupId, long caseOpenedAt) {
+        GroupState group = groups.load(groupId);
+        if (group == null || group.createdAt() > caseOpenedAt || groups.keysOf(groupId).isEmpty()) {
+            return false;
+        }
+        for (String key : groups.keysOf(groupId)) {
+            groups.unassign(key, groupId);
+        }
+        for (Observation signal : groups.signals(groupId, Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE)) {
+            groups.deleteSignal(groupId, slotOf(signal.timestamp()), signal);
+        }
+        for (Slot slot : groups.slots(groupId, Long.MIN_VALUE, Long.MAX_VALUE)) {
+            groups.saveSlot(groupId, Slot.empty(slot.start(), slot.category()));
+        }
+        GroupState retired = new GroupState(group.id(), group.createdAt(), group.lastSeen(), group.tier(), java.util.Map.of());
+        groups.save(retired);
+        return true;
+    }
+
     /** Forgets groups idle for longer than the retention, and old baseline counts; returns how many groups. */
     public int expire(long now) {
         List<String> idle = groups.idleGroups(now - rules.correlation().groupRetention().toMillis());

@@ -113,6 +113,11 @@ public final class Escalations {
                 .build();
     }
 
+    /** Whether the record announces a tier change (what rules decide), not a disclosure or group update. */
+    public static boolean isTierChange(Escalation escalation) {
+        return !escalation.getDisclosureUpdate() && !escalation.getGroupUpdate();
+    }
+
     /** A name-based UUID of the group id and tier: stable across replays of the same input. */
     public static String escalationId(String groupId, Tier tier) {
         return UUID.nameUUIDFromBytes((groupId + "|" + tier).getBytes(StandardCharsets.UTF_8)).toString();

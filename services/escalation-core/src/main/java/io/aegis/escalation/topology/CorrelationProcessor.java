@@ -31,12 +31,7 @@ final class CorrelationProcessor implements Processor<String, CoordinationSignal
     @Override
     public void init(ProcessorContext<String, Escalation> context) {
         this.context = context;
-        StreamsGroupStore groups = new StreamsGroupStore(
-                context.getStateStore(EscalationTopology.KEY_INDEX_STORE),
-                context.getStateStore(EscalationTopology.GROUP_KEYS_STORE),
-                context.getStateStore(EscalationTopology.GROUPS_STORE),
-                context.getStateStore(EscalationTopology.SLOTS_STORE),
-                context.getStateStore(EscalationTopology.SIGNALS_STORE));
+        StreamsGroupStore groups = StreamsGroupStore.of(context);
         StreamsCountsStore counts = new StreamsCountsStore(context.getStateStore(EscalationTopology.BASELINE_STORE));
         engine = new EscalationEngine(rules, groups, new BucketedBaseline(rules.baseline(), counts));
         context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, engine::expire);

@@ -4,6 +4,8 @@ import io.aegis.escalation.domain.EscalationRules;
 import io.aegis.schema.routing.CoordinationSignal;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import io.aegis.schema.response.CaseState;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Named;
@@ -18,7 +20,10 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * signals ─► validate-signal ─► correlate-key (one key) ─► correlation (repartition, 1 partition)
  *         ─► correlate-and-tier [key index, group keys, groups, slots, signals, baseline] ─► escalations
+ * cases ─► resolved-cases ─► closure-of-group ─► case-closures (repartition, 1 partition)
+ *       ─► retire-resolved-groups [the same stores]
  * </pre>
+ * A resolved case retires its group, so that a later incident is a group, and a case, of its own.
  * Correlation is transitive across keys (union-find), so it cannot be split by key: every signal
  * goes through one partition of the {@code correlation} repartition topic, processed by one task
  * (standby replicas take over on failure). An invalid signal is thrown out of
@@ -35,6 +40,11 @@ public final class EscalationTopology {
     public static final String BASELINE_STORE = "escalation-baseline";
     /** Name of the repartition step; its topic is {@code <application.id>-correlation-repartition}. */
     public static final String CORRELATION_REPARTITION = "correlation";
+    /**
+     * Name of the repartition step of resolved cases (correlation key → when the case opened); one
+     * partition, so the closures reach the task that holds the groups.
+     */
+    public static final String CLOSURES_REPARTITION = "case-closures";
     /** The single key every signal is correlated under. */
     static final String NETWORK_KEY = "network";
 
@@ -61,6 +71,18 @@ public final class EscalationTopology {
                 .process(() -> new CorrelationProcessor(rules), Named.as("correlate-and-tier"),
                         KEY_INDEX_STORE, GROUP_KEYS_STORE, GROUPS_STORE, SLOTS_STORE, SIGNALS_STORE, BASELINE_STORE)
                 .to(topics.escalations().name(), topics.escalations().produced().withName("escalations"));
+
+        builder.stream(topics.cases().name(), topics.cases().consumed().withName("cases"))
+                .filter((caseId, kase) -> kase != null && kase.getState() == CaseState.RESOLVED && kase.getCopyFor() == null,
+                        Named.as("resolved-cases"))
+                .map((caseId, kase) -> KeyValue.pair(kase.getCorrelationKey(), kase.getOpenedAt().toEpochMilli()),
+                        Named.as("closure-of-group"))
+                .repartition(Repartitioned.<String, Long>as(CLOSURES_REPARTITION)
+                        .withKeySerde(strings)
+                        .withValueSerde(Serdes.Long())
+                        .withNumberOfPartitions(1))
+                .process(() -> new CaseClosureProcessor(rules), Named.as("retire-resolved-groups"),
+                        KEY_INDEX_STORE, GROUP_KEYS_STORE, GROUPS_STORE, SLOTS_STORE, SIGNALS_STORE, BASELINE_STORE);
         return builder.build();
     }
 

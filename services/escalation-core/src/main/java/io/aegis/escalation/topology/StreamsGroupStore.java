@@ -41,6 +41,16 @@ final class StreamsGroupStore implements GroupStore {
         this.signals = signals;
     }
 
+    /** Over the topology's stores, as a processor connected to them sees them. */
+    static StreamsGroupStore of(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> context) {
+        return new StreamsGroupStore(
+                context.getStateStore(EscalationTopology.KEY_INDEX_STORE),
+                context.getStateStore(EscalationTopology.GROUP_KEYS_STORE),
+                context.getStateStore(EscalationTopology.GROUPS_STORE),
+                context.getStateStore(EscalationTopology.SLOTS_STORE),
+                context.getStateStore(EscalationTopology.SIGNALS_STORE));
+    }
+
     @Override
     public KeyLink link(String key) {
         String value = keyIndex.get(key);

@@ -7,6 +7,7 @@ import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
 import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
+import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Escalation;
 import io.aegis.schema.routing.CoordinationSignal;
 import java.io.IOException;
@@ -32,6 +33,7 @@ final class EscalationDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, CoordinationSignal> signals;
     private final TestOutputTopic<String, Escalation> escalations;
+    private final TestInputTopic<String, EmergencyCase> cases;
     private final TestOutputTopic<byte[], byte[]> dlq;
     private final Path stateDir;
 
@@ -59,12 +61,19 @@ final class EscalationDriver implements AutoCloseable {
         signals = driver.createInputTopic(io.signals().name(), io.signals().keySerializer(), io.signals().valueSerializer());
         escalations = driver.createOutputTopic(io.escalations().name(),
                 io.escalations().keyDeserializer(), io.escalations().valueDeserializer());
+        cases = driver.createInputTopic(io.cases().name(), io.cases().keySerializer(), io.cases().valueSerializer());
         dlq = driver.createOutputTopic(TopicNames.DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Sends {@code signal} with record timestamp {@code at}, keyed by its signal id. */
     EscalationDriver send(CoordinationSignal signal, Instant at) {
         signals.pipeInput(signal.getSignalId(), signal, at);
+        return this;
+    }
+
+    /** The response service writes case {@code kase} at {@code at} (keyed by its case id). */
+    EscalationDriver caseWritten(EmergencyCase kase, Instant at) {
+        cases.pipeInput(kase.getCaseId(), kase, at);
         return this;
     }
 

@@ -14,6 +14,9 @@ import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Delivery;
 import io.aegis.schema.common.Sector;
 import io.aegis.schema.response.Escalation;
+import io.aegis.schema.common.Tier;
+import io.aegis.schema.response.CaseState;
+import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.SignalDisclosure;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,6 +139,42 @@ class EscalationTopologyTest {
                 .send(campaign("s8", "KE", "camp-1", 2).setSectors(List.of(Sector.WATER)).build(), T0.plus(Duration.ofHours(28)));
         assertThat(tierChanges(driver.escalations())).extracting(EscalationTopologyTest::summary).containsExactly(
                 "campaign:camp-1 CRITICAL<SEVERE [ci-spread] [DE, FR, KE] [s6, s7, s8] PT24H n=3");
+    }
+
+    @Test
+    void shouldStartANewGroupForAReportAfterTheGroupsCaseWasResolved() {
+        // given: a campaign at SEVERE whose case the response service resolved
+        driver.send(campaign("s1", "FR", "camp-1", 4).build(), T0)
+                .send(campaign("s2", "DE", "camp-1", 4).build(), T0.plus(min(1)))
+                .send(campaign("s3", "JP", "camp-1", 4).build(), T0.plus(min(2)));
+        assertThat(tierChanges(driver.escalations())).extracting(e -> e.getTier().name()).endsWith("SEVERE");
+        driver.caseWritten(kase("campaign:camp-1", CaseState.ACKNOWLEDGED, T0.plus(min(2))), T0.plus(min(5)));
+        driver.send(campaign("s4", "KE", "camp-1", 4).build(), T0.plus(min(6)));
+        assertThat(driver.escalations()).extracting(Escalation::getGroupUpdate).containsExactly(true);
+        driver.caseWritten(kase("campaign:camp-1", CaseState.RESOLVED, T0.plus(min(2))), T0.plus(min(30)));
+
+        // when: the same campaign is reported again, by three countries
+        driver.send(campaign("s5", "FR", "camp-1", 4).build(), T0.plus(min(40)))
+                .send(campaign("s6", "DE", "camp-1", 4).build(), T0.plus(min(41)))
+                .send(campaign("s7", "BR", "camp-1", 4).build(), T0.plus(min(42)));
+
+        // then: it is a new incident: a group of its own, with an id of its own, escalating from NOTICE anew
+        List<Escalation> out = tierChanges(driver.escalations());
+        assertThat(out).extracting(e -> e.getCorrelationKey() + " " + e.getTier() + " " + e.getSignalIds()).containsExactly(
+                "campaign:camp-1@" + T0.plus(min(40)) + " ADVISORY [s5]",
+                "campaign:camp-1@" + T0.plus(min(40)) + " ELEVATED [s5, s6]",
+                "campaign:camp-1@" + T0.plus(min(40)) + " SEVERE [s5, s6, s7]");
+
+        // and a repeated or stale resolution of the old case changes nothing
+        driver.caseWritten(kase("campaign:camp-1", CaseState.RESOLVED, T0.plus(min(2))), T0.plus(min(50)))
+                .send(campaign("s8", "KE", "camp-1", 4).build(), T0.plus(min(51)));
+        assertThat(driver.escalations()).extracting(e -> e.getCorrelationKey() + " " + e.getGroupUpdate())
+                .containsExactly("campaign:camp-1@" + T0.plus(min(40)) + " true");
+    }
+
+    static EmergencyCase kase(String correlationKey, CaseState state, Instant openedAt) {
+        return EmergencyCase.newBuilder().setCaseId("case-x-1").setCorrelationKey(correlationKey).setTier(Tier.SEVERE)
+                .setState(state).setOpenedAt(openedAt).setUpdatedAt(openedAt).build();
     }
 
     @Test

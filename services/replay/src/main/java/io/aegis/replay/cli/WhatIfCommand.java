@@ -1,5 +1,6 @@
 package io.aegis.replay.cli;
 
+import io.aegis.escalation.domain.Escalations;
 import io.aegis.escalation.domain.EscalationRules;
 import io.aegis.escalation.domain.RulesParser;
 import io.aegis.escalation.domain.RulesValidationException;
@@ -17,6 +18,7 @@ import io.aegis.replay.whatif.EscalationDiff;
 import io.aegis.replay.whatif.EscalationRun;
 import io.aegis.replay.whatif.ResponseTiming;
 import io.aegis.replay.whatif.WhatIfReport;
+import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Escalation;
 import io.aegis.schema.routing.CoordinationSignal;
 import picocli.CommandLine.Command;
@@ -80,10 +82,12 @@ public final class WhatIfCommand implements Callable<Integer> {
             throw ReplayException.unavailable("no coordination signals between " + warmUp.from() + " and " + range.to()
                     + ": nothing to re-run");
         }
-        List<Escalation> actual = baseline != null ? EscalationRun.run(baseline, signals)
+        // resolved cases retire their groups in the service: the re-runs see them at their recorded times
+        List<Recorded<EmergencyCase>> cases = read(context, TopicNames.CASES, warmUp, EmergencyCase.class);
+        List<Escalation> actual = baseline != null ? EscalationRun.run(baseline, signals, cases)
                 : read(context, TopicNames.ESCALATIONS, range, Escalation.class).stream().map(Recorded::value)
-                        .filter(e -> !e.getDisclosureUpdate()).toList();
-        WhatIfReport report = EscalationDiff.compare(range, actual, EscalationRun.run(candidate, signals), timing(),
+                        .filter(Escalations::isTierChange).toList();
+        WhatIfReport report = EscalationDiff.compare(range, actual, EscalationRun.run(candidate, signals, cases), timing(),
                 rulesFile.toString(), baselineFile == null ? "recorded escalations" : baselineFile.toString(), signals.size());
         String markdown = MarkdownWhatIf.render(report);
         context.out().print(markdown);

@@ -99,6 +99,8 @@ final class EventMapper {
         details.put("countries", String.join(",", escalation.getCountries()));
         String summary = escalation.getDisclosureUpdate()
                 ? escalation.getCorrelationKey() + " stays " + escalation.getTier() + ", need to know narrowed: " + escalation.getReason()
+                : escalation.getGroupUpdate()
+                ? escalation.getCorrelationKey() + " stays " + escalation.getTier() + ", " + escalation.getReason()
                 : escalation.getCorrelationKey() + " → " + escalation.getTier() + ": " + escalation.getReason();
         return new TimelineEvent(escalation.getEscalatedAt(), EventKind.ESCALATION, recorded.source(), null, null,
                 escalation.getCorrelationKey(), null, null, escalation.getTier().name(), summary, details);

@@ -1,5 +1,6 @@
 package io.aegis.replay.whatif;
 
+import io.aegis.escalation.domain.Escalations;
 import io.aegis.escalation.domain.EscalationRules;
 import io.aegis.escalation.topology.EscalationTopics;
 import io.aegis.escalation.topology.EscalationTopology;
@@ -8,6 +9,7 @@ import io.aegis.kafka.serde.SerdeFactory;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.replay.ReplayException;
 import io.aegis.replay.domain.Recorded;
+import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Escalation;
 import io.aegis.schema.routing.CoordinationSignal;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
@@ -39,6 +42,16 @@ public final class EscalationRun {
     }
 
     public static List<Escalation> run(EscalationRules rules, List<Recorded<CoordinationSignal>> signals) {
+        return run(rules, signals, List.of());
+    }
+
+    /**
+     * As {@link #run(EscalationRules, List)}, with the recorded cases too: a case resolved in the range
+     * retires its group in the re-run as it did in the service (they are merged with the signals in
+     * recorded time order; at equal times a signal goes first).
+     */
+    public static List<Escalation> run(EscalationRules rules, List<Recorded<CoordinationSignal>> signals,
+                                       List<Recorded<EmergencyCase>> cases) {
         Topics topics = new Topics(new SerdeFactory(new InMemorySchemaRegistryClient()));
         EscalationTopics io = EscalationTopics.of(topics);
         Path stateDir = tempDir();
@@ -54,12 +67,23 @@ public final class EscalationRun {
                     driver.createInputTopic(io.signals().name(), io.signals().keySerializer(), io.signals().valueSerializer());
             TestOutputTopic<String, Escalation> output = driver.createOutputTopic(io.escalations().name(),
                     io.escalations().keyDeserializer(), io.escalations().valueDeserializer());
-            signals.stream()
-                    .sorted(Comparator.comparingLong((Recorded<CoordinationSignal> r) -> r.timestamp())
-                            .thenComparingInt(Recorded::partition).thenComparingLong(Recorded::offset))
-                    .forEach(signal -> input.pipeInput(signal.key(), signal.value(), Instant.ofEpochMilli(signal.timestamp())));
-            // tier changes only: disclosure updates (need to know narrowed) are not what rules decide
-            return output.readValuesToList().stream().filter(e -> !e.getDisclosureUpdate()).toList();
+            TestInputTopic<String, EmergencyCase> caseInput =
+                    driver.createInputTopic(io.cases().name(), io.cases().keySerializer(), io.cases().valueSerializer());
+            List<Recorded<?>> timeline = new ArrayList<>(signals);
+            timeline.addAll(cases);
+            timeline.sort(Comparator.comparingLong((Recorded<?> r) -> r.timestamp())
+                    .thenComparing(r -> !(r.value() instanceof CoordinationSignal))
+                    .thenComparing(Recorded::topic).thenComparingInt(Recorded::partition).thenComparingLong(Recorded::offset));
+            for (Recorded<?> record : timeline) {
+                Instant at = Instant.ofEpochMilli(record.timestamp());
+                if (record.value() instanceof CoordinationSignal signal) {
+                    input.pipeInput(record.key(), signal, at);
+                } else if (record.value() instanceof EmergencyCase kase) {
+                    caseInput.pipeInput(record.key(), kase, at);
+                }
+            }
+            // tier changes only: disclosure updates (need to know narrowed) and group updates are not what rules decide
+            return output.readValuesToList().stream().filter(Escalations::isTierChange).toList();
         } finally {
             deleteTree(stateDir);
         }

@@ -77,7 +77,7 @@ class WhatIfIT {
         assertEquals(2, live.size(), "the live rule escalates A and B once each");
 
         ScenarioProducer.createTopics(cluster, List.of(new NewTopic(TopicNames.COORDINATION_SIGNALS, 1, (short) 1),
-                new NewTopic(TopicNames.ESCALATIONS, 1, (short) 1)));
+                new NewTopic(TopicNames.ESCALATIONS, 1, (short) 1), new NewTopic(TopicNames.CASES, 1, (short) 1)));
         ScenarioProducer producer = new ScenarioProducer(cluster, registry, "");
         try (KafkaProducer<byte[], byte[]> kafka = new KafkaProducer<>(cluster.producerProps())) {
             producer.send(kafka, TopicNames.COORDINATION_SIGNALS, 0, signals.stream().map(Recorded::value).toList(),
