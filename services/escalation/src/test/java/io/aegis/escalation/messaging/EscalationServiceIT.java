@@ -67,6 +67,7 @@ class EscalationServiceIT {
         this.kafka = kafka;
         kafka.createTopic(TopicNames.COORDINATION_SIGNALS, 3, 1);
         kafka.createTopic(TopicNames.ESCALATIONS, 3, 1);
+        kafka.createTopic(TopicNames.CASES, 3, 1);
         kafka.createTopic(TopicNames.DLQ, 1, 1);
         stateDir = Files.createTempDirectory("escalation-it");
         producer = new KafkaProducer<>(kafka.producerProps(), new StringSerializer(),
