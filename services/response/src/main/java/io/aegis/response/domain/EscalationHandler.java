@@ -1,5 +1,11 @@
 package io.aegis.response.domain;
 
+import static io.aegis.response.domain.CaseFacts.addDisclosures;
+import static io.aegis.response.domain.CaseFacts.addNew;
+import static io.aegis.response.domain.CaseFacts.attributes;
+import static io.aegis.response.domain.CaseFacts.newSignals;
+import static io.aegis.response.domain.CaseFacts.reason;
+
 import io.aegis.response.domain.Notifier.Message;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Tier;
@@ -12,14 +18,11 @@ import io.aegis.schema.response.JointAction;
 import io.aegis.schema.response.NotificationKind;
 import io.aegis.schema.response.Obligation;
 import io.aegis.schema.response.ObligationState;
-import io.aegis.schema.response.SignalDisclosure;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -108,11 +111,7 @@ final class EscalationHandler {
     CaseOutcome follow(EmergencyCase current, Escalation update, Instant now) {
         Transition step = new Transition(current, now);
         EmergencyCase kase = step.kase();
-        List<String> newSignals = new ArrayList<>();
-        update.getSignalIds().stream().filter(id -> !kase.getSignalIds().contains(id)).forEach(newSignals::add);
-        update.getDisclosures().stream().map(SignalDisclosure::getSignalId).filter(id -> !newSignals.contains(id))
-                .filter(id -> kase.getDisclosures().stream().noneMatch(known -> known.getSignalId().equals(id)))
-                .forEach(newSignals::add);
+        List<String> newSignals = newSignals(kase, update);
         addNew(kase.getSignalIds(), update.getSignalIds());
         addDisclosures(kase, update);
         List<String> joined = addNew(kase.getInvolvedCountries(), involved(kase, update));
@@ -232,64 +231,14 @@ final class EscalationHandler {
         return now.plus(settings.ackDeadlineFor(tier));
     }
 
-    /** Adds the values not yet present, keeping order, and returns those added. */
-    static List<String> addNew(List<String> target, List<String> values) {
-        List<String> added = new ArrayList<>();
-        for (String value : values) {
-            if (!target.contains(value)) {
-                target.add(value);
-                added.add(value);
-            }
-        }
-        return added;
-    }
-
-    private static Map<String, String> attributes(Escalation escalation, List<String> obligations) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("escalationId", escalation.getEscalationId());
-        attributes.put("correlationKey", escalation.getCorrelationKey());
-        attributes.put("rules", String.join(",", escalation.getRules()));
-        attributes.put("countries", String.join(",", escalation.getCountries()));
-        attributes.put("signalCount", Integer.toString(escalation.getSignalCount()));
-        attributes.put("window", escalation.getWindow());
-        attributes.put("obligationsStarted", String.join(",", obligations));
-        return attributes;
-    }
-
-    private static String reason(Escalation escalation) {
-        return escalation.getReason().isBlank()
-                ? "escalation of " + escalation.getCorrelationKey() : escalation.getReason();
-    }
-
     /**
-     * Why each country's officers are told, worded for that country and led by the threat: the reporters it may know and
-     * a count of the rest (need to know), never the escalation's full list of countries.
+     * Why each country's officers are told, worded for that country and led by the threat: the
+     * reporters it may know and a count of the rest (need to know), never the escalation's full list
+     * of countries.
      */
     private static Function<String, String> why(Escalation escalation, Transition step) {
-        return country -> CaseHeadline.threat(step.kase()) + ". Escalated to " + escalation.getTier() + ": " + reason(escalation) + ". Rules: "
-                + String.join(", ", escalation.getRules()) + ". "
+        return country -> CaseHeadline.threat(step.kase()) + ". Escalated to " + escalation.getTier() + ": "
+                + reason(escalation) + ". Rules: " + String.join(", ", escalation.getRules()) + ". "
                 + CaseCopies.reportersText(step.kase(), country, step.now()) + " (window " + escalation.getWindow() + ").";
-    }
-
-    /**
-     * Keeps the need-to-know facts of the escalation's signals on the case (the coordination centre's
-     * record), and every reporting country; returns how many signals were new to the case.
-     */
-    private static int addDisclosures(EmergencyCase kase, Escalation escalation) {
-        Set<String> known = new HashSet<>();
-        kase.getDisclosures().forEach(signal -> known.add(signal.getSignalId()));
-        List<SignalDisclosure> facts = new ArrayList<>(kase.getDisclosures());
-        int added = 0;
-        for (SignalDisclosure signal : escalation.getDisclosures()) {
-            if (known.add(signal.getSignalId())) {
-                facts.add(signal);
-                added++;
-            }
-        }
-        kase.setDisclosures(facts);
-        List<String> reporters = new ArrayList<>(kase.getReportingCountries());
-        addNew(reporters, escalation.getCountries());
-        kase.setReportingCountries(reporters.stream().sorted().toList());
-        return added;
     }
 }

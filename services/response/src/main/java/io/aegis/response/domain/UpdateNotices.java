@@ -35,10 +35,10 @@ final class UpdateNotices {
     void note(Transition step, List<String> signals, List<String> joined) {
         EmergencyCase kase = step.kase();
         List<String> pendingSignals = new ArrayList<>(kase.getPendingUpdateSignals());
-        EscalationHandler.addNew(pendingSignals, signals);
+        CaseFacts.addNew(pendingSignals, signals);
         kase.setPendingUpdateSignals(pendingSignals);
         List<String> pendingCountries = new ArrayList<>(kase.getPendingUpdateCountries());
-        EscalationHandler.addNew(pendingCountries, joined);
+        CaseFacts.addNew(pendingCountries, joined);
         kase.setPendingUpdateCountries(pendingCountries);
         flushIfDue(step);
     }
