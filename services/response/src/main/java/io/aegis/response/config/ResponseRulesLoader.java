@@ -18,11 +18,14 @@ import java.util.Set;
  * quorums (decimals or fractions such as {@code 2/3}) and regulatory obligations. Fields left out
  * take the defaults of {@link ResponseSettings#defaults()}; anything present is validated and
  * every problem is reported at once with its field path. Every tier from {@code openTier} up must
- * have an acknowledgement deadline, so that no open case waits on nothing.
+ * have an acknowledgement deadline, so that no open case waits on nothing. The update-notification
+ * interval ({@code updateNotifications.interval}) must be positive.
  */
 public final class ResponseRulesLoader {
 
-    private static final Set<String> TOP = Set.of("openTier", "ackDeadlines", "quorum", "obligations");
+    private static final Set<String> TOP = Set.of("openTier", "ackDeadlines", "quorum", "obligations",
+            "updateNotifications");
+    private static final Set<String> UPDATES = Set.of("interval");
     private static final Set<String> QUORUM = Set.of("default", "actions");
     private static final Set<String> OBLIGATION = Set.of("id", "description", "due", "dueSoon", "minTier",
             "criticalInfrastructureOnly", "completion");
@@ -55,13 +58,33 @@ public final class ResponseRulesLoader {
         }
         List<ObligationRule> obligations = root.containsKey("obligations")
                 ? obligations(yaml, root.get("obligations")) : List.of();
+        Duration updateInterval = root.containsKey("updateNotifications")
+                ? updateInterval(yaml, root.get("updateNotifications")) : ResponseSettings.DEFAULT_UPDATE_INTERVAL;
         requireDeadlinesFromOpenTier(yaml, openTier, deadlines, root.get("ackDeadlines"));
         yaml.throwIfProblems();
         try {
-            return new ResponseSettings(openTier, deadlines, defaultQuorum, byAction, obligations);
+            return new ResponseSettings(openTier, deadlines, defaultQuorum, byAction, obligations, updateInterval);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(List.of(file + ": " + e.getMessage()));
         }
+    }
+
+    /** {@code updateNotifications.interval}, positive; the default when left out; null after a problem. */
+    private static Duration updateInterval(YamlReader yaml, Object value) {
+        Map<String, Object> map = yaml.map(value, "updateNotifications");
+        if (map == null) {
+            return null;
+        }
+        yaml.rejectUnknown(map, "updateNotifications", UPDATES);
+        if (!map.containsKey("interval")) {
+            return ResponseSettings.DEFAULT_UPDATE_INTERVAL;
+        }
+        Duration interval = yaml.duration(map.get("interval"), "updateNotifications.interval");
+        if (interval != null && interval.isZero()) {
+            yaml.problem("updateNotifications.interval", ResponseSettings.POSITIVE_INTERVAL_RULE + ", got " + map.get("interval"));
+            return null;
+        }
+        return interval;
     }
 
     private static Map<Tier, Duration> deadlines(YamlReader yaml, Object value) {

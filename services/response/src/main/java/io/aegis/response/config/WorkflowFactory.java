@@ -26,8 +26,9 @@ public class WorkflowFactory {
         ResponseSettings settings = ResponseRulesLoader.load(properties.rulesFile());
         List<String> members = members(properties);
         Rosters rosters = RosterLoader.load(properties.rostersDir(), members);
-        LOG.info("response workflow: cases open at {}, ack deadlines {}, {} obligation rule(s), members {}",
-                settings.openTier(), settings.ackDeadlines(), settings.obligations().size(), members);
+        LOG.info("response workflow: cases open at {}, ack deadlines {}, {} obligation rule(s), "
+                        + "update notifications at most every {}, members {}", settings.openTier(), settings.ackDeadlines(),
+                settings.obligations().size(), settings.updateInterval(), members);
         return new CaseWorkflow(settings, rosters, members);
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,7 +24,8 @@ import java.util.TreeSet;
  * else is counted, not named. Involved countries are named to a member only where that names no
  * reporter it may not know: the member itself, the reporters it may know, countries that acted on
  * the case in their own name (acknowledged, proposed, voted), or everyone at CRITICAL, where every
- * member takes part. The coordination centre's own record keeps every fact.
+ * member takes part. The coordination centre's own record keeps every fact, and the coalescing state
+ * of update notifications (pending signal ids and countries), which no copy carries.
  */
 public final class CaseCopies {
 
@@ -43,9 +45,39 @@ public final class CaseCopies {
         copy.setInvolvedCount(kase.getInvolvedCountries().size());
         copy.setInvolvedCountries(involved(kase, country, reporters));
         copy.setDisclosures(new ArrayList<>());
+        copy.setPendingUpdateSignals(new ArrayList<>());
+        copy.setPendingUpdateCountries(new ArrayList<>());
         copy.setCorrelationKey(maskedKey(kase.getCorrelationKey(), visible));
-        copy.setTitle(kase.getTitle().replace(kase.getCorrelationKey(), copy.getCorrelationKey()));
+        copy.setTitle(titleFor(kase, country, at));
         return copy;
+    }
+
+    /**
+     * The case title as {@code country} may read it, as of {@code at}. Titles name no country or
+     * signal ({@link CaseHeadline}); a correlation key naming a signal the reader may not know is
+     * masked all the same, should a reason quote it.
+     */
+    public static String titleFor(EmergencyCase kase, String country, Instant at) {
+        String masked = maskedKey(kase.getCorrelationKey(), visible(kase, country, at));
+        return kase.getTitle().replace(kase.getCorrelationKey(), masked);
+    }
+
+    /**
+     * How {@code country} may name one signal of the case as of {@code at}: its id, with its origin
+     * where that may be named ("sig-1 from FR"); empty when it may not know the signal (or the case
+     * has no facts on it), so that it is only counted.
+     */
+    static Optional<String> signalNamedTo(EmergencyCase kase, String signalId, String country, Instant at) {
+        return kase.getDisclosures().stream()
+                .filter(signal -> signal.getSignalId().equals(signalId) && mayKnow(signal, country, at))
+                .findFirst()
+                .map(signal -> reporters(List.of(signal), country).isEmpty()
+                        ? signalId : signalId + " from " + signal.getOriginCountry());
+    }
+
+    /** The involved countries {@code country} may see named, as of {@code at} (the rule of member copies). */
+    static List<String> involvedNamedTo(EmergencyCase kase, String country, Instant at) {
+        return involved(kase, country, reporters(visible(kase, country, at), country));
     }
 
     /** The sentence on reporters a notification to {@code country} carries, as of {@code at}. */

@@ -34,20 +34,29 @@ public final class CaseWorkflow {
         this.settings = Objects.requireNonNull(settings, "settings");
         Notifier notifier = new Notifier(rosters);
         ObligationTracker obligations = new ObligationTracker(settings, notifier);
-        this.escalations = new EscalationHandler(settings, notifier, members);
+        UpdateNotices updates = new UpdateNotices(settings.updateInterval(), notifier);
+        this.escalations = new EscalationHandler(settings, notifier, members, updates);
         this.commands = new CommandHandler(settings, new ActionHandler(settings, notifier, obligations), obligations);
-        this.deadlines = new DeadlineHandler(settings, notifier, obligations);
+        this.deadlines = new DeadlineHandler(settings, notifier, obligations, updates);
     }
 
     /**
      * Handles an escalation given the latest case of its correlation group, if any: below the open
      * tier nothing happens; no case or a resolved one opens a new case; an open case is raised or widened.
      * A disclosure update narrows the latest case's need-to-know facts, and does nothing without a case.
+     * A group update (a new signal, no tier change) grows the latest case if it is still open, and opens
+     * nothing otherwise.
      */
     public CaseOutcome onEscalation(Optional<EmergencyCase> latest, Escalation escalation, Instant now) {
         if (escalation.getDisclosureUpdate()) {
             // narrows the group's latest case, resolved or not; never opens one
             return latest.map(kase -> escalations.narrow(kase, escalation, now)).orElseGet(CaseOutcome::none);
+        }
+        if (escalation.getGroupUpdate()) {
+            // a signal joining after the case was resolved is a new incident: a later step gives it its own
+            // group, and so its own case; until then it opens nothing here
+            return latest.filter(kase -> kase.getState() != CaseState.RESOLVED)
+                    .map(kase -> escalations.follow(kase, escalation, now)).orElseGet(CaseOutcome::none);
         }
         if (latest.isPresent() && latest.get().getState() != CaseState.RESOLVED) {
             return escalations.merge(latest.get(), escalation, now);
@@ -68,7 +77,7 @@ public final class CaseWorkflow {
                 .orElseGet(() -> CommandHandler.refuseUnknownCase(command, topicCountry, now));
     }
 
-    /** Moves a case on to {@code now}: overdue acknowledgements and obligation clocks. */
+    /** Moves a case on to {@code now}: overdue acknowledgements, obligation clocks and due update notices. */
     public CaseOutcome onTick(EmergencyCase kase, Instant now) {
         return deadlines.tick(kase, now);
     }

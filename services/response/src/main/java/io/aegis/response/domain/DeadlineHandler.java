@@ -14,31 +14,36 @@ import java.util.stream.Stream;
 /**
  * Makes time move a case: when the acknowledgement deadline passes, the countries that have not
  * acknowledged are re-escalated to their next roster level with a fresh deadline, and this repeats
- * (at the last level) until they do — a case never stalls silently. Also runs the obligation clocks.
+ * (at the last level) until they do — a case never stalls silently. Also runs the obligation clocks
+ * and sends the coalesced update notices once due ({@link UpdateNotices}).
  */
 final class DeadlineHandler {
 
     private final ResponseSettings settings;
     private final Notifier notifier;
     private final ObligationTracker obligations;
+    private final UpdateNotices updates;
 
-    DeadlineHandler(ResponseSettings settings, Notifier notifier, ObligationTracker obligations) {
+    DeadlineHandler(ResponseSettings settings, Notifier notifier, ObligationTracker obligations, UpdateNotices updates) {
         this.settings = settings;
         this.notifier = notifier;
         this.obligations = obligations;
+        this.updates = updates;
     }
 
     CaseOutcome tick(EmergencyCase current, Instant now) {
         Transition step = new Transition(current, now);
         ackRound(step);
         obligations.tick(step);
+        updates.flushIfDue(step);
         return step.outcome();
     }
 
-    /** The next moment this case changes by itself: its ack deadline or an obligation's clock. */
+    /** The next moment this case changes by itself: its ack deadline, an obligation's clock or an update notice. */
     Optional<Instant> nextDue(EmergencyCase kase) {
         Instant ack = kase.getState() == CaseState.OPEN ? kase.getAckDeadline() : null;
-        return Stream.concat(Stream.ofNullable(ack), obligations.nextDue(kase).stream()).min(Instant::compareTo);
+        return Stream.of(Stream.ofNullable(ack), obligations.nextDue(kase).stream(), updates.nextDue(kase).stream())
+                .flatMap(due -> due).min(Instant::compareTo);
     }
 
     private void ackRound(Transition step) {

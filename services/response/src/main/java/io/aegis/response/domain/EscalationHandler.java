@@ -1,5 +1,11 @@
 package io.aegis.response.domain;
 
+import static io.aegis.response.domain.CaseFacts.addDisclosures;
+import static io.aegis.response.domain.CaseFacts.addNew;
+import static io.aegis.response.domain.CaseFacts.attributes;
+import static io.aegis.response.domain.CaseFacts.newSignals;
+import static io.aegis.response.domain.CaseFacts.reason;
+
 import io.aegis.response.domain.Notifier.Message;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Tier;
@@ -12,14 +18,11 @@ import io.aegis.schema.response.JointAction;
 import io.aegis.schema.response.NotificationKind;
 import io.aegis.schema.response.Obligation;
 import io.aegis.schema.response.ObligationState;
-import io.aegis.schema.response.SignalDisclosure;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -30,24 +33,30 @@ import java.util.function.Function;
  * takes part; a case whose escalation names no country involves every member, so that it is
  * never opened without anyone to tell. A country that joins is asked to vote on the actions still
  * open, since its vote now counts towards their quorum. A disclosure update only narrows what the
- * case's facts let each member know ({@link DisclosureNarrowing}).
+ * case's facts let each member know ({@link DisclosureNarrowing}). A group update (a new signal
+ * joined the group without raising its tier) makes the case follow its group: it takes the signal,
+ * new reporters and the current figures, and the officers already on it hear of it, coalesced
+ * ({@link UpdateNotices}). Every escalation or update keeps the group's figures and the title
+ * ({@link CaseHeadline}) current.
  */
 final class EscalationHandler {
 
     private final ResponseSettings settings;
     private final Notifier notifier;
     private final List<String> members;
+    private final UpdateNotices updates;
 
-    EscalationHandler(ResponseSettings settings, Notifier notifier, List<String> members) {
+    EscalationHandler(ResponseSettings settings, Notifier notifier, List<String> members, UpdateNotices updates) {
         this.settings = settings;
         this.notifier = notifier;
         this.members = List.copyOf(members);
+        this.updates = updates;
     }
 
     CaseOutcome open(Escalation escalation, String caseId, Instant now) {
         EmergencyCase blank = EmergencyCase.newBuilder()
                 .setCaseId(caseId).setCorrelationKey(escalation.getCorrelationKey())
-                .setTier(escalation.getTier()).setState(CaseState.OPEN).setTitle(title(escalation))
+                .setTier(escalation.getTier()).setState(CaseState.OPEN)
                 .setOpenedAt(now).setUpdatedAt(now)
                 .setInvolvedCountries(new ArrayList<>()).setSignalIds(new ArrayList<>())
                 .setAcknowledgements(new ArrayList<>()).setActions(new ArrayList<>()).setObligations(new ArrayList<>())
@@ -60,6 +69,7 @@ final class EscalationHandler {
         addDisclosures(kase, escalation);
         addNew(kase.getInvolvedCountries(), involved(kase, escalation));
         kase.setInvolvedCount(kase.getInvolvedCountries().size());
+        CaseHeadline.keepFigures(kase, escalation);
         List<String> started = startObligations(kase, escalation, now);
         step.record(CaseEventType.OPENED, Actor.SYSTEM,
                 "Case opened at " + kase.getTier() + " for " + escalation.getCorrelationKey() + ": " + reason(escalation),
@@ -74,29 +84,70 @@ final class EscalationHandler {
         EmergencyCase kase = step.kase();
         List<String> newSignals = addNew(kase.getSignalIds(), escalation.getSignalIds());
         int newFacts = addDisclosures(kase, escalation);
+        boolean refigured = CaseHeadline.keepFigures(kase, escalation);
         if (escalation.getTier().compareTo(kase.getTier()) > 0) {
             return raise(step, escalation);
         }
         List<String> joined = addNew(kase.getInvolvedCountries(), involved(kase, escalation));
         kase.setInvolvedCount(kase.getInvolvedCountries().size());
         List<String> started = startObligations(kase, escalation, now);
-        if (joined.isEmpty() && newSignals.isEmpty() && newFacts == 0 && started.isEmpty()) {
+        if (joined.isEmpty() && newSignals.isEmpty() && newFacts == 0 && started.isEmpty() && !refigured) {
             return CaseOutcome.none();
         }
         Map<String, String> attributes = attributes(escalation, started);
         attributes.put("joined", String.join(",", joined));
         step.record(CaseEventType.OTHER, Actor.SYSTEM, "Escalation " + escalation.getEscalationId() + " merged: "
                 + newSignals.size() + " new signal(s), countries joined: " + (joined.isEmpty() ? "none" : joined), attributes);
-        if (!joined.isEmpty()) {
-            if (kase.getState() != CaseState.OPEN) {
-                kase.setState(CaseState.OPEN);
-                kase.setAckDeadline(deadline(kase.getTier(), now));
-            }
-            notifier.toLevel(step, joined, 0,
-                    new Message(NotificationKind.CASE_OPENED, why(escalation, step), "acknowledge", kase.getAckDeadline()));
-            askPendingVotes(step, joined);
-        }
+        welcome(step, joined, why(escalation, step));
         return step.outcome();
+    }
+
+    /**
+     * A group update on the group's open case: the new signal, its facts, newly reporting countries
+     * (who now take part and are told as on any merge) and the group's current figures. The tier is
+     * left as it is, whatever the update says: an update is no tier change, and a case lowered by vote
+     * stays lowered. The officers already on the case hear of it through {@link UpdateNotices}.
+     */
+    CaseOutcome follow(EmergencyCase current, Escalation update, Instant now) {
+        Transition step = new Transition(current, now);
+        EmergencyCase kase = step.kase();
+        List<String> newSignals = newSignals(kase, update);
+        addNew(kase.getSignalIds(), update.getSignalIds());
+        addDisclosures(kase, update);
+        List<String> joined = addNew(kase.getInvolvedCountries(), involved(kase, update));
+        kase.setInvolvedCount(kase.getInvolvedCountries().size());
+        boolean refigured = CaseHeadline.keepFigures(kase, update);
+        List<String> started = startObligations(kase, update, now);
+        if (newSignals.isEmpty() && joined.isEmpty() && started.isEmpty() && !refigured) {
+            return CaseOutcome.none();
+        }
+        Map<String, String> attributes = attributes(update, started);
+        attributes.put("newSignals", String.join(",", newSignals));
+        attributes.put("joined", String.join(",", joined));
+        // aegis.case-events is read by the coordination centre and its operators only, never by a
+        // member's node (infra/acls.yaml), so this record may name every signal and country
+        step.record(CaseEventType.OTHER, Actor.SYSTEM, "Group update " + update.getEscalationId() + " followed: "
+                + newSignals.size() + " new signal(s) " + newSignals + ", countries joined: "
+                + (joined.isEmpty() ? "none" : joined) + "; " + CaseHeadline.threat(kase), attributes);
+        welcome(step, joined, country -> CaseHeadline.threat(kase) + ". Your country now takes part in this case at "
+                + kase.getTier() + " (" + reason(update) + "); it was escalated as " + CaseHeadline.fired(kase) + ". "
+                + CaseCopies.reportersText(kase, country, now) + " (window " + kase.getWindow() + ").");
+        updates.note(step, newSignals, joined);
+        return step.outcome();
+    }
+
+    /** Countries that joined an open case take part from now: they are asked to acknowledge and to vote. */
+    private void welcome(Transition step, List<String> joined, Function<String, String> why) {
+        if (joined.isEmpty()) {
+            return;
+        }
+        EmergencyCase kase = step.kase();
+        if (kase.getState() != CaseState.OPEN) {
+            kase.setState(CaseState.OPEN);
+            kase.setAckDeadline(deadline(kase.getTier(), step.now()));
+        }
+        notifier.toLevel(step, joined, 0, new Message(NotificationKind.CASE_OPENED, why, "acknowledge", kase.getAckDeadline()));
+        askPendingVotes(step, joined);
     }
 
     /**
@@ -180,69 +231,14 @@ final class EscalationHandler {
         return now.plus(settings.ackDeadlineFor(tier));
     }
 
-    /** Adds the values not yet present, keeping order, and returns those added. */
-    static List<String> addNew(List<String> target, List<String> values) {
-        List<String> added = new ArrayList<>();
-        for (String value : values) {
-            if (!target.contains(value)) {
-                target.add(value);
-                added.add(value);
-            }
-        }
-        return added;
-    }
-
-    private static Map<String, String> attributes(Escalation escalation, List<String> obligations) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("escalationId", escalation.getEscalationId());
-        attributes.put("correlationKey", escalation.getCorrelationKey());
-        attributes.put("rules", String.join(",", escalation.getRules()));
-        attributes.put("countries", String.join(",", escalation.getCountries()));
-        attributes.put("signalCount", Integer.toString(escalation.getSignalCount()));
-        attributes.put("window", escalation.getWindow());
-        attributes.put("obligationsStarted", String.join(",", obligations));
-        return attributes;
-    }
-
-    private static String title(Escalation escalation) {
-        String reason = reason(escalation);
-        return reason.length() <= 200 ? reason : reason.substring(0, 197) + "...";
-    }
-
-    private static String reason(Escalation escalation) {
-        return escalation.getReason().isBlank()
-                ? "escalation of " + escalation.getCorrelationKey() : escalation.getReason();
-    }
-
     /**
-     * Why each country's officers are told, worded for that country: the reporters it may know and
-     * a count of the rest (need to know), never the escalation's full list of countries.
+     * Why each country's officers are told, worded for that country and led by the threat: the
+     * reporters it may know and a count of the rest (need to know), never the escalation's full list
+     * of countries.
      */
     private static Function<String, String> why(Escalation escalation, Transition step) {
-        return country -> "Escalated to " + escalation.getTier() + ": " + reason(escalation) + ". Rules: "
-                + String.join(", ", escalation.getRules()) + ". "
+        return country -> CaseHeadline.threat(step.kase()) + ". Escalated to " + escalation.getTier() + ": "
+                + reason(escalation) + ". Rules: " + String.join(", ", escalation.getRules()) + ". "
                 + CaseCopies.reportersText(step.kase(), country, step.now()) + " (window " + escalation.getWindow() + ").";
-    }
-
-    /**
-     * Keeps the need-to-know facts of the escalation's signals on the case (the coordination centre's
-     * record), and every reporting country; returns how many signals were new to the case.
-     */
-    private static int addDisclosures(EmergencyCase kase, Escalation escalation) {
-        Set<String> known = new HashSet<>();
-        kase.getDisclosures().forEach(signal -> known.add(signal.getSignalId()));
-        List<SignalDisclosure> facts = new ArrayList<>(kase.getDisclosures());
-        int added = 0;
-        for (SignalDisclosure signal : escalation.getDisclosures()) {
-            if (known.add(signal.getSignalId())) {
-                facts.add(signal);
-                added++;
-            }
-        }
-        kase.setDisclosures(facts);
-        List<String> reporters = new ArrayList<>(kase.getReportingCountries());
-        addNew(reporters, escalation.getCountries());
-        kase.setReportingCountries(reporters.stream().sorted().toList());
-        return added;
     }
 }

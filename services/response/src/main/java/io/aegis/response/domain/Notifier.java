@@ -118,7 +118,7 @@ final class Notifier {
                 .setCaseId(kase.getCaseId())
                 .setKind(message.kind())
                 .setTier(kase.getTier())
-                .setTitle("[" + kase.getTier() + "] " + kase.getTitle())
+                .setTitle("[" + kase.getTier() + "] " + CaseCopies.titleFor(kase, recipient.country(), step.now()))
                 .setMessage(text)
                 .setAsk(message.ask())
                 .setDeadline(message.deadline())

@@ -23,15 +23,29 @@ import java.util.Set;
  * @param defaultQuorum fraction of involved countries whose YES passes an action, in (0, 1]
  * @param quorums       quorum per action type, overriding the default
  * @param obligations   regulatory clocks, ids unique
+ * @param updateInterval at most one CASE_UPDATED notification per case within this positive interval
  */
 public record ResponseSettings(Tier openTier, Map<Tier, Duration> ackDeadlines, double defaultQuorum,
-                               Map<ActionType, Double> quorums, List<ObligationRule> obligations) {
+                               Map<ActionType, Double> quorums, List<ObligationRule> obligations,
+                               Duration updateInterval) {
 
     /** Two thirds, written as a fraction so that three countries need exactly two YES votes. */
     public static final double TWO_THIRDS = 2.0 / 3.0;
 
+    /** Default of {@code updateNotifications.interval}. */
+    public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(1);
+
+    /** The rule broken by a zero or negative update-notification interval. */
+    public static final String POSITIVE_INTERVAL_RULE =
+            "must be a positive duration, or officers would be told of every new signal one by one";
+
     public ResponseSettings {
         Objects.requireNonNull(openTier, "openTier");
+        Objects.requireNonNull(updateInterval, "updateInterval");
+        if (updateInterval.isNegative() || updateInterval.isZero()) {
+            throw new IllegalArgumentException("updateNotifications.interval: " + POSITIVE_INTERVAL_RULE + ", got "
+                    + updateInterval);
+        }
         requireQuorum("defaultQuorum", defaultQuorum);
         Map<Tier, Duration> deadlines = new EnumMap<>(Tier.class);
         ackDeadlines.forEach((tier, deadline) -> {
@@ -56,6 +70,12 @@ public record ResponseSettings(Tier openTier, Map<Tier, Duration> ackDeadlines, 
         ackDeadlines = Map.copyOf(deadlines);
         quorums = Map.copyOf(byAction);
         obligations = List.copyOf(obligations);
+    }
+
+    /** Rules with the default update-notification interval. */
+    public ResponseSettings(Tier openTier, Map<Tier, Duration> ackDeadlines, double defaultQuorum,
+                            Map<ActionType, Double> quorums, List<ObligationRule> obligations) {
+        this(openTier, ackDeadlines, defaultQuorum, quorums, obligations, DEFAULT_UPDATE_INTERVAL);
     }
 
     /** The defaults of the issue: SEVERE opens a case; ELEVATED 4 h, SEVERE 60 min, CRITICAL 15 min; two thirds. */
@@ -112,7 +132,11 @@ public record ResponseSettings(Tier openTier, Map<Tier, Duration> ackDeadlines, 
     }
 
     public ResponseSettings withObligations(List<ObligationRule> rules) {
-        return new ResponseSettings(openTier, ackDeadlines, defaultQuorum, quorums, rules);
+        return new ResponseSettings(openTier, ackDeadlines, defaultQuorum, quorums, rules, updateInterval);
+    }
+
+    public ResponseSettings withUpdateInterval(Duration interval) {
+        return new ResponseSettings(openTier, ackDeadlines, defaultQuorum, quorums, obligations, interval);
     }
 
     private static double requireQuorum(String field, double quorum) {

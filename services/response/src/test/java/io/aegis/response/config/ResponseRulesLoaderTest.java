@@ -37,6 +37,27 @@ class ResponseRulesLoaderTest {
                 settings.obligations().stream().map(r -> r.id()).toList());
         assertEquals(Duration.ofDays(15), settings.obligation("complete-report").orElseThrow().due());
         assertEquals(Completion.REPORT, settings.obligation("initial-report").orElseThrow().completion());
+        assertEquals(Duration.ofMinutes(1), settings.updateInterval());
+    }
+
+    @Test
+    void shouldLoadTheUpdateNotificationInterval() throws IOException {
+        ResponseSettings settings = ResponseRulesLoader.load(write("updateNotifications:\n  interval: PT5M\n"));
+
+        assertEquals(Duration.ofMinutes(5), settings.updateInterval());
+    }
+
+    @Test
+    void shouldRefuseAnUpdateNotificationIntervalThatIsNotPositiveNamingTheFieldAndTheRule() throws IOException {
+        // a zero interval would page the officers of a busy case for every single signal
+        Path zero = write("updateNotifications:\n  interval: PT0S\n");
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> ResponseRulesLoader.load(zero));
+        assertEquals(List.of(zero + ": updateNotifications.interval: must be a positive duration, or officers would be told"
+                + " of every new signal one by one, got PT0S"), error.problems());
+
+        Path unknown = write("updateNotifications:\n  every: PT1M\n");
+        error = assertThrows(InvalidConfigException.class, () -> ResponseRulesLoader.load(unknown));
+        assertEquals(List.of(unknown + ": updateNotifications.every: unknown field; expected one of [interval]"), error.problems());
     }
 
     @Test
@@ -46,6 +67,7 @@ class ResponseRulesLoaderTest {
         assertEquals(Tier.ELEVATED, settings.openTier());
         assertEquals(ResponseSettings.defaults().ackDeadlines(), settings.ackDeadlines());
         assertEquals(ResponseSettings.TWO_THIRDS, settings.defaultQuorum());
+        assertEquals(ResponseSettings.DEFAULT_UPDATE_INTERVAL, settings.updateInterval());
     }
 
     @Test

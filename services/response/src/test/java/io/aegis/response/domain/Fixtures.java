@@ -1,6 +1,8 @@
 package io.aegis.response.domain;
 
+import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Category;
+import io.aegis.schema.common.Delivery;
 import io.aegis.schema.common.Sector;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.ActionType;
@@ -11,6 +13,7 @@ import io.aegis.schema.response.CommandType;
 import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Escalation;
 import io.aegis.schema.response.Notification;
+import io.aegis.schema.response.SignalDisclosure;
 import io.aegis.schema.response.VoteChoice;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /** Test data for the workflow: five members with three-level rosters, escalations and commands. */
 public final class Fixtures {
@@ -78,6 +82,27 @@ public final class Fixtures {
         Escalation escalation = escalation(tier, null, countries);
         escalation.setCriticalSectors(List.of(Sector.ENERGY));
         return escalation;
+    }
+
+    /**
+     * A group update, as the escalation service writes it: {@code signal} joined the group at its
+     * current {@code tier}, which {@code countries} now report; no rule fired.
+     */
+    public static Escalation groupUpdate(Tier tier, SignalDisclosure signal, String... countries) {
+        Escalation update = escalation(tier, null, countries);
+        update.setGroupUpdate(true);
+        update.setRules(List.of());
+        update.setReason("a new signal joined the group");
+        update.setSignalIds(signal.getCountOnly() ? List.of() : List.of(signal.getSignalId()));
+        update.setDisclosures(List.of(signal));
+        update.setWindow("PT24H");
+        return update;
+    }
+
+    /** One signal's facts: its origin, how it may be named, and who received it. */
+    public static SignalDisclosure fact(String signalId, String origin, Attribution attribution, String... audience) {
+        return new SignalDisclosure(signalId, origin, false, attribution,
+                Stream.of(audience).map(country -> new Delivery(country, null)).toList());
     }
 
     public static CaseCommand command(String caseId, String country, CommandType type) {
