@@ -16,7 +16,9 @@ import java.util.Optional;
  * a running devstack. Three members report it with shared indicators, one of them as AMBER that
  * its policy withholds from members outside its trusted group, a fourth member files and then
  * retracts an unrelated report, and the coordination centre escalates the campaign to CRITICAL,
- * opens a joint case and notifies every member's duty officer, who acknowledges it. Each step
+ * opens a joint case and notifies every member's duty officer, who acknowledges it. Then a second,
+ * unrelated campaign in the same category and sector gets a case of its own, and a late report of the
+ * first campaign joins the first case. Each step
  * prints what the network did; the demo fails (false) when an expected effect does not appear.
  */
 public final class DemoScenario {
@@ -63,14 +65,26 @@ public final class DemoScenario {
         Optional<Map<String, Object>> critical = steps.awaitCriticalCase(first, List.of(firstId, amberId, thirdId), start);
         boolean notified = critical.isPresent() && steps.showNotifications(caseId(critical.get()));
         boolean acknowledged = critical.isPresent() && steps.acknowledge(first, caseId(critical.get()));
-        return report(policyHeld, retracted, critical.isPresent(), notified, acknowledged);
+        steps.title(7, "A different campaign hits the same sector: " + List.of(first, second, third)
+                + " report synthetic identities at banks (" + signals.secondCampaign() + ")");
+        List<String> secondIds = new java.util.ArrayList<>();
+        for (String country : List.of(second, third, first)) {
+            secondIds.add(steps.publish(country, signals.syntheticIdentity(country)));
+        }
+        Optional<Map<String, Object>> secondCase = steps.awaitCase(first, secondIds,
+                critical.map(DemoScenario::caseId).orElse(""));
+        steps.title(8, outsider + " reports the first campaign's callback domain, late");
+        String lateId = steps.publish(outsider, signals.lateCallbackSighting());
+        boolean joined = critical.isPresent() && steps.awaitJoined(first, caseId(critical.get()), lateId, outsider);
+        return report(policyHeld, retracted, critical.isPresent(), notified, acknowledged, secondCase.isPresent(), joined);
     }
 
     private static String caseId(Map<String, Object> emergencyCase) {
         return String.valueOf(emergencyCase.get("caseId"));
     }
 
-    private boolean report(boolean policyHeld, boolean retracted, boolean critical, boolean notified, boolean acked) {
+    private boolean report(boolean policyHeld, boolean retracted, boolean critical, boolean notified, boolean acked,
+                           boolean secondCase, boolean joined) {
         out.println();
         out.println("Result:");
         line("the AMBER signal was withheld from members outside the origin's trusted group", policyHeld);
@@ -78,7 +92,9 @@ public final class DemoScenario {
         line("the campaign escalated to CRITICAL and a joint case opened", critical);
         line("duty officers of the member countries were notified", notified);
         line("the first reporter's duty officer acknowledged the case", acked);
-        return policyHeld && retracted && critical && notified && acked;
+        line("a second campaign in the same sector got a case of its own", secondCase);
+        line("a late report of the first campaign joined the first case", joined);
+        return policyHeld && retracted && critical && notified && acked && secondCase && joined;
     }
 
     private void line(String what, boolean ok) {

@@ -78,6 +78,32 @@ public final class DemoSignals {
                         indicator("WALLET_ADDRESS", "bc1q" + run + "demo0mule0wallet")), 20);
     }
 
+    /** The second, unrelated campaign of the run: another actor, another model, the same category and sector. */
+    public String secondCampaign() {
+        return "synthetic-id-" + run;
+    }
+
+    /**
+     * A report of the second campaign: synthetic faces open mule accounts at banks (DEEPFAKE_FRAUD in
+     * FINANCE like the first campaign, but its own campaign, indicators and model), severity 4.
+     */
+    public Map<String, Object> syntheticIdentity(String country) {
+        Map<String, Object> signal = base("Synthetic-face identities open mule accounts (" + country + ")",
+                "Face-swap video passes remote identity checks; accounts are opened in bulk and used as mules.", 4, "GREEN",
+                List.of("FINANCE"), List.of(indicator("DOMAIN", "kyc-upload-" + run + ".example"),
+                        indicator("URL", "https://kyc-upload-" + run + ".example/session/" + country.toLowerCase())), 5);
+        signal.put("campaignId", secondCampaign());
+        signal.put("affectedSystems", List.of(Map.of("provider", "OtherAI", "model", "face-z", "version", "1.0")));
+        return signal;
+    }
+
+    /** A late report of the first campaign: its callback domain seen at another bank, hours later. */
+    public Map<String, Object> lateCallbackSighting() {
+        return base("Callback domain of the voice-clone campaign seen at a savings bank",
+                "Same callback domain " + domain() + " in calls to a savings bank's branch staff.", 3, "GREEN",
+                List.of("FINANCE"), List.of(indicator("DOMAIN", domain())), 1);
+    }
+
     /** A report filed in error (wrong domain blamed), retracted later in the scenario. */
     public Map<String, Object> mistakenReport() {
         Map<String, Object> signal = base("Suspected deepfake video ads (filed in error)",

@@ -121,6 +121,53 @@ final class DemoSteps {
         return found;
     }
 
+    /** Waits for a case other than {@code otherThan} holding all of the signals, as the country's officer sees it. */
+    Optional<Map<String, Object>> awaitCase(String country, List<String> signalIds, String otherThan)
+            throws IOException, InterruptedException {
+        NodeClient officer = network.client(country, DemoRole.OFFICER);
+        Optional<Map<String, Object>> found = Poll.until(DemoScenario.STEP_TIMEOUT, () -> items(officer.get("/api/v1/cases")
+                .body()).stream().filter(c -> !otherThan.equals(c.get("caseId")))
+                .filter(c -> c.get("signalIds") instanceof List<?> ids && ids.containsAll(signalIds))
+                .findFirst());
+        if (found.isEmpty()) {
+            out.println("  no case of its own holding " + signalIds + " within " + DemoScenario.STEP_TIMEOUT.toSeconds() + " s");
+            return found;
+        }
+        Map<String, Object> c = found.get();
+        out.println("  case " + c.get("caseId") + " (not " + otherThan + "): tier " + c.get("tier") + ", \"" + c.get("title")
+                + "\", reporting " + c.get("reportingCountries"));
+        return found;
+    }
+
+    /**
+     * Waits until the case lists the late signal and its reporter among the reporting countries, then
+     * shows what the reporter's duty officer was told about the case.
+     */
+    boolean awaitJoined(String viewer, String caseId, String signalId, String reporter) throws IOException, InterruptedException {
+        NodeClient officer = network.client(viewer, DemoRole.OFFICER);
+        Optional<Map<String, Object>> grown = Poll.until(DemoScenario.STEP_TIMEOUT, () -> {
+            Map<String, Object> c = officer.get("/api/v1/cases/" + caseId).body();
+            return c.get("signalIds") instanceof List<?> ids && ids.contains(signalId)
+                    && c.get("reportingCountries") instanceof List<?> reporters && reporters.contains(reporter)
+                    ? Optional.of(c) : Optional.empty();
+        });
+        if (grown.isEmpty()) {
+            out.println("  case " + caseId + " did not list " + signalId + " from " + reporter + " within "
+                    + DemoScenario.STEP_TIMEOUT.toSeconds() + " s");
+            return false;
+        }
+        out.println("  case " + caseId + " now lists " + ((List<?>) grown.get().get("signalIds")).size() + " signals, reporting "
+                + grown.get().get("reportingCountries"));
+        NodeClient reporterOfficer = network.client(reporter, DemoRole.OFFICER);
+        Optional<Map<String, Object>> told = Poll.until(DemoScenario.STEP_TIMEOUT, () -> items(reporterOfficer
+                .get("/api/v1/notifications?limit=500").body()).stream()
+                .filter(n -> caseId.equals(n.get("caseId")) && "CASE_UPDATED".equals(n.get("kind"))).reduce((a, b) -> b));
+        told.ifPresentOrElse(n -> out.println("  " + reporter + " officer " + n.get("officerId") + ": " + n.get("kind") + " \""
+                        + n.get("message") + "\""),
+                () -> out.println("  " + reporter + ": no update notification about the case"));
+        return told.isPresent();
+    }
+
     /** Shows, per member, the notifications its duty officer received about the case. */
     boolean showNotifications(String caseId) throws IOException, InterruptedException {
         int reached = 0;
