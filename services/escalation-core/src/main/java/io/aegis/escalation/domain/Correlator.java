@@ -5,19 +5,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Union-find over correlation keys: signals sharing a key belong to one group, and a signal whose
- * keys point to several groups merges them. Identity keys (campaign, indicator, system) link for
- * as long as the group is kept; a category × sector key only links while it was seen within the
- * longest window, so unrelated threats of one category and sector weeks apart do not fuse.
- * The surviving group is the one with the highest tier, then the oldest, then the smallest id —
- * so an escalated group (and the case keyed by its id downstream) keeps its identity. After
- * {@link #join} every key, slot and signal of every merged group is filed under the survivor.
+ * Union-find over correlation keys, identity over likeness. Identity keys (campaign, indicator,
+ * system) join and merge groups transitively for as long as a group is kept. A category × sector
+ * key only expresses likeness: it links while seen within the longest window, and it never fuses
+ * two incidents that each have an identity of their own. A group "has identity" when any of its
+ * keys is an identity key. A signal joins every group its own non-weak keys link to (its identity
+ * groups), plus the groups its category × sector keys link to that have no identity; a signal
+ * without any identity key of its own (count-only, or nothing to identify it) joins, when no
+ * identity group links it, the best of the likeness-linked groups that have identity as well.
+ * A signal with identity keys that link nowhere, whose likeness-linked groups all have identity,
+ * founds a group: a second campaign in the same category and sector is a second incident.
+ * The category × sector key then points at the group the signal joined, so later reports carrying
+ * only likeness join the most recent incident. {@code signal:<id>} fallback keys never give
+ * identity. The surviving group is the one with the highest tier, then the oldest, then the
+ * smallest id — so an escalated group (and the case keyed by its id downstream) keeps its
+ * identity. After {@link #join} every key, slot and signal of every merged group is filed under
+ * the survivor.
  */
 public final class Correlator {
 
@@ -25,6 +35,7 @@ public final class Correlator {
             .comparing(GroupState::tier, Comparator.reverseOrder())
             .thenComparingLong(GroupState::createdAt)
             .thenComparing(GroupState::id);
+    private static final List<KeyKind> IDENTITY = List.of(KeyKind.CAMPAIGN, KeyKind.INDICATOR, KeyKind.SYSTEM);
 
     private final GroupStore store;
     private final List<Duration> windows;
@@ -58,20 +69,31 @@ public final class Correlator {
         return survivor;
     }
 
-    /** The distinct groups the keys link to at {@code at}, survivor first. */
+    /**
+     * The distinct existing groups a signal with these keys joins at {@code at} (identity over
+     * likeness, see the class comment), survivor first; empty when it founds a group.
+     */
     public List<GroupState> existing(List<String> keys, long at) {
-        Map<String, GroupState> groups = new LinkedHashMap<>();
-        for (String key : keys) {
-            KeyLink link = store.link(key);
-            if (link == null || groups.containsKey(link.groupId()) || stale(key, link, at)) {
+        Map<String, GroupState> identified = linked(keys.stream().filter(k -> !isWeak(k)).toList(), at);
+        Map<String, GroupState> joined = new LinkedHashMap<>(identified);
+        List<GroupState> alikeWithIdentity = new ArrayList<>();
+        for (GroupState alike : linked(keys.stream().filter(Correlator::isWeak).toList(), at).values()) {
+            if (joined.containsKey(alike.id())) {
                 continue;
             }
-            GroupState group = store.load(link.groupId());
-            if (group != null) {
-                groups.put(link.groupId(), group);
+            if (hasIdentity(alike)) {
+                alikeWithIdentity.add(alike);
+            } else {
+                joined.put(alike.id(), alike);
             }
         }
-        List<GroupState> ordered = new ArrayList<>(groups.values());
+        boolean identityLess = keys.stream().noneMatch(Correlator::isIdentity);
+        if (identityLess && identified.isEmpty() && !alikeWithIdentity.isEmpty()) {
+            // likeness alone: the most recent incident of that kind, but never two incidents fused
+            GroupState best = Collections.min(alikeWithIdentity, SURVIVOR);
+            joined.put(best.id(), best);
+        }
+        List<GroupState> ordered = new ArrayList<>(joined.values());
         ordered.sort(SURVIVOR);
         return ordered;
     }
@@ -90,8 +112,36 @@ public final class Correlator {
         store.delete(group.id());
     }
 
+    /** The distinct groups these keys link to at {@code at}, in key order (stale category × sector links left out). */
+    private Map<String, GroupState> linked(List<String> keys, long at) {
+        Map<String, GroupState> groups = new LinkedHashMap<>();
+        for (String key : keys) {
+            KeyLink link = store.link(key);
+            if (link == null || groups.containsKey(link.groupId()) || stale(key, link, at)) {
+                continue;
+            }
+            GroupState group = store.load(link.groupId());
+            if (group != null) {
+                groups.put(link.groupId(), group);
+            }
+        }
+        return groups;
+    }
+
+    private boolean hasIdentity(GroupState group) {
+        return store.keysOf(group.id()).stream().anyMatch(Correlator::isIdentity);
+    }
+
+    private static boolean isIdentity(String key) {
+        return IDENTITY.stream().anyMatch(kind -> key.startsWith(kind.prefix()));
+    }
+
+    private static boolean isWeak(String key) {
+        return key.startsWith(KeyKind.CATEGORY_SECTOR.prefix());
+    }
+
     private boolean stale(String key, KeyLink link, long at) {
-        return key.startsWith(KeyKind.CATEGORY_SECTOR.prefix()) && link.lastSeen() <= at - weakKeyHorizon;
+        return isWeak(key) && link.lastSeen() <= at - weakKeyHorizon;
     }
 
     /**
@@ -121,7 +171,7 @@ public final class Correlator {
         survivor.absorb(absorbed);
         for (long length : List.copyOf(survivor.windows().keySet())) {
             long boundary = survivor.windows().get(length).boundary();
-            WindowTally tally = new WindowTally(boundary, java.util.Map.of());
+            WindowTally tally = new WindowTally(boundary, Map.of());
             store.slots(survivor.id(), boundary, Long.MAX_VALUE).forEach(tally::add);
             survivor.replaceWindow(Duration.ofMillis(length), tally);
         }

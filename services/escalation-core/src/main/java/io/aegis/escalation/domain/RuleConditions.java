@@ -5,14 +5,16 @@ import java.util.Set;
 
 /**
  * The thresholds of one rule; every condition that is set must hold (logical AND). When
- * {@code categories} is non-empty, only signals of those categories are counted.
+ * {@code categories} is non-empty, only signals of those categories are counted. When
+ * {@code minSeverity} is set, only reports at or above it are counted by minSignals, minCountries
+ * and minCriticalSectors, and at least one such report is needed.
  *
- * @param minSignals         at least this many signals in the window
- * @param minCountries       at least this many distinct reporting countries
- * @param minSeverity        the maximum severity in the window is at least this (1..5)
- * @param minCriticalSectors at least this many distinct critical-infrastructure sectors touched
+ * @param minSignals         at least this many (counted) signals in the window
+ * @param minCountries       at least this many distinct countries that sent a counted signal
+ * @param minSeverity        count only signals of at least this severity (1..5); at least one is needed
+ * @param minCriticalSectors at least this many distinct critical-infrastructure sectors touched by counted signals
  * @param categories         restrict counting to these categories (empty: all)
- * @param baselineFactor     some category's count is at least this multiple of its trailing baseline
+ * @param baselineFactor     some category's count (all severities) is at least this multiple of its trailing baseline
  */
 public record RuleConditions(
         Integer minSignals,

@@ -7,8 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
-/** Checks one rule's conditions against a group's observations and says, in words, why it holds. */
+/**
+ * Checks one rule's conditions against a group's window and says, in words, why it holds. With
+ * {@code minSeverity}, {@code minSignals}, {@code minCountries} and {@code minCriticalSectors} count
+ * only the reports at or above that severity, and at least one such report is needed; the baseline
+ * factor and the figures put on the escalation are those of the whole (category-filtered) window.
+ */
 final class RuleMatcher {
 
     private final double minimumExpected;
@@ -19,16 +25,26 @@ final class RuleMatcher {
 
     Optional<Firing> match(EscalationRule rule, GroupState group, long at, Baseline baseline) {
         RuleConditions when = rule.when();
-        WindowStats stats = WindowStats.of(group.window(rule.length()), rule.length(), at,
-                c -> when.categories().isEmpty() || when.categories().contains(c));
-        if (stats.signalCount() == 0) {
+        Predicate<Category> counted = c -> when.categories().isEmpty() || when.categories().contains(c);
+        WindowTally window = group.window(rule.length());
+        WindowStats stats = WindowStats.of(window, rule.length(), at, counted);
+        Integer severity = when.minSeverity();
+        // with minSeverity, a rule counts only the reports at or above it (and needs one)
+        SeverityFigures reports = SeverityFigures.of(window, counted, severity == null ? 1 : severity);
+        if (stats.signalCount() == 0 || reports.signals() == 0) {
             return Optional.empty();
         }
+        String of = severity == null ? "" : " of severity >= " + severity;
         List<String> parts = new ArrayList<>();
-        boolean holds = atLeast(when.minSignals(), stats.signalCount(), "signals", parts)
-                && atLeast(when.minCountries(), stats.countries().size(), "countries", parts)
-                && atLeast(when.minSeverity(), stats.maxSeverity(), "max severity", parts)
-                && atLeast(when.minCriticalSectors(), stats.criticalSectors().size(), "critical sectors", parts)
+        if (severity != null && when.minSignals() == null && when.minCountries() == null
+                && when.minCriticalSectors() == null) {
+            parts.add(reports.signals() + (reports.signals() == 1 ? " signal" : " signals") + of);
+        }
+        boolean holds = atLeast(when.minSignals(), reports.signals(), "signals" + of, parts)
+                && atLeast(when.minCountries(), reports.countries().size(),
+                        "countries" + (severity == null ? "" : " with reports" + of), parts)
+                && atLeast(when.minCriticalSectors(), reports.criticalSectors().size(),
+                        "critical sectors" + (severity == null ? "" : " hit by reports" + of), parts)
                 && surge(when.baselineFactor(), stats, baseline, parts);
         if (!holds) {
             return Optional.empty();
@@ -46,8 +62,7 @@ final class RuleMatcher {
         if (actual < threshold) {
             return false;
         }
-        parts.add(what.startsWith("max") ? what + " " + actual + " (>= " + threshold + ")"
-                : actual + " " + what + " (>= " + threshold + ")");
+        parts.add(actual + " " + what + " (>= " + threshold + ")");
         return true;
     }
 

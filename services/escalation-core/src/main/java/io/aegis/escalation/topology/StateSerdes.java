@@ -13,8 +13,10 @@ import io.aegis.schema.common.Tier;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -90,29 +92,65 @@ final class StateSerdes {
         return new Slot(in.readLong(), Category.valueOf(in.readUTF()), readTally(in));
     }
 
+    /**
+     * Tallies carry per-severity countries and sectors since format {@link #TALLY_BY_SEVERITY}, written
+     * as a leading int. The previous layout began directly with the tally's count, never negative,
+     * so the marker (a negative int) cannot be mistaken for it; both layouts are read.
+     */
+    static final int TALLY_BY_SEVERITY = Integer.MIN_VALUE + 2;
+
     private static void writeTally(DataOutputStream out, Tally tally) throws IOException {
+        out.writeInt(TALLY_BY_SEVERITY);
         out.writeInt(tally.count());
         out.writeInt(tally.countOnly());
         writeCounts(out, tally.countries());
         for (int severity : tally.severities()) {
             out.writeInt(severity);
         }
-        Map<String, Integer> sectors = new TreeMap<>();
-        tally.criticalSectors().forEach((s, n) -> sectors.put(s.name(), n));
-        writeCounts(out, sectors);
+        writeCounts(out, names(tally.criticalSectors()));
+        for (int severity = 1; severity <= 5; severity++) {
+            writeCounts(out, tally.countries(severity));
+            writeCounts(out, names(tally.criticalSectors(severity)));
+        }
     }
 
     private static Tally readTally(DataInputStream in) throws IOException {
-        int count = in.readInt();
+        int first = in.readInt();
+        if (first != TALLY_BY_SEVERITY && first < 0) {
+            throw new IOException("unknown tally layout " + first);
+        }
+        boolean bySeverity = first == TALLY_BY_SEVERITY;
+        int count = bySeverity ? in.readInt() : first;
         int countOnly = in.readInt();
         Map<String, Integer> countries = readCounts(in);
         int[] severities = new int[6];
         for (int s = 0; s < severities.length; s++) {
             severities[s] = in.readInt();
         }
+        Map<Sector, Integer> sectors = readSectors(in);
+        if (!bySeverity) {
+            // written by the previous release: no per-severity countries or sectors (see withoutBreakdown)
+            return Tally.withoutBreakdown(count, countOnly, countries, severities, sectors);
+        }
+        List<Map<String, Integer>> countriesBySeverity = new ArrayList<>(List.of(Map.of()));
+        List<Map<Sector, Integer>> sectorsBySeverity = new ArrayList<>(List.of(Map.of()));
+        for (int severity = 1; severity <= 5; severity++) {
+            countriesBySeverity.add(readCounts(in));
+            sectorsBySeverity.add(readSectors(in));
+        }
+        return new Tally(count, countOnly, countries, severities, sectors, countriesBySeverity, sectorsBySeverity);
+    }
+
+    private static Map<String, Integer> names(Map<Sector, Integer> sectors) {
+        Map<String, Integer> named = new TreeMap<>();
+        sectors.forEach((s, n) -> named.put(s.name(), n));
+        return named;
+    }
+
+    private static Map<Sector, Integer> readSectors(DataInputStream in) throws IOException {
         Map<Sector, Integer> sectors = new EnumMap<>(Sector.class);
         readCounts(in).forEach((s, c) -> sectors.put(Sector.valueOf(s), c));
-        return new Tally(count, countOnly, countries, severities, sectors);
+        return sectors;
     }
 
     private static void writeObservation(DataOutputStream out, Observation o) throws IOException {

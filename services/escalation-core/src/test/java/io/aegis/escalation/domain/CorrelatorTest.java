@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class CorrelatorTest {
 
+    private static final String ENERGY = "cat:CRITICAL_INFRASTRUCTURE_ATTACK|sector:ENERGY";
+    private static final String FINANCE = "cat:CRITICAL_INFRASTRUCTURE_ATTACK|sector:FINANCE";
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+
     private InMemoryGroupStore store;
     private Correlator correlator;
 
@@ -111,6 +115,122 @@ class CorrelatorTest {
         GroupState later = correlator.join(List.of("cat:MODEL_THEFT|sector:MEDIA"), Duration.ofHours(23).toMillis());
 
         assertThat(later.id()).isEqualTo("cat:MODEL_THEFT|sector:MEDIA");
+    }
+
+    @Test
+    void shouldFoundASecondCampaignOfTheSameCategoryAndSectorAsItsOwnGroup() {
+        // given: campaign c1 in ENERGY, with a counted signal
+        GroupState first = correlator.join(List.of("campaign:c1", "ioc:DOMAIN:a", ENERGY), 1000);
+        count(first, "s1", "FR", 1000);
+        store.save(first);
+
+        // when: another campaign, disjoint indicators, same category and sector, an hour later
+        GroupState second = correlator.join(List.of("campaign:c2", "ioc:DOMAIN:b", ENERGY), HOUR);
+
+        // then: a second incident, not swallowed by the first; the weak key points at the newer one
+        assertThat(second.id()).isEqualTo("campaign:c2");
+        assertThat(store.groups).containsKey("campaign:c1");
+        assertThat(store.signals("campaign:c1", -1, Long.MAX_VALUE, 10)).extracting(Observation::signalId)
+                .containsExactly("s1");
+        assertThat(store.index).containsEntry(ENERGY, new KeyLink("campaign:c2", HOUR))
+                .containsEntry("ioc:DOMAIN:a", new KeyLink("campaign:c1", 1000));
+    }
+
+    @Test
+    void shouldJoinTheFirstCampaignWhenALaterReportCarriesItsIndicator() {
+        store.save(correlator.join(List.of("campaign:c1", "ioc:DOMAIN:a", ENERGY), 1000));
+        store.save(correlator.join(List.of("campaign:c2", "ioc:DOMAIN:b", ENERGY), 2000));
+
+        // a report with only c1's indicator (no campaign), in the same category and sector
+        GroupState joined = correlator.join(List.of("ioc:DOMAIN:a", ENERGY), 3000);
+
+        assertThat(joined.id()).isEqualTo("campaign:c1");
+        assertThat(store.groups).containsKeys("campaign:c1", "campaign:c2");
+        assertThat(store.keysOf("campaign:c2")).contains("campaign:c2", "ioc:DOMAIN:b");
+        assertThat(store.index).containsEntry(ENERGY, new KeyLink("campaign:c1", 3000));
+    }
+
+    @Test
+    void shouldJoinACountOnlyReportToTheMostRecentGroupOfItsCategoryAndSector() {
+        store.save(correlator.join(List.of("campaign:c1", "ioc:DOMAIN:a", ENERGY), 1000));
+        store.save(correlator.join(List.of("campaign:c2", "ioc:DOMAIN:b", ENERGY), 2000));
+
+        GroupState countOnly = correlator.join(List.of(ENERGY), 3000);
+        store.save(countOnly);
+        store.save(correlator.join(List.of("ioc:DOMAIN:a", ENERGY), 4000));
+        GroupState later = correlator.join(List.of(ENERGY), 5000);
+
+        // likeness alone goes with the incident last seen in that category and sector
+        assertThat(countOnly.id()).isEqualTo("campaign:c2");
+        assertThat(later.id()).isEqualTo("campaign:c1");
+        assertThat(store.groups).containsOnlyKeys("campaign:c1", "campaign:c2");
+    }
+
+    @Test
+    void shouldNeverMergeTwoGroupsWithIdentityThroughCategoryAndSectorKeys() {
+        // given: an escalated campaign in ENERGY and a younger one in FINANCE, same category
+        GroupState energy = correlator.join(List.of("campaign:c1", ENERGY), 1000);
+        energy.raiseTo(Tier.ELEVATED);
+        store.save(energy);
+        store.save(correlator.join(List.of("campaign:c2", FINANCE), 2000));
+
+        // when: a count-only report touching both sectors, then a third campaign touching both
+        GroupState countOnly = correlator.join(List.of(ENERGY, FINANCE), 3000);
+        store.save(countOnly);
+        GroupState third = correlator.join(List.of("campaign:c3", ENERGY, FINANCE), 4000);
+
+        // then: the count-only report joins the survivor by tier and fuses nothing;
+        // the third campaign is an incident of its own
+        assertThat(countOnly.id()).isEqualTo("campaign:c1");
+        assertThat(third.id()).isEqualTo("campaign:c3");
+        assertThat(store.groups).containsKeys("campaign:c1", "campaign:c2");
+        assertThat(store.keysOf("campaign:c2")).contains("campaign:c2");
+        assertThat(store.keysOf("campaign:c1")).contains("campaign:c1").doesNotContain("campaign:c2");
+    }
+
+    @Test
+    void shouldGiveAPureLikenessGroupTheIdentityOfTheFirstCampaignReportingLikeIt() {
+        // given: count-only reports in ENERGY form a group without identity
+        GroupState likeness = correlator.join(List.of(ENERGY), 1000);
+        count(likeness, "s1", "FR", 1000);
+        store.save(likeness);
+
+        // when: a campaign reports in ENERGY, then another campaign does
+        GroupState first = correlator.join(List.of("campaign:c1", ENERGY), 2000);
+        store.save(first);
+        GroupState second = correlator.join(List.of("campaign:c2", ENERGY), 3000);
+
+        // then: the first joins the likeness group (now its incident); the second founds its own
+        assertThat(first.id()).isEqualTo(ENERGY);
+        assertThat(store.index).containsEntry("campaign:c1", new KeyLink(ENERGY, 2000));
+        assertThat(second.id()).isEqualTo("campaign:c2");
+    }
+
+    @Test
+    void shouldMergePureLikenessGroupsIntoTheGroupASignalsIdentityLinksTo() {
+        // given: campaign c1 in ENERGY and count-only reports in FINANCE
+        store.save(correlator.join(List.of("campaign:c1", ENERGY), 1000));
+        GroupState likeness = correlator.join(List.of(FINANCE), 2000);
+        count(likeness, "s1", "DE", 2000);
+        store.save(likeness);
+
+        // when: a report of campaign c1 in FINANCE
+        GroupState merged = correlator.join(List.of("campaign:c1", FINANCE), 3000);
+
+        // then: the likeness group is merged into c1's incident
+        assertThat(merged.id()).isEqualTo("campaign:c1");
+        assertThat(store.groups).doesNotContainKey(FINANCE);
+        assertThat(store.signals("campaign:c1", -1, Long.MAX_VALUE, 10)).extracting(Observation::signalId)
+                .containsExactly("s1");
+    }
+
+    @Test
+    void shouldTreatASignalFallbackKeyAsWithoutIdentity() {
+        store.save(correlator.join(List.of("signal:x"), 1000));
+
+        // a redelivery finds its group again; the group has no identity to defend
+        assertThat(correlator.join(List.of("signal:x"), 2000).id()).isEqualTo("signal:x");
+        assertThat(correlator.existing(List.of("signal:y"), 2000)).isEmpty();
     }
 
     @Test

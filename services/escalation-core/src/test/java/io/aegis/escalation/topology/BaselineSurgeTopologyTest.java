@@ -43,11 +43,11 @@ class BaselineSurgeTopologyTest {
         // when: three reports within three minutes
         burst(3);
 
-        // then: the third crosses three times the baseline. The burst is its own group: the hourly
-        // reports share only the category × sector key, which links no further back than the
-        // longest window (here one hour)
+        // then: the third crosses three times the baseline. The burst is its own group: it shares an
+        // indicator, while the hourly reports each carry their own (identity over likeness: reports
+        // with disjoint indicators are separate incidents, whatever their category and sector)
         assertThat(driver.escalations()).extracting(EscalationTopologyTest::summary).containsExactly(
-                "ioc:DOMAIN:b0.example ELEVATED<null [surge] [FR] [b0, b1, b2] PT1H n=3");
+                "ioc:DOMAIN:burst.example ELEVATED<null [surge] [FR] [b0, b1, b2] PT1H n=3");
     }
 
     @Test
@@ -65,7 +65,8 @@ class BaselineSurgeTopologyTest {
     private void history(int perHour) {
         for (int hour = 24; hour >= 2; hour--) {
             for (int i = 0; i < perHour; i++) {
-                driver.send(report("h" + hour + "-" + i), T0.minus(Duration.ofHours(hour)).plus(Duration.ofMinutes(i)));
+                String id = "h" + hour + "-" + i;
+                driver.send(report(id, id + ".example"), T0.minus(Duration.ofHours(hour)).plus(Duration.ofMinutes(i)));
             }
         }
         assertThat(driver.escalations()).isEmpty();
@@ -73,12 +74,12 @@ class BaselineSurgeTopologyTest {
 
     private void burst(int count) {
         for (int i = 0; i < count; i++) {
-            driver.send(report("b" + i), T0.plus(Duration.ofMinutes(i)));
+            driver.send(report("b" + i, "burst.example"), T0.plus(Duration.ofMinutes(i)));
         }
     }
 
-    private static io.aegis.schema.routing.CoordinationSignal report(String id) {
-        return indicator(id, "FR", id + ".example", 2)
+    private static io.aegis.schema.routing.CoordinationSignal report(String id, String domain) {
+        return indicator(id, "FR", domain, 2)
                 .setCategory(Category.DEEPFAKE_FRAUD)
                 .setSectors(List.of(Sector.FINANCE))
                 .build();

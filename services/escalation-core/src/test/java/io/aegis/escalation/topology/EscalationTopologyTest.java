@@ -54,25 +54,28 @@ class EscalationTopologyTest {
 
     @Test
     void shouldRaiseTierStepByStepAsCountriesReportOneCampaign() {
-        // given/when: three countries report the same campaign within twenty minutes
+        // given/when: four countries report the same campaign within thirty minutes, DE at severity 3 only
         driver.send(campaign("s1", "FR", "camp-1", 4).build(), T0)
                 .send(campaign("s2", "DE", "camp-1", 3).build(), T0.plus(min(10)))
-                .send(campaign("s3", "JP", "camp-1", 4).build(), T0.plus(min(20)));
+                .send(campaign("s3", "JP", "camp-1", 4).build(), T0.plus(min(20)))
+                .send(campaign("s4", "KE", "camp-1", 4).build(), T0.plus(min(30)));
 
-        // then: one escalation per tier rise, each naming its rule, signals, countries and window
+        // then: one escalation per tier rise, each naming its rule, signals, countries and window;
+        // SEVERE waits for the third country with a report of severity >= 4 (DE's does not count),
+        // and its figures are the whole window's
         List<TestRecord<String, Escalation>> out = driver.escalationRecords();
         assertThat(out).extracting(r -> summary(r.value())).containsExactly(
                 "campaign:camp-1 ADVISORY<null [serious-report] [FR] [s1] PT1H n=1",
                 "campaign:camp-1 ELEVATED<ADVISORY [cross-border] [DE, FR] [s1, s2] PT24H n=2",
-                "campaign:camp-1 SEVERE<ELEVATED [multi-country-serious] [DE, FR, JP] [s1, s2, s3] PT1H n=3");
+                "campaign:camp-1 SEVERE<ELEVATED [multi-country-serious] [DE, FR, JP, KE] [s1, s2, s3, s4] PT1H n=4");
         assertThat(out).extracting(TestRecord::key).containsOnly("campaign:camp-1");
         Escalation severe = out.get(2).value();
         assertThat(severe.getMaxSeverity()).isEqualTo(4);
-        assertThat(severe.getWindowEnd()).isEqualTo(T0.plus(min(20)));
-        assertThat(severe.getWindowStart()).isEqualTo(T0.plus(min(20)).minus(Duration.ofHours(1)));
-        assertThat(severe.getEscalatedAt()).isEqualTo(T0.plus(min(20)));
-        assertThat(severe.getReason()).contains("3 countries (>= 3)", "max severity 4 (>= 4)", "within PT1H");
-        assertThat(out.get(2).timestamp()).isEqualTo(T0.plus(min(20)).toEpochMilli());
+        assertThat(severe.getWindowEnd()).isEqualTo(T0.plus(min(30)));
+        assertThat(severe.getWindowStart()).isEqualTo(T0.plus(min(30)).minus(Duration.ofHours(1)));
+        assertThat(severe.getEscalatedAt()).isEqualTo(T0.plus(min(30)));
+        assertThat(severe.getReason()).contains("3 countries with reports of severity >= 4 (>= 3)", "within PT1H");
+        assertThat(out.get(2).timestamp()).isEqualTo(T0.plus(min(30)).toEpochMilli());
     }
 
     @Test
@@ -235,9 +238,10 @@ class EscalationTopologyTest {
                         new io.aegis.schema.common.Indicator(io.aegis.schema.common.IndicatorType.DOMAIN, "b.example")))
                 .build(), T0.plus(min(2)));
 
-        // then: one group (the escalated one survives) with all three countries
+        // then: one group (the escalated one survives) with all three countries; not SEVERE, as only
+        // two of them sent a report of severity >= 4
         assertThat(driver.escalations()).extracting(EscalationTopologyTest::summary).containsExactly(
-                "ioc:DOMAIN:a.example SEVERE<ADVISORY [multi-country-serious] [DE, FR, JP] [i1, i2, i3] PT1H n=3");
+                "ioc:DOMAIN:a.example ELEVATED<ADVISORY [cross-border] [DE, FR, JP] [i1, i2, i3] PT24H n=3");
     }
 
     @Test

@@ -89,6 +89,90 @@ class StateSerdesTest {
     }
 
     @Test
+    void shouldRoundTripTheCountsPerSeverityOfATally() {
+        Slot slot = Slot.empty(60_000, Category.MODEL_MISUSE);
+        slot.tally().add(new Observation("s1", "FR", Category.MODEL_MISUSE, Set.of(Sector.ENERGY), 4, 60_000, false));
+        slot.tally().add(new Observation("s2", "DE", Category.MODEL_MISUSE, Set.of(Sector.WATER), 2, 60_000, true));
+        slot.tally().add(new Observation("s3", "FR", Category.MODEL_MISUSE, Set.of(), 2, 60_000, false));
+
+        Tally copy = roundTrip(StateSerdes.slots(), slot).tally();
+
+        assertThat(copy).usingRecursiveComparison().isEqualTo(slot.tally());
+        assertThat(copy.countries(4)).containsExactly(Map.entry("FR", 1));
+        assertThat(copy.countries(2)).containsOnly(Map.entry("DE", 1), Map.entry("FR", 1));
+        assertThat(copy.criticalSectorsAtLeast(4)).containsExactly(Sector.ENERGY);
+    }
+
+    @Test
+    void shouldReadTalliesOfThePreviousReleaseWithoutCountingUnknownSeveritiesAtAnyThreshold() throws Exception {
+        // a slot written by the previous release: FR severity 4 and DE severity 2, countries not split by severity
+        byte[] mixed = oldSlot(Map.of("DE", 1, "FR", 1), new int[] {0, 0, 1, 0, 1, 0}, Map.of("ENERGY", 1));
+        // and one whose signals all have severity 4, so its countries are exactly those of severity 4
+        byte[] single = oldSlot(Map.of("FR", 2), new int[] {0, 0, 0, 0, 2, 0}, Map.of());
+
+        Tally old = StateSerdes.slots().deserializer().deserialize("t", mixed).tally();
+        Tally exact = StateSerdes.slots().deserializer().deserialize("t", single).tally();
+
+        // every figure over all reports is as before; none is claimed at a severity it may not have
+        assertThat(old.count()).isEqualTo(2);
+        assertThat(old.countries()).containsOnlyKeys("DE", "FR");
+        assertThat(old.countriesAtLeast(1)).containsExactly("DE", "FR");
+        assertThat(old.countAtLeast(4)).isEqualTo(1);
+        assertThat(old.countriesAtLeast(2)).isEmpty();
+        assertThat(old.criticalSectorsAtLeast(4)).isEmpty();
+        assertThat(old.criticalSectors()).containsOnlyKeys(Sector.ENERGY);
+        assertThat(exact.countriesAtLeast(4)).containsExactly("FR");
+        assertThat(exact.countriesAtLeast(5)).isEmpty();
+
+        // taking back the severity-4 report takes France out of every figure, exactly
+        old.remove(new Observation("s1", "FR", Category.MODEL_MISUSE, Set.of(Sector.ENERGY), 4, 60_000, false));
+        assertThat(old.countries()).containsOnlyKeys("DE");
+        assertThat(old.criticalSectors()).isEmpty();
+        assertThat(old.countAtLeast(3)).isZero();
+    }
+
+    @Test
+    void shouldRefuseATallyLayoutItDoesNotKnow() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeLong(60_000);
+            out.writeUTF("MODEL_MISUSE");
+            out.writeInt(-7);
+        }
+
+        assertThatThrownBy(() -> StateSerdes.slots().deserializer().deserialize("t", bytes.toByteArray()))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    /** A slot of MODEL_MISUSE at 60 000 in the layout of the previous release (its tally begins with its count). */
+    private static byte[] oldSlot(Map<String, Integer> countries, int[] severities, Map<String, Integer> sectors)
+            throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeLong(60_000);
+            out.writeUTF("MODEL_MISUSE");
+            out.writeInt(java.util.Arrays.stream(severities).sum());
+            out.writeInt(0);
+            writeCounts(out, countries);
+            for (int n : severities) {
+                out.writeInt(n);
+            }
+            writeCounts(out, sectors);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeCounts(java.io.DataOutputStream out, Map<String, Integer> counts) throws java.io.IOException {
+        out.writeInt(counts.size());
+        for (Map.Entry<String, Integer> entry : new TreeMap<>(counts).entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeInt(entry.getValue());
+        }
+    }
+
+    @Test
     void shouldRefuseStateWrittenInAnUnknownFormat() {
         byte[] future = {9, 0, 0};
 
