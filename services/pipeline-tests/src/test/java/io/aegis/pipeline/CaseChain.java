@@ -45,7 +45,8 @@ final class CaseChain implements AutoCloseable {
 
     static final List<String> MEMBERS = List.of("FR", "DE", "JP", "BR", "KE");
 
-    private final Topics topics = new Topics(new SerdeFactory(new InMemorySchemaRegistryClient()));
+    private final SerdeFactory serdes = new SerdeFactory(new InMemorySchemaRegistryClient());
+    private final Topics topics = new Topics(serdes);
     private final TopologyTestDriver escalation;
     private final TopologyTestDriver response;
     private Instant now;
@@ -61,7 +62,7 @@ final class CaseChain implements AutoCloseable {
         CaseWorkflow workflow = new CaseWorkflow(ResponseRulesLoader.load(infra.resolve("response.yaml")),
                 RosterLoader.load(infra.resolve("rosters"), MEMBERS), MEMBERS);
         StreamsBuilder builder = new StreamsBuilder();
-        ResponseTopology.build(builder, new ResponseTopology.Wiring(topics, new SerdeFactory(new InMemorySchemaRegistryClient()),
+        ResponseTopology.build(builder, new ResponseTopology.Wiring(topics, serdes,
                 workflow, Duration.ofSeconds(1), 1));
         response = driver("response", builder.build(), start);
     }

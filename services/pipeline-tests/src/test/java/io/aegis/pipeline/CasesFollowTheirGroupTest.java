@@ -3,7 +3,9 @@ package io.aegis.pipeline;
 import static io.aegis.testsupport.fixtures.CoordinationSignals.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Category;
+import io.aegis.schema.common.Delivery;
 import io.aegis.schema.common.Indicator;
 import io.aegis.schema.common.IndicatorType;
 import io.aegis.schema.common.Sector;
@@ -76,8 +78,9 @@ class CasesFollowTheirGroupTest {
         }
         assertThat(latest(second.getCaseId()).getSignalIds()).doesNotContain("a4");
 
-        // when: BR reports it too, ten seconds later: within the update interval
-        chain.report(sighting("a5", "BR", "a.example"), at(20).plusSeconds(10));
+        // when: BR reports it too, ten seconds later (within the update interval), sharing it with FR only
+        chain.report(CoordinationSignal.newBuilder(sighting("a5", "BR", "a.example")).setAttribution(Attribution.COUNTRY)
+                .setAudience(List.of(new Delivery("FR", null))).build(), at(20).plusSeconds(10));
 
         // then: nobody is told yet; when the interval ends, one coalesced update goes out
         assertThat(notified("FR", first.getCaseId(), NotificationKind.CASE_UPDATED)).hasSize(1);
@@ -85,7 +88,12 @@ class CasesFollowTheirGroupTest {
         chain.advanceTo(at(21).plusSeconds(1));
         List<Notification> updates = notified("FR", first.getCaseId(), NotificationKind.CASE_UPDATED);
         assertThat(updates).hasSize(2);
-        assertThat(updates.get(1).getMessage()).contains("BR");
+        assertThat(updates.get(1).getMessage()).contains("1 new signal(s): a5", "countries joined: BR");
+        // (DE may not know of BR's report: it is told that one signal came and one country joined, not which)
+        List<Notification> toDe = notified("DE", first.getCaseId(), NotificationKind.CASE_UPDATED);
+        assertThat(toDe).hasSize(2);
+        assertThat(toDe.get(1).getMessage()).doesNotContain("signal(s): a5", "BR")
+                .contains("1 new signal(s), 1 from members who did not share them with you", "countries joined: 1 not named to you");
     }
 
     @Test
