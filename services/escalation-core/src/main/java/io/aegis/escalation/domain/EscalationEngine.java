@@ -53,7 +53,7 @@ public final class EscalationEngine {
     public Optional<Escalation> onSignal(CoordinationSignal signal, long at) {
         List<String> keys = CorrelationKeys.of(signal, rules.correlation().keys());
         if (signal.getRetracted() || signal.getUpdate()) {
-            // only changes of a signal already sent look for it (a scan of its groups): a new report never does,
+            // only changes of a signal already sent look for it (through the signal index): a new report never does,
             // and a change of a signal no longer held (its group expired) is never counted as a new report
             Optional<SignalUpdates.Held> held = updates.find(signal.getSignalId(), keys);
             return signal.getRetracted() ? held.flatMap(h -> updates.retract(h, at))
@@ -96,8 +96,10 @@ public final class EscalationEngine {
      * over, so the group stops linking. Its keys, slots and signals are dropped — a later report, even one
      * with the same campaign, indicator or category × sector, starts a new group from NOTICE, which can
      * escalate into a new case — and its header is kept (without keys) until it idles out, so that the
-     * next group founded by the same key gets an id of its own. A resolution older than the group (a
-     * group of that id founded after the case opened) changes nothing; so does a repeated one.
+     * next group founded by the same key gets an id of its own. Its signals leave the signal index with
+     * them, so a later retraction or downgrade of one of them finds nothing and is dropped: the case is
+     * resolved, there is nothing left to narrow. A resolution older than the group (a group of that id
+     * founded after the case opened) changes nothing; so does a repeated one.
      *
      * @return whether the group was retired
      */

@@ -4,9 +4,11 @@ import io.aegis.schema.common.Category;
 import java.util.List;
 
 /**
- * Where correlation groups live: the key → group index and its reverse, the group headers, and
- * each group's slots and signals as separate entries (so no single entry grows with traffic).
- * Kafka Streams stores in the service, sorted maps in unit tests.
+ * Where correlation groups live: the key → group index and its reverse, the group headers, each
+ * group's slots and signals as separate entries (so no single entry grows with traffic), and the
+ * signal → group index. Kafka Streams stores in the service, sorted maps in unit tests.
+ * Invariant: the signal index names exactly the groups holding each signal — {@link #saveSignal}
+ * and {@link #deleteSignal} keep it, so every path that moves or drops signals keeps it exact.
  */
 public interface GroupStore {
 
@@ -41,9 +43,18 @@ public interface GroupStore {
     /** Whether the signal is counted in that slot of the group. */
     boolean hasSignal(String groupId, long slotStart, Category category, String signalId);
 
+    /** Stores the signal in that slot of the group, and indexes it under the group. */
     void saveSignal(String groupId, long slotStart, Observation signal);
 
+    /** Removes the signal from that slot of the group, and that entry from the signal index. */
     void deleteSignal(String groupId, long slotStart, Observation signal);
+
+    /**
+     * The ids of the groups holding {@code signalId}, in id order (one, unless the same id was counted
+     * again in another slot or group); empty when no group holds it — or when it was stored before the
+     * signal index existed and has not been saved since.
+     */
+    List<String> groupsOfSignal(String signalId);
 
     /** Up to {@code limit} of the group's signals in slots starting in {@code (after, upTo]}, in time order. */
     List<Observation> signals(String groupId, long after, long upTo, int limit);

@@ -35,18 +35,16 @@ final class SignalUpdates {
     }
 
     /**
-     * The group holding {@code signalId}, looked up through the groups its keys link to — stale
-     * category × sector links included, so that an old signal is found rather than counted again.
+     * The group holding {@code signalId}, from the signal → group index: found wherever the signal's
+     * keys point now (a count-only signal's category × sector key may have moved on to a later
+     * incident). Only when the index names no group are the groups its keys link to searched (stale
+     * category × sector links included): a signal counted before the index existed (state of the
+     * previous release, not moved or narrowed since) has no index entry. A signal held by no group
+     * (retracted, expired, its group retired or forgotten) is found by neither, so a change of it is dropped.
      */
     Optional<Held> find(String signalId, List<String> keys) {
-        Set<String> groupIds = new LinkedHashSet<>();
-        for (String key : keys) {
-            KeyLink link = groups.link(key);
-            if (link != null) {
-                groupIds.add(link.groupId());
-            }
-        }
-        for (String groupId : groupIds) {
+        List<String> indexed = groups.groupsOfSignal(signalId);
+        for (String groupId : indexed.isEmpty() ? linkedGroups(keys) : indexed) {
             GroupState group = groups.load(groupId);
             if (group == null) {
                 continue;
@@ -58,6 +56,18 @@ final class SignalUpdates {
             }
         }
         return Optional.empty();
+    }
+
+    /** The distinct groups these keys link to, stale links included (the fallback for state without index entries). */
+    private Set<String> linkedGroups(List<String> keys) {
+        Set<String> groupIds = new LinkedHashSet<>();
+        for (String key : keys) {
+            KeyLink link = groups.link(key);
+            if (link != null) {
+                groupIds.add(link.groupId());
+            }
+        }
+        return groupIds;
     }
 
     /** Takes the signal out of its group's figures; announces it (named to nobody but its origin) when escalated. */

@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * signals ─► validate-signal ─► correlate-key (one key) ─► correlation (repartition, 1 partition)
- *         ─► correlate-and-tier [key index, group keys, groups, slots, signals, baseline] ─► escalations
+ *         ─► correlate-and-tier [key index, group keys, groups, slots, signals, signal index, baseline]
+ *         ─► escalations
  * cases ─► resolved-cases ─► closure-of-group ─► case-closures (repartition, 1 partition)
  *       ─► retire-resolved-groups [the same stores]
  * </pre>
@@ -37,6 +38,8 @@ public final class EscalationTopology {
     public static final String GROUPS_STORE = "escalation-groups";
     public static final String SLOTS_STORE = "escalation-slots";
     public static final String SIGNALS_STORE = "escalation-signals";
+    /** Signal id → the groups holding it, so a retraction finds a signal whatever its keys point at now. */
+    public static final String SIGNAL_INDEX_STORE = "escalation-signal-index";
     public static final String BASELINE_STORE = "escalation-baseline";
     /** Name of the repartition step; its topic is {@code <application.id>-correlation-repartition}. */
     public static final String CORRELATION_REPARTITION = "correlation";
@@ -59,6 +62,7 @@ public final class EscalationTopology {
         builder.addStateStore(store(GROUPS_STORE, strings, StateSerdes.groups()));
         builder.addStateStore(store(SLOTS_STORE, strings, StateSerdes.slots()));
         builder.addStateStore(store(SIGNALS_STORE, strings, StateSerdes.observations()));
+        builder.addStateStore(store(SIGNAL_INDEX_STORE, strings, strings));
         builder.addStateStore(store(BASELINE_STORE, strings, StateSerdes.counts()));
 
         builder.stream(topics.signals().name(), topics.signals().consumed().withName("coordination-signals"))
@@ -69,7 +73,8 @@ public final class EscalationTopology {
                         .withValueSerde(topics.signals().valueSerde())
                         .withNumberOfPartitions(1))
                 .process(() -> new CorrelationProcessor(rules), Named.as("correlate-and-tier"),
-                        KEY_INDEX_STORE, GROUP_KEYS_STORE, GROUPS_STORE, SLOTS_STORE, SIGNALS_STORE, BASELINE_STORE)
+                        KEY_INDEX_STORE, GROUP_KEYS_STORE, GROUPS_STORE, SLOTS_STORE, SIGNALS_STORE, SIGNAL_INDEX_STORE,
+                        BASELINE_STORE)
                 .to(topics.escalations().name(), topics.escalations().produced().withName("escalations"));
 
         builder.stream(topics.cases().name(), topics.cases().consumed().withName("cases"))
@@ -82,7 +87,8 @@ public final class EscalationTopology {
                         .withValueSerde(Serdes.Long())
                         .withNumberOfPartitions(1))
                 .process(() -> new CaseClosureProcessor(rules), Named.as("retire-resolved-groups"),
-                        KEY_INDEX_STORE, GROUP_KEYS_STORE, GROUPS_STORE, SLOTS_STORE, SIGNALS_STORE, BASELINE_STORE);
+                        KEY_INDEX_STORE, GROUP_KEYS_STORE, GROUPS_STORE, SLOTS_STORE, SIGNALS_STORE, SIGNAL_INDEX_STORE,
+                        BASELINE_STORE);
         return builder.build();
     }
 

@@ -7,7 +7,9 @@ import io.aegis.escalation.domain.Observation;
 import io.aegis.escalation.domain.Slot;
 import io.aegis.schema.common.Category;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -18,7 +20,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code "<lastSeen> <groupId>"} per key; the reverse index, slots and signals use composite keys
  * {@code groupId NUL key}, {@code groupId NUL slot NUL category} and
  * {@code groupId NUL slot NUL category NUL signalId} (slot as 16 hex digits), so a group's entries
- * for a time range are one ordered range scan.
+ * for a time range are one ordered range scan. The signal index holds the group id under
+ * {@code signalId NUL groupId NUL slot NUL category}, one entry per stored signal, so the groups
+ * holding a signal are one prefix scan and a signal stored twice (another slot or group) keeps an
+ * entry for each place.
  */
 final class StreamsGroupStore implements GroupStore {
 
@@ -30,15 +35,17 @@ final class StreamsGroupStore implements GroupStore {
     private final KeyValueStore<String, GroupState> groups;
     private final KeyValueStore<String, Slot> slots;
     private final KeyValueStore<String, Observation> signals;
+    private final KeyValueStore<String, String> signalIndex;
 
     StreamsGroupStore(KeyValueStore<String, String> keyIndex, KeyValueStore<String, String> groupKeys,
                       KeyValueStore<String, GroupState> groups, KeyValueStore<String, Slot> slots,
-                      KeyValueStore<String, Observation> signals) {
+                      KeyValueStore<String, Observation> signals, KeyValueStore<String, String> signalIndex) {
         this.keyIndex = keyIndex;
         this.groupKeys = groupKeys;
         this.groups = groups;
         this.slots = slots;
         this.signals = signals;
+        this.signalIndex = signalIndex;
     }
 
     /** Over the topology's stores, as a processor connected to them sees them. */
@@ -48,7 +55,8 @@ final class StreamsGroupStore implements GroupStore {
                 context.getStateStore(EscalationTopology.GROUP_KEYS_STORE),
                 context.getStateStore(EscalationTopology.GROUPS_STORE),
                 context.getStateStore(EscalationTopology.SLOTS_STORE),
-                context.getStateStore(EscalationTopology.SIGNALS_STORE));
+                context.getStateStore(EscalationTopology.SIGNALS_STORE),
+                context.getStateStore(EscalationTopology.SIGNAL_INDEX_STORE));
     }
 
     @Override
@@ -129,11 +137,22 @@ final class StreamsGroupStore implements GroupStore {
     @Override
     public void saveSignal(String groupId, long slotStart, Observation signal) {
         signals.put(slotKey(groupId, slotStart, signal.category()) + SEP + signal.signalId(), signal);
+        signalIndex.put(signal.signalId() + SEP + slotKey(groupId, slotStart, signal.category()), groupId);
     }
 
     @Override
     public void deleteSignal(String groupId, long slotStart, Observation signal) {
         signals.delete(slotKey(groupId, slotStart, signal.category()) + SEP + signal.signalId());
+        signalIndex.delete(signal.signalId() + SEP + slotKey(groupId, slotStart, signal.category()));
+    }
+
+    @Override
+    public List<String> groupsOfSignal(String signalId) {
+        Set<String> groupIds = new LinkedHashSet<>();
+        try (KeyValueIterator<String, String> it = signalIndex.prefixScan(signalId + SEP, PREFIX_SERIALIZER)) {
+            it.forEachRemaining(entry -> groupIds.add(entry.value));
+        }
+        return List.copyOf(groupIds);
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** {@link GroupStore} on plain (sorted) maps, for unit tests of the domain. */
 final class InMemoryGroupStore implements GroupStore {
@@ -18,6 +20,8 @@ final class InMemoryGroupStore implements GroupStore {
     final Map<String, GroupState> groups = new HashMap<>();
     final Map<String, NavigableMap<String, Slot>> slots = new HashMap<>();
     final Map<String, NavigableMap<String, Observation>> signals = new HashMap<>();
+    /** Signal id → the places (group NUL slot NUL category) holding it, as the service's signal index. */
+    final Map<String, NavigableSet<String>> signalIndex = new HashMap<>();
 
     @Override
     public KeyLink link(String key) {
@@ -96,6 +100,7 @@ final class InMemoryGroupStore implements GroupStore {
     public void saveSignal(String groupId, long slotStart, Observation signal) {
         signals.computeIfAbsent(groupId, g -> new TreeMap<>())
                 .put(key(slotStart, signal.category()) + "/" + signal.signalId(), signal);
+        signalIndex.computeIfAbsent(signal.signalId(), id -> new TreeSet<>()).add(place(groupId, slotStart, signal));
     }
 
     @Override
@@ -107,6 +112,19 @@ final class InMemoryGroupStore implements GroupStore {
                 signals.remove(groupId);
             }
         }
+        NavigableSet<String> places = signalIndex.get(signal.signalId());
+        if (places != null) {
+            places.remove(place(groupId, slotStart, signal));
+            if (places.isEmpty()) {
+                signalIndex.remove(signal.signalId());
+            }
+        }
+    }
+
+    @Override
+    public List<String> groupsOfSignal(String signalId) {
+        return signalIndex.getOrDefault(signalId, new TreeSet<>()).stream()
+                .map(place -> place.substring(0, place.indexOf('\u0000'))).distinct().toList();
     }
 
     @Override
@@ -131,6 +149,10 @@ final class InMemoryGroupStore implements GroupStore {
     private static String hex(long value) {
         String digits = Long.toHexString(value);
         return "0".repeat(16 - digits.length()) + digits;
+    }
+
+    private static String place(String groupId, long slotStart, Observation signal) {
+        return groupId + "\u0000" + key(slotStart, signal.category());
     }
 
     private static String key(long start, Category category) {

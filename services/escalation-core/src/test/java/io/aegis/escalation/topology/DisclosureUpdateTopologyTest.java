@@ -2,12 +2,15 @@ package io.aegis.escalation.topology;
 
 import static io.aegis.testsupport.fixtures.CoordinationSignals.T0;
 import static io.aegis.testsupport.fixtures.CoordinationSignals.campaign;
+import static io.aegis.testsupport.fixtures.CoordinationSignals.countOnly;
 import static io.aegis.escalation.topology.EscalationTopologyTest.min;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aegis.escalation.domain.Escalations;
 import io.aegis.schema.common.Attribution;
+import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Delivery;
+import io.aegis.schema.common.Sector;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.Escalation;
 import io.aegis.schema.response.SignalDisclosure;
@@ -123,6 +126,39 @@ class DisclosureUpdateTopologyTest {
         driver.send(fr().setUpdate(true).build(), T0.plus(min(30)));
 
         assertThat(driver.escalations()).isEmpty();
+    }
+
+    @Test
+    void shouldRetractACountOnlySignalFromTheIncidentHoldingItAfterALaterIncidentTookItsSector() {
+        // given: campaign A in ENERGY (ELEVATED by the category floor) holds DE's count-only report; then
+        // campaign B, same category and sector, founds an incident of its own and takes the ENERGY key
+        driver.send(attack("a1", "FR", "cA", Sector.ENERGY), T0)
+                .send(countOnly("k1", "DE", Category.CRITICAL_INFRASTRUCTURE_ATTACK, Sector.ENERGY, 3).build(), T0.plus(min(1)))
+                .send(attack("b1", "JP", "cB", Sector.ENERGY), T0.plus(min(10)));
+        assertThat(driver.escalationRecords()).extracting(TestRecord::key)
+                .containsExactly("campaign:cA", "campaign:cA", "campaign:cB");
+
+        // when: DE retracts it, found through the signal index although its only key points at B
+        driver.send(countOnly("k1", "DE", Category.CRITICAL_INFRASTRUCTURE_ATTACK, Sector.ENERGY, 3)
+                .setRetracted(true).build(), T0.plus(min(20)));
+
+        // then: A's case hears of it, named to nobody
+        List<TestRecord<String, Escalation>> out = driver.escalationRecords();
+        assertThat(out).extracting(TestRecord::key).containsExactly("campaign:cA");
+        assertThat(out.get(0).value().getDisclosureUpdate()).isTrue();
+        assertThat(out.get(0).value().getDisclosures()).extracting(SignalDisclosure::toString).containsExactly(
+                new SignalDisclosure("k1", "DE", true, Attribution.ANONYMOUS, List.of()).toString());
+
+        // and: DE no longer counts for A — KE's report in TRANSPORT makes two countries, not the three
+        // (with two critical sectors) that ci-spread needs for CRITICAL
+        driver.send(attack("a2", "KE", "cA", Sector.TRANSPORT), T0.plus(min(30)));
+        assertThat(driver.escalations()).extracting(summary(), e -> e.getCountries())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ELEVATED<null n=2 update=false", List.of("FR", "KE")));
+    }
+
+    private static CoordinationSignal attack(String id, String country, String campaign, Sector sector) {
+        return campaign(id, country, campaign, 3).setCategory(Category.CRITICAL_INFRASTRUCTURE_ATTACK)
+                .setSectors(List.of(sector)).build();
     }
 
     private static CoordinationSignal.Builder fr() {
