@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Files;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,14 +73,15 @@ public final class WhatIfCommand implements Callable<Integer> {
         TimeRange range = TimeRange.parse(from, to, context.clock().instant());
         EscalationRules candidate = rules("--rules", rulesFile);
         EscalationRules baseline = baselineFile == null ? null : rules("--baseline-rules", baselineFile);
-        EscalationRules widest = baseline == null || candidate.longestWindow().compareTo(baseline.longestWindow()) >= 0
-                ? candidate : baseline;
-        // Signals before the range still fill the windows the first escalations in it are computed over.
-        TimeRange warmUp = new TimeRange(range.from().minus(widest.longestWindow()), range.to());
+        // Everything the topics still hold before the range shapes the tiers in it, not only the windows:
+        // a group escalated weeks ago is kept (and does not announce its tier again) for as long as it
+        // is active, the surge baseline trails for days, and a resolved case retired its group. So the
+        // re-runs start from the first retained record, as the service's state did.
+        TimeRange warmUp = new TimeRange(Instant.EPOCH, range.to());
         List<Recorded<CoordinationSignal>> signals =
                 read(context, TopicNames.COORDINATION_SIGNALS, warmUp, CoordinationSignal.class);
         if (signals.isEmpty()) {
-            throw ReplayException.unavailable("no coordination signals between " + warmUp.from() + " and " + range.to()
+            throw ReplayException.unavailable("no coordination signals recorded up to " + range.to()
                     + ": nothing to re-run");
         }
         // resolved cases retire their groups in the service: the re-runs see them at their recorded times
