@@ -73,10 +73,13 @@ public final class DemoScenario {
         }
         Optional<Map<String, Object>> secondCase = steps.awaitCase(first, secondIds,
                 critical.map(DemoScenario::caseId).orElse(""));
+        boolean secondNotified = secondCase.isPresent()
+                && steps.showNotifications(caseId(secondCase.get()), List.of(second, third, first));
         steps.title(8, outsider + " reports the first campaign's callback domain, late");
         String lateId = steps.publish(outsider, signals.lateCallbackSighting());
         boolean joined = critical.isPresent() && steps.awaitJoined(first, caseId(critical.get()), lateId, outsider);
-        return report(policyHeld, retracted, critical.isPresent(), notified, acknowledged, secondCase.isPresent(), joined);
+        return report(policyHeld, retracted, critical.isPresent(), notified, acknowledged,
+                secondCase.isPresent() && secondNotified, joined);
     }
 
     private static String caseId(Map<String, Object> emergencyCase) {
@@ -92,7 +95,7 @@ public final class DemoScenario {
         line("the campaign escalated to CRITICAL and a joint case opened", critical);
         line("duty officers of the member countries were notified", notified);
         line("the first reporter's duty officer acknowledged the case", acked);
-        line("a second campaign in the same sector got a case of its own", secondCase);
+        line("a second campaign in the same sector got a case of its own, and its reporters' officers were told", secondCase);
         line("a late report of the first campaign joined the first case", joined);
         return policyHeld && retracted && critical && notified && acked && secondCase && joined;
     }
