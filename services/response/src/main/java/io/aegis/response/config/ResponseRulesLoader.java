@@ -2,15 +2,20 @@ package io.aegis.response.config;
 
 import io.aegis.response.domain.Completion;
 import io.aegis.response.domain.ObligationRule;
+import io.aegis.response.domain.ObligationRule.Obligated;
 import io.aegis.response.domain.ResponseSettings;
+import io.aegis.schema.common.Category;
+import io.aegis.schema.common.Sector;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.ActionType;
+import io.aegis.schema.response.CaseOutcomeFlag;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +24,11 @@ import java.util.Set;
  * take the defaults of {@link ResponseSettings#defaults()}; anything present is validated and
  * every problem is reported at once with its field path. Every tier from {@code openTier} up must
  * have an acknowledgement deadline, so that no open case waits on nothing. The update-notification
- * interval ({@code updateNotifications.interval}) must be positive.
+ * interval ({@code updateNotifications.interval}) must be positive. An obligation selects cases by
+ * {@code minTier}, {@code categories}, {@code sectors} (critical ones only: a case keeps no other),
+ * {@code criticalInfrastructureOnly} and recorded {@code outcomes} (any of each list; left out, any
+ * case), and says who is {@code obligated}: REPORTING_COUNTRIES (each its own clock; the default for
+ * REPORT, and only for REPORT) or INVOLVED_COUNTRIES (one clock for the case).
  */
 public final class ResponseRulesLoader {
 
@@ -28,7 +37,7 @@ public final class ResponseRulesLoader {
     private static final Set<String> UPDATES = Set.of("interval");
     private static final Set<String> QUORUM = Set.of("default", "actions");
     private static final Set<String> OBLIGATION = Set.of("id", "description", "due", "dueSoon", "minTier",
-            "criticalInfrastructureOnly", "completion");
+            "categories", "sectors", "criticalInfrastructureOnly", "outcomes", "obligated", "completion");
 
     private ResponseRulesLoader() {
     }
@@ -161,28 +170,53 @@ public final class ResponseRulesLoader {
         for (int i = 0; list != null && i < list.size(); i++) {
             String path = "obligations[" + i + "]";
             Map<String, Object> map = yaml.map(list.get(i), path);
-            if (map == null) {
-                continue;
-            }
-            yaml.rejectUnknown(map, path, OBLIGATION);
-            String id = yaml.string(map, "id", path);
-            if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-                yaml.problem(path + ".id", "must be lower-case letters, digits and '-', got '" + id + "'");
-            }
-            String description = yaml.string(map, "description", path);
-            Duration due = yaml.duration(map.get("due"), path + ".due");
-            Duration dueSoon = map.containsKey("dueSoon") ? yaml.duration(map.get("dueSoon"), path + ".dueSoon") : Duration.ZERO;
-            Tier minTier = map.containsKey("minTier") ? yaml.enumValue(Tier.class, map.get("minTier"), path + ".minTier")
-                    : Tier.NOTICE;
-            Completion completion = yaml.enumValue(Completion.class, map.get("completion"), path + ".completion");
-            boolean critical = Boolean.parseBoolean(String.valueOf(map.getOrDefault("criticalInfrastructureOnly", "false")));
-            if (due != null && dueSoon != null && dueSoon.compareTo(due) >= 0) {
-                yaml.problem(path + ".dueSoon", "must be shorter than due (" + due + "), got " + dueSoon);
-            } else if (id != null && description != null && due != null && dueSoon != null && minTier != null
-                    && completion != null) {
-                rules.add(new ObligationRule(id, description, due, dueSoon, minTier, critical, completion));
+            if (map != null) {
+                obligation(yaml, map, path).ifPresent(rules::add);
             }
         }
         return rules;
+    }
+
+    /** One obligation rule; empty after recording its problems. */
+    private static Optional<ObligationRule> obligation(YamlReader yaml, Map<String, Object> map, String path) {
+        int before = yaml.problemCount();
+        yaml.rejectUnknown(map, path, OBLIGATION);
+        String id = yaml.string(map, "id", path);
+        if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            yaml.problem(path + ".id", "must be lower-case letters, digits and '-', got '" + id + "'");
+        }
+        String description = yaml.string(map, "description", path);
+        Duration due = yaml.duration(map.get("due"), path + ".due");
+        Duration dueSoon = map.containsKey("dueSoon") ? yaml.duration(map.get("dueSoon"), path + ".dueSoon") : Duration.ZERO;
+        Tier minTier = map.containsKey("minTier") ? yaml.enumValue(Tier.class, map.get("minTier"), path + ".minTier")
+                : Tier.NOTICE;
+        Completion completion = yaml.enumValue(Completion.class, map.get("completion"), path + ".completion");
+        boolean critical = yaml.bool(map, "criticalInfrastructureOnly", path);
+        Set<Category> categories = yaml.enumSet(Category.class, map, "categories", path);
+        Set<Sector> sectors = yaml.enumSet(Sector.class, map, "sectors", path);
+        if (!ObligationRule.CRITICAL_SECTORS.containsAll(sectors)) {
+            yaml.problem(path + ".sectors", ObligationRule.sectorRule() + ", got " + sectors.stream()
+                    .filter(sector -> !ObligationRule.CRITICAL_SECTORS.contains(sector)).sorted().toList());
+        }
+        Set<CaseOutcomeFlag> outcomes = yaml.enumSet(CaseOutcomeFlag.class, map, "outcomes", path);
+        if (outcomes.contains(CaseOutcomeFlag.OTHER)) {
+            yaml.problem(path + ".outcomes", "OTHER stands for flags this service does not know and is never recorded;"
+                    + " select the flags officers record (DEATH, SERIOUS_HARM, WIDESPREAD,"
+                    + " CRITICAL_INFRASTRUCTURE_DISRUPTION)");
+        }
+        Obligated obligated = map.containsKey("obligated")
+                ? yaml.enumValue(Obligated.class, map.get("obligated"), path + ".obligated")
+                : completion == null ? null : ObligationRule.defaultObligated(completion);
+        if (obligated == Obligated.REPORTING_COUNTRIES && completion != null && completion != Completion.REPORT) {
+            yaml.problem(path + ".obligated", ObligationRule.perCountryRule(completion));
+        }
+        if (due != null && dueSoon != null && dueSoon.compareTo(due) >= 0) {
+            yaml.problem(path + ".dueSoon", "must be shorter than due (" + due + "), got " + dueSoon);
+        }
+        if (yaml.problemCount() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ObligationRule(id, description, due, dueSoon, minTier, categories, sectors, critical,
+                outcomes, obligated, completion));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,6 +114,39 @@ final class YamlReader {
             problem(path, "must be one of " + List.of(type.getEnumConstants()) + ", got '" + value + "'");
             return null;
         }
+    }
+
+    /** An optional boolean field, false when left out; false after recording a problem. */
+    boolean bool(Map<String, Object> map, String key, String path) {
+        Object value = map.get(key);
+        if (value == null || value instanceof Boolean) {
+            return Boolean.TRUE.equals(value);
+        }
+        problem(join(path, key), "must be true or false, got '" + value + "'");
+        return false;
+    }
+
+    /**
+     * An optional list of enum constants, each once; empty when left out. Every value not of the
+     * enum is reported with its index; the values read are returned all the same.
+     */
+    <E extends Enum<E>> Set<E> enumSet(Class<E> type, Map<String, Object> map, String key, String path) {
+        Set<E> values = EnumSet.noneOf(type);
+        if (!map.containsKey(key)) {
+            return values;
+        }
+        List<Object> list = list(map.get(key), join(path, key));
+        for (int i = 0; list != null && i < list.size(); i++) {
+            E value = enumValue(type, list.get(i), join(path, key) + "[" + i + "]");
+            if (value != null && !values.add(value)) {
+                problem(join(path, key) + "[" + i + "]", value + " is listed twice");
+            }
+        }
+        return values;
+    }
+
+    int problemCount() {
+        return problems.size();
     }
 
     void throwIfProblems() {

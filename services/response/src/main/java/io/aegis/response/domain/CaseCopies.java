@@ -24,8 +24,10 @@ import java.util.TreeSet;
  * else is counted, not named. Involved countries are named to a member only where that names no
  * reporter it may not know: the member itself, the reporters it may know, countries that acted on
  * the case in their own name (acknowledged, proposed, voted), or everyone at CRITICAL, where every
- * member takes part. The coordination centre's own record keeps every fact, and the coalescing state
- * of update notifications (pending signal ids and countries), which no copy carries.
+ * member takes part. A copy holds the case-wide regulatory clocks and the member's own, never another
+ * country's (a per-country clock names a reporting country the member may not know). The coordination
+ * centre's own record keeps every fact, and the coalescing state of update notifications (pending
+ * signal ids and countries), which no copy carries.
  */
 public final class CaseCopies {
 
@@ -47,6 +49,8 @@ public final class CaseCopies {
         copy.setDisclosures(new ArrayList<>());
         copy.setPendingUpdateSignals(new ArrayList<>());
         copy.setPendingUpdateCountries(new ArrayList<>());
+        copy.setObligations(copy.getObligations().stream()
+                .filter(clock -> clock.getCountry() == null || clock.getCountry().equals(country)).toList());
         copy.setCorrelationKey(maskedKey(kase.getCorrelationKey(), visible));
         copy.setTitle(titleFor(kase, country, at));
         return copy;

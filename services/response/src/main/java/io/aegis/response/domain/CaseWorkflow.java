@@ -35,7 +35,7 @@ public final class CaseWorkflow {
         Notifier notifier = new Notifier(rosters);
         ObligationTracker obligations = new ObligationTracker(settings, notifier);
         UpdateNotices updates = new UpdateNotices(settings.updateInterval(), notifier);
-        this.escalations = new EscalationHandler(settings, notifier, members, updates);
+        this.escalations = new EscalationHandler(settings, notifier, members, updates, obligations);
         this.commands = new CommandHandler(settings, new ActionHandler(settings, notifier, obligations), obligations);
         this.deadlines = new DeadlineHandler(settings, notifier, obligations, updates);
     }

@@ -6,19 +6,24 @@ import io.aegis.schema.response.ActionType;
 import io.aegis.schema.response.CaseCommand;
 import io.aegis.schema.response.CaseEvent;
 import io.aegis.schema.response.CaseEventType;
+import io.aegis.schema.response.CaseOutcomeFlag;
 import io.aegis.schema.response.CaseState;
 import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Notification;
 import io.aegis.schema.response.NotificationKind;
+import io.aegis.schema.response.Obligation;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Applies a duty officer's command to a case. A command that breaks a rule changes nothing but
  * the audit trail: it becomes a COMMAND_REJECTED event naming the field and the rule, and the
  * officer who sent it is told why. A command for a case that does not exist is answered to its
- * officer only, since there is no case to record it on.
+ * officer only, since there is no case to record it on. A comment may carry a tag: {@code #<obligation
+ * id>} records a filed report (meeting the sender country's clock), {@code #outcome:<flag>} records an
+ * outcome on the case ({@link OutcomeTag}), which starts the clocks whose rules now select it.
  */
 final class CommandHandler {
 
@@ -81,10 +86,31 @@ final class CommandHandler {
         Actor actor = new Actor(command.getCountry(), command.getOfficerId());
         String text = command.getText().strip();
         step.record(CaseEventType.COMMENTED, actor, text, Map.of("commandId", command.getCommandId()));
-        if (text.startsWith("#")) {
+        if (OutcomeTag.isOutcome(text)) {
+            recordOutcome(step, OutcomeTag.flag(text).orElseThrow(), actor);
+        } else if (text.startsWith("#")) {
             String tag = text.substring(1).split("\\s+", 2)[0];
             obligations.meetReport(step, tag, actor);
         }
+    }
+
+    /**
+     * Adds an outcome flag to the case (once; a repeat is only a comment) and starts, from now, the
+     * clocks whose rules now select the case, telling the officers who answer for each of them.
+     */
+    private void recordOutcome(Transition step, CaseOutcomeFlag flag, Actor actor) {
+        EmergencyCase kase = step.kase();
+        if (kase.getOutcomes().contains(flag)) {
+            return;
+        }
+        kase.getOutcomes().add(flag);
+        List<Obligation> started = obligations.start(kase, step.now());
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("outcome", flag.name());
+        attributes.put("obligationsStarted", String.join(",", ObligationTracker.labels(started)));
+        step.record(CaseEventType.OTHER, actor, "Outcome " + flag + " recorded by " + actor.country()
+                + "; obligations started: " + (started.isEmpty() ? "none" : ObligationTracker.labels(started)), attributes);
+        obligations.announceStarted(step, started, "outcome " + flag + " was recorded on the case");
     }
 
     private void reject(Transition step, CaseCommand command, String topicCountry, String reason) {

@@ -43,7 +43,7 @@ final class CommandValidator {
         return switch (command.getType()) {
             case ACKNOWLEDGE -> acknowledge(kase, command);
             case COMMENT -> command.getText() == null || command.getText().isBlank()
-                    ? Optional.of("text: is required for COMMENT") : Optional.empty();
+                    ? Optional.of("text: is required for COMMENT") : OutcomeTag.problem(command.getText());
             case PROPOSE_ACTION -> propose(command);
             case VOTE -> vote(kase, command);
             case RESOLVE -> pending(kase, ActionType.RESOLVE_CASE)

@@ -7,7 +7,6 @@ import static io.aegis.response.domain.CaseFacts.newSignals;
 import static io.aegis.response.domain.CaseFacts.reason;
 
 import io.aegis.response.domain.Notifier.Message;
-import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.ActionState;
 import io.aegis.schema.response.CaseEventType;
@@ -16,8 +15,6 @@ import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Escalation;
 import io.aegis.schema.response.JointAction;
 import io.aegis.schema.response.NotificationKind;
-import io.aegis.schema.response.Obligation;
-import io.aegis.schema.response.ObligationState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,12 +42,15 @@ final class EscalationHandler {
     private final Notifier notifier;
     private final List<String> members;
     private final UpdateNotices updates;
+    private final ObligationTracker obligations;
 
-    EscalationHandler(ResponseSettings settings, Notifier notifier, List<String> members, UpdateNotices updates) {
+    EscalationHandler(ResponseSettings settings, Notifier notifier, List<String> members, UpdateNotices updates,
+                      ObligationTracker obligations) {
         this.settings = settings;
         this.notifier = notifier;
         this.members = List.copyOf(members);
         this.updates = updates;
+        this.obligations = obligations;
     }
 
     CaseOutcome open(Escalation escalation, String caseId, Instant now) {
@@ -70,7 +70,7 @@ final class EscalationHandler {
         addNew(kase.getInvolvedCountries(), involved(kase, escalation));
         kase.setInvolvedCount(kase.getInvolvedCountries().size());
         CaseHeadline.keepFigures(kase, escalation);
-        List<String> started = startObligations(kase, escalation, now);
+        List<String> started = startObligations(kase, now);
         step.record(CaseEventType.OPENED, Actor.SYSTEM,
                 "Case opened at " + kase.getTier() + " for " + escalation.getCorrelationKey() + ": " + reason(escalation),
                 attributes(escalation, started));
@@ -90,7 +90,7 @@ final class EscalationHandler {
         }
         List<String> joined = addNew(kase.getInvolvedCountries(), involved(kase, escalation));
         kase.setInvolvedCount(kase.getInvolvedCountries().size());
-        List<String> started = startObligations(kase, escalation, now);
+        List<String> started = startObligations(kase, now);
         if (joined.isEmpty() && newSignals.isEmpty() && newFacts == 0 && started.isEmpty() && !refigured) {
             return CaseOutcome.none();
         }
@@ -117,7 +117,7 @@ final class EscalationHandler {
         List<String> joined = addNew(kase.getInvolvedCountries(), involved(kase, update));
         kase.setInvolvedCount(kase.getInvolvedCountries().size());
         boolean refigured = CaseHeadline.keepFigures(kase, update);
-        List<String> started = startObligations(kase, update, now);
+        List<String> started = startObligations(kase, now);
         if (newSignals.isEmpty() && joined.isEmpty() && started.isEmpty() && !refigured) {
             return CaseOutcome.none();
         }
@@ -180,7 +180,7 @@ final class EscalationHandler {
         kase.setState(CaseState.OPEN);
         kase.setEscalationLevel(0);
         kase.setAckDeadline(deadline(kase.getTier(), step.now()));
-        List<String> started = startObligations(kase, escalation, step.now());
+        List<String> started = startObligations(kase, step.now());
         Map<String, String> attributes = attributes(escalation, started);
         attributes.put("from", from.name());
         step.record(CaseEventType.TIER_RAISED, Actor.SYSTEM,
@@ -212,19 +212,9 @@ final class EscalationHandler {
         return new ArrayList<>(countries);
     }
 
-    private List<String> startObligations(EmergencyCase kase, Escalation escalation, Instant now) {
-        boolean critical = !escalation.getCriticalSectors().isEmpty()
-                || escalation.getCategories().contains(Category.CRITICAL_INFRASTRUCTURE_ATTACK);
-        List<String> started = new ArrayList<>();
-        for (ObligationRule rule : settings.obligations()) {
-            boolean running = kase.getObligations().stream().anyMatch(o -> o.getId().equals(rule.id()));
-            if (!running && rule.appliesTo(kase.getTier(), critical)) {
-                kase.getObligations().add(new Obligation(rule.id(), rule.description(), now.plus(rule.due()),
-                        ObligationState.PENDING));
-                started.add(rule.id());
-            }
-        }
-        return started;
+    /** Starts the clocks the case now calls for (its figures, tier and reporters as just updated). */
+    private List<String> startObligations(EmergencyCase kase, Instant now) {
+        return ObligationTracker.labels(obligations.start(kase, now));
     }
 
     private Instant deadline(Tier tier, Instant now) {

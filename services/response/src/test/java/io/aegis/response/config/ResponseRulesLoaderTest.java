@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aegis.response.domain.Completion;
+import io.aegis.response.domain.ObligationRule;
+import io.aegis.response.domain.ObligationRule.Obligated;
 import io.aegis.response.domain.ResponseSettings;
+import io.aegis.schema.common.Category;
+import io.aegis.schema.common.Sector;
 import io.aegis.schema.common.Tier;
+import io.aegis.schema.response.CaseOutcomeFlag;
 import io.aegis.schema.response.ActionType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,10 +39,23 @@ class ResponseRulesLoaderTest {
         assertEquals(Duration.ofMinutes(15), settings.ackDeadline(Tier.CRITICAL).orElseThrow());
         assertEquals(2.0 / 3.0, settings.quorum(ActionType.HALT_DEPLOYMENT));
         assertEquals(0.75, settings.quorum(ActionType.FREEZE_FUNDS));
-        assertEquals(List.of("notify-affected-members", "initial-report", "complete-report"),
+        assertEquals(List.of("notify-affected-members", "ihr-notification", "art73-critical-infrastructure",
+                        "art73-widespread", "art73-death", "art73-serious-incident"),
                 settings.obligations().stream().map(r -> r.id()).toList());
-        assertEquals(Duration.ofDays(15), settings.obligation("complete-report").orElseThrow().due());
-        assertEquals(Completion.REPORT, settings.obligation("initial-report").orElseThrow().completion());
+        assertEquals(Obligated.INVOLVED_COUNTRIES, settings.obligation("notify-affected-members").orElseThrow().obligated());
+        ObligationRule critical = settings.obligation("art73-critical-infrastructure").orElseThrow();
+        assertEquals(Duration.ofDays(2), critical.due());
+        assertTrue(critical.criticalInfrastructureOnly());
+        assertEquals(Set.of(CaseOutcomeFlag.WIDESPREAD, CaseOutcomeFlag.CRITICAL_INFRASTRUCTURE_DISRUPTION),
+                settings.obligation("art73-widespread").orElseThrow().outcomes());
+        ObligationRule death = settings.obligation("art73-death").orElseThrow();
+        assertEquals(Duration.ofDays(10), death.due());
+        assertEquals(Set.of(CaseOutcomeFlag.DEATH), death.outcomes());
+        assertEquals(Duration.ofDays(15), settings.obligation("art73-serious-incident").orElseThrow().due());
+        assertEquals(Set.of(Sector.HEALTH), settings.obligation("ihr-notification").orElseThrow().sectors());
+        assertEquals(Duration.ofHours(24), settings.obligation("ihr-notification").orElseThrow().due());
+        assertTrue(settings.obligations().stream().skip(1).allMatch(rule -> rule.completion() == Completion.REPORT
+                && rule.obligated() == Obligated.REPORTING_COUNTRIES));
         assertEquals(Duration.ofMinutes(1), settings.updateInterval());
     }
 
@@ -131,6 +150,93 @@ class ResponseRulesLoaderTest {
 
         assertEquals(List.of(file + ": ackDeadlines.ADVISORY: is required: every tier from openTier ADVISORY up needs an"
                 + " acknowledgement deadline, or its open cases would stall silently"), error.problems());
+    }
+
+    @Test
+    void shouldLoadEverySelectorOfAnObligation() throws IOException {
+        ResponseSettings settings = ResponseRulesLoader.load(write("""
+                obligations:
+                  - id: cbrn-health-death
+                    description: d
+                    due: P10D
+                    minTier: ELEVATED
+                    categories: [CBRN_UPLIFT, LOSS_OF_CONTROL]
+                    sectors: [HEALTH, WATER]
+                    criticalInfrastructureOnly: true
+                    outcomes: [DEATH, SERIOUS_HARM]
+                    obligated: INVOLVED_COUNTRIES
+                    completion: REPORT
+                """));
+
+        ObligationRule rule = settings.obligations().get(0);
+        assertEquals(Tier.ELEVATED, rule.minTier());
+        assertEquals(Set.of(Category.CBRN_UPLIFT, Category.LOSS_OF_CONTROL), rule.categories());
+        assertEquals(Set.of(Sector.HEALTH, Sector.WATER), rule.sectors());
+        assertTrue(rule.criticalInfrastructureOnly());
+        assertEquals(Set.of(CaseOutcomeFlag.DEATH, CaseOutcomeFlag.SERIOUS_HARM), rule.outcomes());
+        assertEquals(Obligated.INVOLVED_COUNTRIES, rule.obligated());
+    }
+
+    @Test
+    void shouldSelectEveryCaseWithSelectorsLeftOutAndObligateReportersOfAReport() throws IOException {
+        ResponseSettings settings = ResponseRulesLoader.load(write("""
+                obligations:
+                  - {id: report, description: r, due: P15D, completion: REPORT}
+                  - {id: ack, description: a, due: PT24H, completion: ALL_ACKNOWLEDGED}
+                """));
+
+        ObligationRule report = settings.obligations().get(0);
+        assertEquals(Set.of(), report.categories());
+        assertEquals(Set.of(), report.sectors());
+        assertEquals(Set.of(), report.outcomes());
+        assertEquals(Tier.NOTICE, report.minTier());
+        assertEquals(Obligated.REPORTING_COUNTRIES, report.obligated());
+        assertEquals(Obligated.INVOLVED_COUNTRIES, settings.obligations().get(1).obligated());
+    }
+
+    @Test
+    void shouldRefuseBrokenSelectorsNamingTheFieldAndTheRule() throws IOException {
+        Path file = write("""
+                obligations:
+                  - id: a
+                    description: a
+                    due: P2D
+                    categories: [NUKES, DEEPFAKE_FRAUD, DEEPFAKE_FRAUD]
+                    sectors: [ENERGY, GOVERNMENT]
+                    completion: REPORT
+                  - id: b
+                    description: b
+                    due: P2D
+                    outcomes: [OTHER]
+                    obligated: REPORTING_COUNTRIES
+                    completion: RESOLUTION
+                  - id: c
+                    description: c
+                    due: P2D
+                    outcomes: DEATH
+                    obligated: EVERYONE
+                    criticalInfrastructureOnly: yes please
+                    country: DE
+                    completion: REPORT
+                """);
+
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> ResponseRulesLoader.load(file));
+
+        assertEquals(List.of(
+                file + ": obligations[0].categories[0]: must be one of " + List.of(Category.values()) + ", got 'NUKES'",
+                file + ": obligations[0].categories[2]: DEEPFAKE_FRAUD is listed twice",
+                file + ": obligations[0].sectors: must list critical sectors only ([ENERGY, TRANSPORT, FINANCE, TELECOM,"
+                        + " HEALTH, WATER]), the only ones a case keeps, got [GOVERNMENT]",
+                file + ": obligations[1].outcomes: OTHER stands for flags this service does not know and is never recorded;"
+                        + " select the flags officers record (DEATH, SERIOUS_HARM, WIDESPREAD, CRITICAL_INFRASTRUCTURE_DISRUPTION)",
+                file + ": obligations[1].obligated: REPORTING_COUNTRIES needs completion REPORT (each country meets its own"
+                        + " clock with its report), got RESOLUTION",
+                file + ": obligations[2].country: unknown field; expected one of [categories, completion,"
+                        + " criticalInfrastructureOnly, description, due, dueSoon, id, minTier, obligated, outcomes, sectors]",
+                file + ": obligations[2].criticalInfrastructureOnly: must be true or false, got 'yes please'",
+                file + ": obligations[2].outcomes: must be a list",
+                file + ": obligations[2].obligated: must be one of [REPORTING_COUNTRIES, INVOLVED_COUNTRIES], got 'EVERYONE'"),
+                error.problems());
     }
 
     @Test

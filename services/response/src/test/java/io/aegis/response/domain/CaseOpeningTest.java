@@ -133,9 +133,9 @@ class CaseOpeningTest {
         // when it opens a case
         EmergencyCase kase = kase(workflow.onEscalation(Optional.empty(), escalation, T0));
 
-        // then the initial-report clock runs as well, due two days after assessment
-        assertEquals(List.of("notify-affected-members", "initial-report"),
-                kase.getObligations().stream().map(o -> o.getId()).toList());
+        // then each reporting country's initial-report clock runs as well, due two days after assessment
+        assertEquals(List.of("notify-affected-members", "initial-report/DE", "initial-report/FR"),
+                ObligationTracker.labels(kase.getObligations()));
         assertEquals(T0.plus(Duration.ofDays(2)), kase.getObligations().get(1).getDueAt());
     }
 }

@@ -1,5 +1,6 @@
 package io.aegis.response.domain;
 
+import io.aegis.response.domain.ObligationRule.Obligated;
 import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Delivery;
@@ -9,6 +10,7 @@ import io.aegis.schema.response.ActionType;
 import io.aegis.schema.response.CaseCommand;
 import io.aegis.schema.response.CaseEvent;
 import io.aegis.schema.response.CaseEventType;
+import io.aegis.schema.response.CaseOutcomeFlag;
 import io.aegis.schema.response.CommandType;
 import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Escalation;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -60,6 +63,32 @@ public final class Fixtures {
                         Duration.ofHours(2), Tier.SEVERE, false, Completion.ALL_ACKNOWLEDGED),
                 new ObligationRule("initial-report", "Initial report", Duration.ofDays(2), Duration.ofHours(12),
                         Tier.SEVERE, true, Completion.REPORT)));
+    }
+
+    /**
+     * The clocks shipped in infra/response.yaml (EU AI Act Art. 73 and an IHR-style notification),
+     * written out here so that domain tests do not read configuration.
+     */
+    public static ResponseSettings regulatoryClocks() {
+        Set<CaseOutcomeFlag> none = Set.of();
+        return ResponseSettings.defaults().withObligations(List.of(
+                new ObligationRule("notify-affected-members", "Notify all affected members", Duration.ofHours(24),
+                        Duration.ofHours(2), Tier.SEVERE, false, Completion.ALL_ACKNOWLEDGED),
+                new ObligationRule("ihr-notification", "IHR-style notification", Duration.ofHours(24), Duration.ofHours(6),
+                        Tier.SEVERE, Set.of(), Set.of(Sector.HEALTH), false, none, Obligated.REPORTING_COUNTRIES,
+                        Completion.REPORT),
+                new ObligationRule("art73-critical-infrastructure", "Art. 73, critical infrastructure", Duration.ofDays(2),
+                        Duration.ofHours(12), Tier.SEVERE, Set.of(), Set.of(), true, none, Obligated.REPORTING_COUNTRIES,
+                        Completion.REPORT),
+                new ObligationRule("art73-widespread", "Art. 73, widespread", Duration.ofDays(2), Duration.ofHours(12),
+                        Tier.NOTICE, Set.of(), Set.of(), false,
+                        Set.of(CaseOutcomeFlag.WIDESPREAD, CaseOutcomeFlag.CRITICAL_INFRASTRUCTURE_DISRUPTION),
+                        Obligated.REPORTING_COUNTRIES, Completion.REPORT),
+                new ObligationRule("art73-death", "Art. 73, death", Duration.ofDays(10), Duration.ofDays(2), Tier.NOTICE,
+                        Set.of(), Set.of(), false, Set.of(CaseOutcomeFlag.DEATH), Obligated.REPORTING_COUNTRIES,
+                        Completion.REPORT),
+                new ObligationRule("art73-serious-incident", "Art. 73", Duration.ofDays(15), Duration.ofDays(2), Tier.SEVERE,
+                        Set.of(), Set.of(), false, none, Obligated.REPORTING_COUNTRIES, Completion.REPORT)));
     }
 
     public static CaseWorkflow workflow() {

@@ -14,6 +14,7 @@ import io.aegis.schema.response.Obligation;
 import io.aegis.schema.response.ObligationState;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,12 @@ class ObligationTest {
     }
 
     private static Obligation obligation(EmergencyCase kase, String id) {
-        return kase.getObligations().stream().filter(o -> o.getId().equals(id)).findFirst().orElseThrow();
+        return obligation(kase, id, null);
+    }
+
+    private static Obligation obligation(EmergencyCase kase, String id, String country) {
+        return kase.getObligations().stream().filter(o -> o.getId().equals(id) && Objects.equals(o.getCountry(), country))
+                .findFirst().orElseThrow();
     }
 
     @Test
@@ -39,7 +45,8 @@ class ObligationTest {
         EmergencyCase kase = acknowledgedCriticalInfrastructureCase();
 
         assertEquals(ObligationState.MET, obligation(kase, "notify-affected-members").getState());
-        assertEquals(ObligationState.PENDING, obligation(kase, "initial-report").getState());
+        assertEquals(ObligationState.PENDING, obligation(kase, "initial-report", "DE").getState());
+        assertEquals(ObligationState.PENDING, obligation(kase, "initial-report", "FR").getState());
         assertEquals(Optional.of(T0.plus(Duration.ofDays(2)).minus(Duration.ofHours(12))), workflow.nextDue(kase));
     }
 
@@ -52,16 +59,19 @@ class ObligationTest {
         // when the reminder time comes
         CaseOutcome soon = workflow.onTick(kase, due.minus(Duration.ofHours(12)));
 
-        // then officers are reminded what is asked and by when
-        assertEquals(List.of(CaseEventType.OBLIGATION_DUE_SOON, CaseEventType.NOTIFIED), types(soon));
+        // then each reporting country's officer is reminded of its own report, what is asked and by when
+        assertEquals(List.of(CaseEventType.OBLIGATION_DUE_SOON, CaseEventType.NOTIFIED,
+                CaseEventType.OBLIGATION_DUE_SOON, CaseEventType.NOTIFIED), types(soon));
+        assertEquals(List.of("de-duty-primary", "fr-duty-primary"), Fixtures.recipients(soon));
         assertTrue(soon.notifications().stream().allMatch(n -> n.getKind() == NotificationKind.OBLIGATION_DUE
                 && n.getDeadline().equals(due) && n.getAsk().contains("#initial-report")));
         assertEquals(Optional.of(due), workflow.nextDue(kase(soon)));
 
         // and when the due time passes, the obligation is overdue and officers are told again
         CaseOutcome overdue = workflow.onTick(kase(soon), due);
-        assertEquals(List.of(CaseEventType.OBLIGATION_OVERDUE, CaseEventType.NOTIFIED), types(overdue));
-        assertEquals(ObligationState.OVERDUE, obligation(kase(overdue), "initial-report").getState());
+        assertEquals(List.of(CaseEventType.OBLIGATION_OVERDUE, CaseEventType.NOTIFIED,
+                CaseEventType.OBLIGATION_OVERDUE, CaseEventType.NOTIFIED), types(overdue));
+        assertEquals(ObligationState.OVERDUE, obligation(kase(overdue), "initial-report", "DE").getState());
         assertEquals(Optional.empty(), workflow.nextDue(kase(overdue)));
     }
 
@@ -75,9 +85,11 @@ class ObligationTest {
         CaseOutcome outcome = workflow.onCommand(Optional.of(kase),
                 Fixtures.comment(kase.getCaseId(), "FR", "#initial-report sent to the commission"), "FR", T0.plus(Duration.ofDays(3)));
 
-        // then it is met, and the record says it was late
+        // then France's is met, and the record says it was late; Germany's is still overdue
         assertEquals(List.of(CaseEventType.COMMENTED, CaseEventType.OBLIGATION_MET), types(outcome));
         assertEquals("true", outcome.events().get(1).getAttributes().get("late"));
-        assertEquals(ObligationState.MET, obligation(kase(outcome), "initial-report").getState());
+        assertEquals("FR", outcome.events().get(1).getAttributes().get("country"));
+        assertEquals(ObligationState.MET, obligation(kase(outcome), "initial-report", "FR").getState());
+        assertEquals(ObligationState.OVERDUE, obligation(kase(outcome), "initial-report", "DE").getState());
     }
 }

@@ -58,19 +58,21 @@ class ObligationTopologyTest {
         driver.advance(REPORT_DUE.minus(REMINDER_LEAD).minusSeconds(1));
         assertEquals(List.of(), eventTypes());
 
-        // when the reminder time comes, both officers are reminded of the initial report
+        // when the reminder time comes, each reporting country is reminded of its own initial report
         driver.advance(Duration.ofSeconds(1));
-        assertEquals(List.of(CaseEventType.OBLIGATION_DUE_SOON, CaseEventType.NOTIFIED), eventTypes());
+        assertEquals(List.of(CaseEventType.OBLIGATION_DUE_SOON, CaseEventType.NOTIFIED,
+                CaseEventType.OBLIGATION_DUE_SOON, CaseEventType.NOTIFIED), eventTypes());
         assertEquals(List.of("DE:de-duty-primary:OBLIGATION_DUE", "FR:fr-duty-primary:OBLIGATION_DUE"), notifications());
 
-        // when the due time passes, they are told it is overdue, once
+        // when the due time passes, each is told its report is overdue, once
         driver.advance(REMINDER_LEAD);
-        assertEquals(List.of(CaseEventType.OBLIGATION_OVERDUE, CaseEventType.NOTIFIED), eventTypes());
+        assertEquals(List.of(CaseEventType.OBLIGATION_OVERDUE, CaseEventType.NOTIFIED,
+                CaseEventType.OBLIGATION_OVERDUE, CaseEventType.NOTIFIED), eventTypes());
         assertEquals(List.of("DE:de-duty-primary:OBLIGATION_DUE", "FR:fr-duty-primary:OBLIGATION_DUE"), notifications());
         driver.advance(Duration.ofDays(1));
         assertEquals(List.of(), eventTypes());
 
-        // and a late report comment on the resolved case meets it, recorded as late, on an unbroken chain
+        // and a late report comment of France on the resolved case meets France's, recorded as late, on an unbroken chain
         driver.command("FR", Fixtures.comment(CASE_ID, "FR", "#initial-report filed with the regulator"));
         assertEquals(List.of(CaseEventType.COMMENTED, CaseEventType.OBLIGATION_MET), eventTypes());
         CaseEvent met = history.get(history.size() - 1);
