@@ -29,6 +29,7 @@ public final class CaseWorkflow {
     private final EscalationHandler escalations;
     private final CommandHandler commands;
     private final DeadlineHandler deadlines;
+    private final CaseFolding folding;
 
     public CaseWorkflow(ResponseSettings settings, Rosters rosters, List<String> members) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -38,6 +39,7 @@ public final class CaseWorkflow {
         this.escalations = new EscalationHandler(settings, notifier, members, updates);
         this.commands = new CommandHandler(settings, new ActionHandler(settings, notifier, obligations), obligations);
         this.deadlines = new DeadlineHandler(settings, notifier, obligations, updates);
+        this.folding = new CaseFolding(notifier, escalations, updates);
     }
 
     /**
@@ -66,6 +68,33 @@ public final class CaseWorkflow {
         }
         int number = latest.flatMap(kase -> CaseIds.numberOf(kase.getCaseId())).orElse(0) + 1;
         return escalations.open(escalation, CaseIds.caseId(escalation.getCorrelationKey(), number), now);
+    }
+
+    /** What folding one case into another produced: the survivor's step, then the absorbed case's. */
+    public record Fold(CaseOutcome survivor, CaseOutcome absorbed) {
+    }
+
+    /**
+     * The survivor's case for a record whose {@code absorbedGroups} name a group with an open case: its open
+     * latest case as it is (empty outcome), or, when it has none, a case opened by this record whatever its
+     * tier or kind, so that the absorbed case has somewhere to continue.
+     */
+    public CaseOutcome survivorFor(Optional<EmergencyCase> latest, Escalation escalation, Instant now) {
+        if (latest.isPresent() && latest.get().getState() != CaseState.RESOLVED) {
+            return CaseOutcome.none();
+        }
+        int number = latest.flatMap(kase -> CaseIds.numberOf(kase.getCaseId())).orElse(0) + 1;
+        return escalations.open(escalation, CaseIds.caseId(escalation.getCorrelationKey(), number), now);
+    }
+
+    /**
+     * Folds the open case of an absorbed group into the survivor's open case: the survivor takes in its
+     * signals, facts and countries, the absorbed case is resolved as merged into the survivor's (see
+     * {@link CaseFolding}). The caller stores both and maps the absorbed group to the survivor's case.
+     */
+    public Fold fold(EmergencyCase survivor, EmergencyCase absorbed, Instant now) {
+        CaseFolding.Fold fold = folding.fold(survivor, absorbed, now);
+        return new Fold(fold.survivor(), fold.absorbed());
     }
 
     /**

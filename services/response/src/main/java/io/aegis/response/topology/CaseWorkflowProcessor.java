@@ -4,6 +4,7 @@ import io.aegis.response.domain.CaseOutcome;
 import io.aegis.response.domain.CaseWorkflow;
 import io.aegis.schema.response.CaseCommand;
 import io.aegis.schema.response.CaseEvent;
+import io.aegis.schema.response.CaseState;
 import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Escalation;
 import io.aegis.schema.response.Notification;
@@ -60,6 +61,9 @@ final class CaseWorkflowProcessor implements Processor<String, SpecificRecord, S
             CaseOutcome outcome = workflow.onEscalation(latest, escalation, now);
             outcome.kase().ifPresent(kase -> groups.put(kase.getCorrelationKey(), kase.getCaseId()));
             apply(outcome, now);
+            for (String absorbed : escalation.getAbsorbedGroups()) {
+                fold(escalation, absorbed, now);
+            }
         } else if (record.value() instanceof CaseCommand command) {
             Optional<EmergencyCase> kase = Optional.ofNullable(cases.get(command.getCaseId()));
             apply(workflow.onCommand(kase, command, CommandOrigin.topicCountry(record.headers()), now), now);
@@ -67,6 +71,31 @@ final class CaseWorkflowProcessor implements Processor<String, SpecificRecord, S
             throw new IllegalArgumentException("value: expected an Escalation or a CaseCommand, got "
                     + (record.value() == null ? "null" : record.value().getClass().getName()));
         }
+    }
+
+    /**
+     * Folds the open case of a group the escalation's group absorbed into the survivor's case (opened by
+     * this record if it has none), both stored and forwarded in this one process() call, and maps the
+     * absorbed group to the survivor's case so that a late record of it reaches that case.
+     */
+    private void fold(Escalation escalation, String absorbedKey, Instant now) {
+        Optional<EmergencyCase> absorbed = Optional.ofNullable(groups.get(absorbedKey)).map(cases::get)
+                .filter(kase -> kase.getState() != CaseState.RESOLVED);
+        if (absorbed.isEmpty() || absorbedKey.equals(escalation.getCorrelationKey())) {
+            return;
+        }
+        Optional<EmergencyCase> latest = Optional.ofNullable(groups.get(escalation.getCorrelationKey())).map(cases::get);
+        CaseOutcome opened = workflow.survivorFor(latest, escalation, now);
+        opened.kase().ifPresent(kase -> groups.put(escalation.getCorrelationKey(), kase.getCaseId()));
+        apply(opened, now);
+        EmergencyCase survivor = cases.get(groups.get(escalation.getCorrelationKey()));
+        if (survivor.getCaseId().equals(absorbed.get().getCaseId())) {
+            return;
+        }
+        CaseWorkflow.Fold fold = workflow.fold(survivor, absorbed.get(), now);
+        apply(fold.survivor(), now);
+        apply(fold.absorbed(), now);
+        groups.put(absorbedKey, survivor.getCaseId());
     }
 
     private void punctuate(long timestamp) {
