@@ -75,16 +75,23 @@ public final class CaseWorkflow {
     }
 
     /**
-     * The survivor's case for a record whose {@code absorbedGroups} name a group with an open case: its open
-     * latest case as it is (empty outcome), or, when it has none, a case opened by this record whatever its
-     * tier or kind, so that the absorbed case has somewhere to continue.
+     * The id of the case that goes on with the group of {@code escalation}, given its latest case: that
+     * case while it is open, otherwise the id the group's next case gets.
      */
-    public CaseOutcome survivorFor(Optional<EmergencyCase> latest, Escalation escalation, Instant now) {
+    public String survivorCaseId(Optional<EmergencyCase> latest, Escalation escalation) {
         if (latest.isPresent() && latest.get().getState() != CaseState.RESOLVED) {
-            return CaseOutcome.none();
+            return latest.get().getCaseId();
         }
         int number = latest.flatMap(kase -> CaseIds.numberOf(kase.getCaseId())).orElse(0) + 1;
-        return escalations.open(escalation, CaseIds.caseId(escalation.getCorrelationKey(), number), now);
+        return CaseIds.caseId(escalation.getCorrelationKey(), number);
+    }
+
+    /**
+     * Opens the survivor's case {@code caseId} from the record that named an absorbed group with an open
+     * case, whatever the record's tier or kind: the absorbed incident must have somewhere to continue.
+     */
+    public CaseOutcome openForFold(Escalation escalation, String caseId, Instant now) {
+        return escalations.open(escalation, caseId, now);
     }
 
     /**
@@ -95,6 +102,27 @@ public final class CaseWorkflow {
     public Fold fold(EmergencyCase survivor, EmergencyCase absorbed, Instant now) {
         CaseFolding.Fold fold = folding.fold(survivor, absorbed, now);
         return new Fold(fold.survivor(), fold.absorbed());
+    }
+
+    /** The absorbed half of {@link #fold}, where the survivor's case lives in another task. */
+    public CaseOutcome foldOut(EmergencyCase absorbed, String survivorCaseId, Instant now) {
+        return folding.resolve(absorbed, survivorCaseId, now);
+    }
+
+    /** The survivor's half of {@link #fold}: {@code absorbed} is the absorbed case as it was before it was resolved. */
+    public CaseOutcome foldIn(EmergencyCase survivor, EmergencyCase absorbed, Instant now) {
+        return folding.takeIn(survivor, absorbed, now);
+    }
+
+    /**
+     * A record of a group whose case was folded into {@code kase}, arriving after the fold: it narrows the
+     * case, or (while the case is open) grows or raises it; it never opens a case.
+     */
+    public CaseOutcome onFolded(EmergencyCase kase, Escalation escalation, Instant now) {
+        if (!escalation.getDisclosureUpdate() && kase.getState() == CaseState.RESOLVED) {
+            return CaseOutcome.none();
+        }
+        return onEscalation(Optional.of(kase), escalation, now);
     }
 
     /**
