@@ -1,5 +1,6 @@
 package io.aegis.escalation.domain;
 
+import io.aegis.schema.common.Tier;
 import io.aegis.schema.coordination.KeyKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import java.util.Map;
  * identity. The surviving group is the one with the highest tier, then the oldest, then the
  * smallest id — so an escalated group (and the case keyed by its id downstream) keeps its
  * identity. After {@link #join} every key, slot and signal of every merged group is filed under
- * the survivor.
+ * the survivor; {@link #joining} also says which groups were absorbed.
  */
 public final class Correlator {
 
@@ -54,19 +55,46 @@ public final class Correlator {
         this.resolution = resolution.toMillis();
     }
 
+    /** A group merged into the survivor: its id and the tier it had reached (what its case was opened at). */
+    public record Absorbed(String id, Tier tier) {
+    }
+
+    /** The group a signal joined ({@code survivor}, not yet saved) and the groups merged into it, survivor order. */
+    public record Joined(GroupState survivor, List<Absorbed> absorbed) {
+
+        public Joined {
+            absorbed = List.copyOf(absorbed);
+        }
+
+        /** The ids of the absorbed groups above {@code tier}, in survivor order. */
+        public List<String> absorbedAbove(Tier tier) {
+            return absorbed.stream().filter(group -> group.tier().compareTo(tier) > 0).map(Absorbed::id).toList();
+        }
+    }
+
     /** The group a signal with these keys belongs to at {@code at}, founded or merged as needed (not yet saved). */
     public GroupState join(List<String> keys, long at) {
+        return joining(keys, at).survivor();
+    }
+
+    /**
+     * As {@link #join}, and which groups it absorbed (with their tiers before the merge), so that the
+     * caller can tell the cases of absorbed escalated groups to fold into the survivor's.
+     */
+    public Joined joining(List<String> keys, long at) {
         List<GroupState> groups = existing(keys, at);
         GroupState survivor = groups.isEmpty() ? GroupState.found(freshId(keys.get(0), at), at, windows) : groups.get(0);
-        for (GroupState absorbed : groups.subList(Math.min(1, groups.size()), groups.size())) {
-            merge(survivor, absorbed);
+        List<Absorbed> absorbed = new ArrayList<>();
+        for (GroupState other : groups.subList(Math.min(1, groups.size()), groups.size())) {
+            absorbed.add(new Absorbed(other.id(), other.tier()));
+            merge(survivor, other);
         }
         for (String key : keys) {
             KeyLink link = store.link(key);
             boolean same = link != null && link.groupId().equals(survivor.id());
             store.assign(key, survivor.id(), same ? Math.max(link.lastSeen(), at) : at);
         }
-        return survivor;
+        return new Joined(survivor, absorbed);
     }
 
     /**

@@ -20,7 +20,9 @@ import java.util.Set;
  * counted once, however often and whenever it is redelivered or updated; each window's tally equals the sum of the group's slots after
  * its boundary; the answer depends only on the signals, their times and the rules; every
  * counted signal of a group above NOTICE is named (unless COUNT_ONLY) on exactly one escalation or
- * group update of that group, the one its arrival caused.
+ * group update of that group, the one its arrival caused. A signal that merges groups above NOTICE into its
+ * group names them in {@code absorbedGroups} of the record it causes (a group update naming no signal when it
+ * causes none), so that their cases fold into the survivor's.
  */
 public final class EscalationEngine {
 
@@ -61,10 +63,12 @@ public final class EscalationEngine {
         }
         Observation observation = observation(signal, at);
         long slotStart = slotOf(at);
-        GroupState group = correlator.join(keys, at);
+        Correlator.Joined joined = correlator.joining(keys, at);
+        GroupState group = joined.survivor();
+        List<String> absorbed = joined.absorbedAbove(Tier.NOTICE);
         if (groups.hasSignal(group.id(), slotStart, observation.category(), observation.signalId())) {
             groups.save(group);
-            return Optional.empty();
+            return absorbed.isEmpty() ? Optional.empty() : Optional.of(mergeUpdate(group, absorbed, at));
         }
         baseline.record(observation.category(), at);
         long evaluatedAt = Math.max(at, group.lastSeen());
@@ -87,8 +91,22 @@ public final class EscalationEngine {
             WindowStats figures = WindowStats.of(group.window(longest), longest, evaluatedAt, category -> true);
             escalation = Optional.of(Escalations.groupUpdate(group, figures, observation));
         }
+        if (escalation.isEmpty() && !absorbed.isEmpty()) {
+            // not counted (late beyond the window), yet escalated groups merged: their cases must still fold
+            escalation = Optional.of(mergeUpdate(group, absorbed, evaluatedAt));
+        }
         groups.save(group);
-        return escalation;
+        return escalation.map(record -> absorbed.isEmpty() ? record : withAbsorbed(record, absorbed));
+    }
+
+    /** A group update naming no signal, told only so that the absorbed groups' cases fold into the survivor's. */
+    private Escalation mergeUpdate(GroupState group, List<String> absorbed, long at) {
+        WindowStats figures = WindowStats.of(group.window(longest), longest, Math.max(at, group.lastSeen()), category -> true);
+        return withAbsorbed(Escalations.mergeUpdate(group, figures, absorbed), absorbed);
+    }
+
+    private static Escalation withAbsorbed(Escalation record, List<String> absorbed) {
+        return Escalation.newBuilder(record).setAbsorbedGroups(List.copyOf(absorbed)).build();
     }
 
     /**

@@ -113,6 +113,37 @@ public final class Escalations {
                 .build();
     }
 
+    /**
+     * A group update naming no signal: a signal that was not counted (already held, or late beyond the
+     * longest window) merged escalated groups into this one. Carries the group's current figures; the
+     * engine adds {@code absorbedGroups}. Its id is name-based on the group, the absorbed groups and the figures' end.
+     */
+    public static Escalation mergeUpdate(GroupState group, WindowStats figures, List<String> absorbed) {
+        String id = group.id() + "|absorbed|" + String.join(",", absorbed) + "|" + figures.end();
+        return Escalation.newBuilder()
+                .setEscalationId(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString())
+                .setCorrelationKey(group.id())
+                .setTier(group.tier())
+                .setPreviousTier(null)
+                .setRules(List.of())
+                .setReason(absorbed.size() + " escalated group(s) merged into the group: " + figures.signalCount()
+                        + " signal(s) from " + figures.countries().size() + " countr"
+                        + (figures.countries().size() == 1 ? "y" : "ies") + " within " + figures.window())
+                .setSignalIds(List.of())
+                .setCountries(List.copyOf(figures.countries()))
+                .setCategories(figures.categories().stream().sorted().toList())
+                .setCriticalSectors(figures.criticalSectors().stream().sorted().toList())
+                .setMaxSeverity(figures.maxSeverity())
+                .setSignalCount(figures.signalCount())
+                .setWindow(figures.window().toString())
+                .setWindowStart(Instant.ofEpochMilli(figures.start()))
+                .setWindowEnd(Instant.ofEpochMilli(figures.end()))
+                .setEscalatedAt(Instant.ofEpochMilli(figures.end()))
+                .setDisclosures(List.of())
+                .setGroupUpdate(true)
+                .build();
+    }
+
     /** Whether the record announces a tier change (what rules decide), not a disclosure or group update. */
     public static boolean isTierChange(Escalation escalation) {
         return !escalation.getDisclosureUpdate() && !escalation.getGroupUpdate();

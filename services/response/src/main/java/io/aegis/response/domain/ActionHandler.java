@@ -99,7 +99,7 @@ final class ActionHandler {
         return true;
     }
 
-    private void close(Transition step, JointAction action, ActionState state, String reason) {
+    static void close(Transition step, JointAction action, ActionState state, String reason) {
         action.setState(state);
         action.setDecidedAt(step.now());
         String votes = action.getVotes().stream().map(v -> v.getCountry() + ":" + v.getOfficerId() + ":" + v.getChoice())

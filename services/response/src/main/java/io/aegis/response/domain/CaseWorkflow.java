@@ -29,6 +29,7 @@ public final class CaseWorkflow {
     private final EscalationHandler escalations;
     private final CommandHandler commands;
     private final DeadlineHandler deadlines;
+    private final CaseFolding folding;
 
     public CaseWorkflow(ResponseSettings settings, Rosters rosters, List<String> members) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -38,6 +39,7 @@ public final class CaseWorkflow {
         this.escalations = new EscalationHandler(settings, notifier, members, updates, obligations);
         this.commands = new CommandHandler(settings, new ActionHandler(settings, notifier, obligations), obligations);
         this.deadlines = new DeadlineHandler(settings, notifier, obligations, updates);
+        this.folding = new CaseFolding(notifier, escalations, updates);
     }
 
     /**
@@ -66,6 +68,61 @@ public final class CaseWorkflow {
         }
         int number = latest.flatMap(kase -> CaseIds.numberOf(kase.getCaseId())).orElse(0) + 1;
         return escalations.open(escalation, CaseIds.caseId(escalation.getCorrelationKey(), number), now);
+    }
+
+    /** What folding one case into another produced: the survivor's step, then the absorbed case's. */
+    public record Fold(CaseOutcome survivor, CaseOutcome absorbed) {
+    }
+
+    /**
+     * The id of the case that goes on with the group of {@code escalation}, given its latest case: that
+     * case while it is open, otherwise the id the group's next case gets.
+     */
+    public String survivorCaseId(Optional<EmergencyCase> latest, Escalation escalation) {
+        if (latest.isPresent() && latest.get().getState() != CaseState.RESOLVED) {
+            return latest.get().getCaseId();
+        }
+        int number = latest.flatMap(kase -> CaseIds.numberOf(kase.getCaseId())).orElse(0) + 1;
+        return CaseIds.caseId(escalation.getCorrelationKey(), number);
+    }
+
+    /**
+     * Opens the survivor's case {@code caseId} from the record that named an absorbed group with an open
+     * case, whatever the record's tier or kind: the absorbed incident must have somewhere to continue.
+     */
+    public CaseOutcome openForFold(Escalation escalation, String caseId, Instant now) {
+        return escalations.open(escalation, caseId, now);
+    }
+
+    /**
+     * Folds the open case of an absorbed group into the survivor's open case: the survivor takes in its
+     * signals, facts and countries, the absorbed case is resolved as merged into the survivor's (see
+     * {@link CaseFolding}). The caller stores both and maps the absorbed group to the survivor's case.
+     */
+    public Fold fold(EmergencyCase survivor, EmergencyCase absorbed, Instant now) {
+        CaseFolding.Fold fold = folding.fold(survivor, absorbed, now);
+        return new Fold(fold.survivor(), fold.absorbed());
+    }
+
+    /** The absorbed half of {@link #fold}, where the survivor's case lives in another task. */
+    public CaseOutcome foldOut(EmergencyCase absorbed, String survivorCaseId, Instant now) {
+        return folding.resolve(absorbed, survivorCaseId, now);
+    }
+
+    /** The survivor's half of {@link #fold}: {@code absorbed} is the absorbed case as it was before it was resolved. */
+    public CaseOutcome foldIn(EmergencyCase survivor, EmergencyCase absorbed, Instant now) {
+        return folding.takeIn(survivor, absorbed, now);
+    }
+
+    /**
+     * A record of a group whose case was folded into {@code kase}, arriving after the fold: it narrows the
+     * case, or (while the case is open) grows or raises it; it never opens a case.
+     */
+    public CaseOutcome onFolded(EmergencyCase kase, Escalation escalation, Instant now) {
+        if (!escalation.getDisclosureUpdate() && kase.getState() == CaseState.RESOLVED) {
+            return CaseOutcome.none();
+        }
+        return onEscalation(Optional.of(kase), escalation, now);
     }
 
     /**

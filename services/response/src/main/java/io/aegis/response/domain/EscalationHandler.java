@@ -137,7 +137,7 @@ final class EscalationHandler {
     }
 
     /** Countries that joined an open case take part from now: they are asked to acknowledge and to vote. */
-    private void welcome(Transition step, List<String> joined, Function<String, String> why) {
+    void welcome(Transition step, List<String> joined, Function<String, String> why) {
         if (joined.isEmpty()) {
             return;
         }

@@ -8,6 +8,7 @@ import io.aegis.response.domain.CaseIds;
 import io.aegis.response.domain.CaseWorkflow;
 import io.aegis.schema.response.CaseCommand;
 import io.aegis.schema.response.CaseEvent;
+import io.aegis.schema.response.CaseFold;
 import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.signal.InboxEvent;
 import org.apache.kafka.common.serialization.Serializer;
@@ -34,7 +35,9 @@ import org.apache.kafka.streams.state.Stores;
  * group's escalations and its cases' commands meet in one task; the case-workflow processor keeps
  * cases in state stores and moves them on with a wall-clock punctuator; cases go to the compacted
  * {@code aegis.cases}, their hash-chained events to {@code aegis.case-events}, notifications to
- * {@code aegis.notify.<CC>} of the officer's country. Every node and store is named.
+ * {@code aegis.notify.<CC>} of the officer's country. Folding the case of an absorbed group into its
+ * survivor's case across tasks loops through {@link #FOLDS_TOPIC}, partitioned like the workflow's
+ * repartition topics ({@link FoldPartitioner}). Every node and store is named.
  */
 public final class ResponseTopology {
 
@@ -43,6 +46,8 @@ public final class ResponseTopology {
     public static final String TIMERS_STORE = "response-timers";
     public static final String ESCALATIONS_REPARTITION = "response-escalations-by-group";
     public static final String COMMANDS_REPARTITION = "response-commands-by-group";
+    /** The response service's own loop topic of {@link CaseFold} steps (under its application id's ACL prefix). */
+    public static final String FOLDS_TOPIC = "aegis-response-case-folds";
     private static final String OUTPUT = "response-output-";
 
     /**
@@ -78,6 +83,7 @@ public final class ResponseTopology {
         Topics topics = wiring.topics();
         Serde<Escalation> escalationSerde = topics.escalations().valueSerde();
         Serde<CaseCommand> commandSerde = wiring.serdes().value(CaseCommand.class);
+        Serde<CaseFold> foldSerde = wiring.serdes().value(CaseFold.class);
         addStores(builder, topics.cases().valueSerde());
 
         KStream<String, SpecificRecord> escalations = builder
@@ -95,11 +101,16 @@ public final class ResponseTopology {
                         .withName(COMMANDS_REPARTITION).withNumberOfPartitions(wiring.partitions()))
                 .mapValues(command -> (SpecificRecord) command, Named.as("commands-as-input"));
 
+        KStream<String, SpecificRecord> folds = builder
+                .stream(FOLDS_TOPIC, Consumed.with(Serdes.String(), foldSerde).withName("folds-source"))
+                .mapValues(fold -> (SpecificRecord) fold, Named.as("folds-as-input"));
+
         KStream<String, SpecificRecord> output = escalations.merge(commands, Named.as("workflow-inputs"))
-                .process(() -> new CaseWorkflowProcessor(wiring.workflow(), wiring.tick()), Named.as("case-workflow"),
-                        CASES_STORE, GROUPS_STORE, TIMERS_STORE);
-        route(output, wiring);
-        return output;
+                .merge(folds, Named.as("workflow-inputs-and-folds"))
+                .process(() -> new CaseWorkflowProcessor(wiring.workflow(), wiring.tick(), wiring.partitions()),
+                        Named.as("case-workflow"), CASES_STORE, GROUPS_STORE, TIMERS_STORE);
+        route(output, wiring, foldSerde);
+        return output.filterNot((key, value) -> value instanceof CaseFold, Named.as("workflow-output"));
     }
 
     private static void addStores(StreamsBuilder builder, Serde<EmergencyCase> caseSerde) {
@@ -110,12 +121,13 @@ public final class ResponseTopology {
                 Serdes.Long()));
     }
 
-    private static void route(KStream<String, SpecificRecord> output, Wiring wiring) {
+    private static void route(KStream<String, SpecificRecord> output, Wiring wiring, Serde<CaseFold> foldSerde) {
         Topics topics = wiring.topics();
         Map<String, KStream<String, SpecificRecord>> branches = output.split(Named.as(OUTPUT))
                 .branch((key, value) -> value instanceof EmergencyCase, Branched.as("cases"))
                 .branch((key, value) -> value instanceof CaseEvent, Branched.as("events"))
                 .branch((key, value) -> value instanceof Notification, Branched.as("notifications"))
+                .branch((key, value) -> value instanceof CaseFold, Branched.as("folds"))
                 .noDefaultBranch();
         KStream<String, EmergencyCase> cases = branches.get(OUTPUT + "cases")
                 .mapValues(value -> (EmergencyCase) value, Named.as("output-as-case"));
@@ -128,6 +140,10 @@ public final class ResponseTopology {
                 .mapValues(value -> (Notification) value, Named.as("output-as-notification"))
                 .to((key, notification, context) -> TopicNames.notify(notification.getCountry()),
                         Produced.with(Serdes.String(), wiring.serdes().value(Notification.class)).withName("notify-sink"));
+        branches.get(OUTPUT + "folds")
+                .mapValues(value -> (CaseFold) value, Named.as("output-as-fold"))
+                .to(FOLDS_TOPIC, Produced.with(Serdes.String(), foldSerde).withName("folds-sink")
+                        .withStreamPartitioner(new FoldPartitioner(wiring.partitions())));
     }
 
     /** A case's state for one involved country's inbox. */
