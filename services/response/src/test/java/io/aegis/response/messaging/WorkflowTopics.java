@@ -55,7 +55,9 @@ final class WorkflowTopics implements AutoCloseable {
     static void createTopics(KafkaCluster kafka) {
         List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(TopicNames.ESCALATIONS, 3, (short) 1),
                 new NewTopic(TopicNames.CASES, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                new NewTopic(TopicNames.CASE_EVENTS, 3, (short) 1)));
+                new NewTopic(TopicNames.CASE_EVENTS, 3, (short) 1),
+                // the service's own loop of case folds: at least aegis.response.partitions (6) partitions
+                new NewTopic(io.aegis.response.topology.ResponseTopology.FOLDS_TOPIC, 6, (short) 1)));
         for (String country : MEMBERS) {
             topics.add(new NewTopic(TopicNames.commands(country), 2, (short) 1));
             topics.add(new NewTopic(TopicNames.notify(country), 2, (short) 1));
