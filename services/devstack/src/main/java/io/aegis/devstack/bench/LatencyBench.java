@@ -1,5 +1,6 @@
 package io.aegis.devstack.bench;
 
+import io.aegis.devstack.demo.DemoPolicies;
 import io.aegis.devstack.demo.NodeClient;
 import io.aegis.devstack.domain.DemoRole;
 import java.io.IOException;
@@ -155,26 +156,18 @@ public final class LatencyBench {
     /**
      * The countries in the order the probes use them (the first three report, the third's report is
      * timed and its officer watched): those whose sharing policy names their signals to the coordination
-     * centre first. A COUNT_ONLY origin's signal is counted but never named on a case — not even on its
-     * own copy — so a probe timed on it could never be matched to the case it opened (the "missed" probes
-     * of earlier runs were the three-country probes timed on JP, whose policy is COUNT_ONLY). The policy
-     * is the one the stack seeds: {@code infra/policies/<CC>.yaml}, else the demo default (HASHED).
+     * centre first ({@link DemoPolicies#namedFirst}). A COUNT_ONLY origin's signal is counted but never
+     * named on a case — not even on its own copy — so a probe timed on it could never be matched to the
+     * case it opened (the "missed" probes of earlier runs were the three-country probes timed on JP, whose
+     * policy is COUNT_ONLY).
      */
     static List<String> reportersFirst(Path policyDir, List<String> countries) throws IOException {
-        List<String> named = new ArrayList<>();
-        List<String> countedOnly = new ArrayList<>();
-        for (String country : countries) {
-            Path file = policyDir.resolve(country + ".yaml");
-            boolean countOnly = Files.isRegularFile(file) && io.aegis.policy.PolicyDocument.parse(Files.readString(file),
-                    java.time.Instant.now(), "bench").getCoordination() == io.aegis.schema.common.CoordinationLevel.COUNT_ONLY;
-            (countOnly ? countedOnly : named).add(country);
-        }
-        if (named.size() < 3) {
+        List<String> order = DemoPolicies.namedFirst(policyDir, countries);
+        if (order.size() < 3 || DemoPolicies.countOnly(policyDir, order.get(2))) {
             throw new IllegalStateException("the benchmark needs three countries whose policies name their signals to the "
-                    + "coordination centre (not COUNT_ONLY); " + policyDir + " leaves " + named);
+                    + "coordination centre (not COUNT_ONLY); " + policyDir + " gives " + order);
         }
-        named.addAll(countedOnly);
-        return named;
+        return order;
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

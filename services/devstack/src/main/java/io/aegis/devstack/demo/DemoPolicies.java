@@ -24,6 +24,29 @@ public final class DemoPolicies {
         return trusted;
     }
 
+    /**
+     * {@code countries} with those whose seeded policy ({@code <policyDir>/<CC>.yaml}, else this demo
+     * default, HASHED) names their signals to the coordination centre first, COUNT_ONLY ones last, each
+     * part in the given order. A COUNT_ONLY report carries only its category × sector to the coordination
+     * centre, so it never founds an incident of its own and is never named on a case.
+     */
+    public static List<String> namedFirst(java.nio.file.Path policyDir, List<String> countries) throws java.io.IOException {
+        List<String> named = new ArrayList<>();
+        List<String> countedOnly = new ArrayList<>();
+        for (String country : countries) {
+            (countOnly(policyDir, country) ? countedOnly : named).add(country);
+        }
+        named.addAll(countedOnly);
+        return named;
+    }
+
+    /** Whether the country's seeded policy tells the coordination centre counts only. */
+    public static boolean countOnly(java.nio.file.Path policyDir, String country) throws java.io.IOException {
+        java.nio.file.Path file = policyDir.resolve(country + ".yaml");
+        return java.nio.file.Files.isRegularFile(file) && io.aegis.policy.PolicyDocument.parse(java.nio.file.Files.readString(file),
+                java.time.Instant.now(), "devstack").getCoordination() == io.aegis.schema.common.CoordinationLevel.COUNT_ONLY;
+    }
+
     /** The policy YAML of {@code country}. */
     public static String yaml(String country, List<String> countries) {
         List<String> trusted = trusted(country, countries);

@@ -65,16 +65,20 @@ public final class DemoScenario {
         Optional<Map<String, Object>> critical = steps.awaitCriticalCase(first, List.of(firstId, amberId, thirdId), start);
         boolean notified = critical.isPresent() && steps.showNotifications(caseId(critical.get()));
         boolean acknowledged = critical.isPresent() && steps.acknowledge(first, caseId(critical.get()));
-        steps.title(7, "A different campaign hits the same sector: " + List.of(first, second, third)
+        // three countries whose policies name their reports to the coordination centre: a COUNT_ONLY report
+        // carries no campaign or indicator, so it joins whichever incident of its category and sector is latest
+        List<String> reporters = DemoPolicies.namedFirst(settings.infraDir().resolve("policies"),
+                countries.subList(0, countries.size() - 1)).subList(0, 3);
+        steps.title(7, "A different campaign hits the same sector: " + reporters
                 + " report synthetic identities at banks (" + signals.secondCampaign() + ")");
         List<String> secondIds = new java.util.ArrayList<>();
-        for (String country : List.of(second, third, first)) {
+        for (String country : reporters) {
             secondIds.add(steps.publish(country, signals.syntheticIdentity(country)));
         }
         Optional<Map<String, Object>> secondCase = steps.awaitCase(first, secondIds,
                 critical.map(DemoScenario::caseId).orElse(""));
         boolean secondNotified = secondCase.isPresent()
-                && steps.showNotifications(caseId(secondCase.get()), List.of(second, third, first));
+                && steps.showNotifications(caseId(secondCase.get()), reporters);
         steps.title(8, outsider + " reports the first campaign's callback domain, late");
         String lateId = steps.publish(outsider, signals.lateCallbackSighting());
         boolean joined = critical.isPresent() && steps.awaitJoined(first, caseId(critical.get()), lateId, outsider);
