@@ -44,6 +44,9 @@ import net.jqwik.api.statistics.Statistics;
  */
 class CaseEvidencePropertiesTest {
 
+    /** The generation seed of every property here (see {@link #classify}). */
+    static final String SEED = "20261203";
+
     private static final List<Category> CATEGORIES = List.of(Category.CRITICAL_INFRASTRUCTURE_ATTACK,
             Category.DISINFORMATION_CAMPAIGN, Category.DEEPFAKE_FRAUD, Category.CBRN_UPLIFT);
     private static final List<Sector> SECTORS = List.of(Sector.ENERGY, Sector.FINANCE);
@@ -112,7 +115,7 @@ class CaseEvidencePropertiesTest {
         }
     }
 
-    @Property(tries = 25)
+    @Property(tries = 25, seed = SEED)
     void shouldListEachSignalInAtMostOneCaseAndNeverACountOnlyOne(@ForAll("streams") List<Report> stream) {
         Outcome outcome = run(stream);
 
@@ -134,7 +137,7 @@ class CaseEvidencePropertiesTest {
         classify(outcome);
     }
 
-    @Property(tries = 25)
+    @Property(tries = 25, seed = SEED)
     void shouldNeverDropASignalACaseOnceListed(@ForAll("streams") List<Report> stream) {
         Outcome outcome = run(stream);
 
@@ -147,7 +150,7 @@ class CaseEvidencePropertiesTest {
         classify(outcome);
     }
 
-    @Property(tries = 25)
+    @Property(tries = 25, seed = SEED)
     void shouldListEverySignalNamedToItsOpenCaseAndNoSignalNeverNamed(@ForAll("streams") List<Report> stream) {
         Outcome outcome = run(stream);
 
@@ -163,7 +166,11 @@ class CaseEvidencePropertiesTest {
         classify(outcome);
     }
 
-    /** Makes sure the streams reach what matters: cases, several of them, and groups merging. */
+    /**
+     * Makes sure the streams reach what matters: cases, several of them, and groups merging. The tries
+     * run from a fixed seed, so that this coverage (merges come up in about one stream in eight) is the
+     * same on every build; change the seed to explore other streams.
+     */
     private static void classify(Outcome outcome) {
         Statistics.label("cases").collect(Math.min(outcome.cases().size(), 2));
         Statistics.label("a named group merged away").collect(outcome.anyMerged());
