@@ -77,6 +77,7 @@ export class Cases {
       fact('Opened', time(c.openedAt)),
       fact('Updated', time(c.updatedAt)),
       fact('Signals', String(c.signalIds.length)),
+      about(c.about),
       c.resolution ? fact('Resolution', c.resolution) : null),
     obligations(c.obligations),
     actions(c, this.canAct ? (action, choice) => this.vote(c, action, choice) : null),
@@ -144,6 +145,12 @@ export class Cases {
 
 function fact(label, value) {
   return [el('dt', {}, label), el('dd', {}, value)];
+}
+
+// What the case is about as this node holds its signals (campaigns, affected systems); nothing when it holds none.
+function about(a) {
+  const labels = a ? [...a.campaigns.map((x) => `campaign ${x}`), ...a.systems] : [];
+  return labels.length ? fact('About', el('span', { class: 'case-about' }, labels.join(', '))) : null;
 }
 
 function obligations(list) {

@@ -2,7 +2,6 @@ package io.aegis.node.api;
 
 import io.aegis.kafka.topic.Topic;
 import io.aegis.kafka.topic.Topics;
-import io.aegis.node.domain.AvroJson;
 import io.aegis.node.domain.CaseCommandParser;
 import io.aegis.node.messaging.AckedWriter;
 import io.aegis.node.messaging.NodeIdentity;
@@ -56,12 +55,13 @@ public class CaseController {
         this.parser = new CaseCommandParser(node.country());
     }
 
-    @Operation(summary = "Cases this country takes part in, most recently updated first")
+    @Operation(summary = "Cases this country takes part in, most recently updated first; each with what it is about "
+            + "(campaigns and affected systems of its signals as this node holds them)")
     @Get
     @Secured({Roles.DUTY_OFFICER, Roles.OPERATOR})
     public Map<String, Object> list() {
         List<Map<String, Object>> items = stores.<EmergencyCase>all(StoreNames.CASES, 1000).stream()
-                .sorted(Comparator.comparing(EmergencyCase::getUpdatedAt).reversed()).map(AvroJson::toMap).toList();
+                .sorted(Comparator.comparing(EmergencyCase::getUpdatedAt).reversed()).map(c -> CaseAbout.view(c, stores)).toList();
         return Map.of("items", items);
     }
 
@@ -69,7 +69,7 @@ public class CaseController {
     @Get("/{id}")
     @Secured({Roles.DUTY_OFFICER, Roles.OPERATOR})
     public Map<String, Object> show(@PathVariable String id) {
-        return stores.<EmergencyCase>get(StoreNames.CASES, id).map(AvroJson::toMap)
+        return stores.<EmergencyCase>get(StoreNames.CASES, id).map(c -> CaseAbout.view(c, stores))
                 .orElseThrow(() -> new NotFoundException("no case " + id + " involving this country"));
     }
 
