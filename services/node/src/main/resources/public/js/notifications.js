@@ -76,11 +76,18 @@ function render(n) {
   return el('li', { class: `notification tier-${n.tier}`, dataset: { notificationId: n.notificationId, kind: n.kind } },
     el('div', { class: 'row' }, tierBadge(n.tier), el('span', { class: 'kind' }, n.kind), time(n.createdAt)),
     el('h3', {}, n.title),
+    about(n.about),
     el('p', {}, n.message),
     n.ask ? el('p', { class: 'ask' }, el('strong', {}, 'Asked of you: '), n.ask) : null,
     n.deadline ? el('p', {}, 'Deadline: ', deadline(n.deadline)) : null,
     n.escalationLevel > 0 ? el('p', { class: 'escalated' }, `Escalation level ${n.escalationLevel} (backup roster)`) : null,
     n.caseId ? el('a', { href: `#case-${cssId(n.caseId)}`, class: 'case-link' }, `Go to case ${n.caseId}`) : null);
+}
+
+// What the notification's case is about, as this node holds its signals; nothing when it holds none.
+function about(a) {
+  const labels = a ? [...a.campaigns.map((x) => `campaign ${x}`), ...a.systems] : [];
+  return labels.length ? el('p', { class: 'about' }, el('strong', {}, 'About: '), labels.join(', ')) : null;
 }
 
 /** Case ids are [A-Za-z0-9._:-]; this maps them to a fragment-safe element id. */

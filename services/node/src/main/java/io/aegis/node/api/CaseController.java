@@ -7,6 +7,7 @@ import io.aegis.node.messaging.AckedWriter;
 import io.aegis.node.messaging.NodeIdentity;
 import io.aegis.node.messaging.NodeStores;
 import io.aegis.node.security.Roles;
+import io.aegis.node.messaging.CaseAbout;
 import io.aegis.node.topology.StoreNames;
 import io.aegis.schema.response.CaseCommand;
 import io.aegis.schema.response.EmergencyCase;

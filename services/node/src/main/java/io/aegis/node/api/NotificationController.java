@@ -1,6 +1,7 @@
 package io.aegis.node.api;
 
-import io.aegis.node.domain.AvroJson;
+import io.aegis.node.messaging.CaseAbout;
+import io.aegis.node.messaging.NodeStores;
 import io.aegis.node.security.Roles;
 import io.aegis.node.topology.StoreNames;
 import io.aegis.schema.response.Notification;
@@ -31,9 +32,11 @@ import java.util.function.Predicate;
 public class NotificationController {
 
     private final Feeds feeds;
+    private final NodeStores stores;
 
-    public NotificationController(Feeds feeds) {
+    public NotificationController(Feeds feeds, NodeStores stores) {
         this.feeds = feeds;
+        this.stores = stores;
     }
 
     @Operation(summary = "Notifications after the cursor, oldest first; mine=true keeps the caller's own")
@@ -42,7 +45,7 @@ public class NotificationController {
     public Map<String, Object> list(@QueryValue @Nullable String after, @QueryValue @Nullable Integer limit,
                                     @QueryValue @Nullable Boolean mine, Authentication user) {
         return feeds.page(StoreNames.NOTIFICATIONS, Feeds.cursor("after", after), Feeds.limit(limit),
-                filter(mine, user), NotificationController::render);
+                filter(mine, user), this::render);
     }
 
     @Operation(summary = "Server-sent events of notifications, resumable with Last-Event-ID")
@@ -50,17 +53,18 @@ public class NotificationController {
     public Publisher<Event<Map<String, Object>>> stream(@Header("Last-Event-ID") @Nullable String lastEventId,
                                                         @QueryValue @Nullable Boolean mine, Authentication user) {
         return feeds.stream(StoreNames.NOTIFICATIONS, "notification", Feeds.cursor("Last-Event-ID", lastEventId),
-                filter(mine, user), NotificationController::render);
+                filter(mine, user), this::render);
     }
 
     private static Predicate<Notification> filter(Boolean mine, Authentication user) {
         return Boolean.TRUE.equals(mine) ? n -> n.getOfficerId().equals(user.getName()) : n -> true;
     }
 
-    static Map<String, Object> render(KeyValue<String, Notification> item) {
+    /** The notification with its cursor, and what its case is about as this node holds it ({@link CaseAbout}). */
+    Map<String, Object> render(KeyValue<String, Notification> item) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cursor", item.key);
-        json.putAll(AvroJson.toMap(item.value));
+        json.putAll(CaseAbout.notification(item.value, stores));
         return json;
     }
 }

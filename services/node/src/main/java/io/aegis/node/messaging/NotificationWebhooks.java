@@ -32,10 +32,11 @@ public class NotificationWebhooks implements ApplicationEventListener<ServerStar
 
     public NotificationWebhooks(List<WebhookConfig> hooks, WebhookDispatcher dispatcher, Topics topics,
                                 NodeConfig node, WebhookWorkerConfig config, KafkaDefaultConfiguration kafka,
-                                MeterRegistry meters) {
+                                MeterRegistry meters, NodeStores stores) {
         String prefix = "aegis-node-" + node.country();
         this.feed = new WebhookFeed(new WebhookFeed.Source("notifications", "aegis.node.webhook.worker", topics.notify(node.country()).name(),
-                prefix + "-webhooks", prefix, WebhookMessages.notifications(topics.notify(node.country()))),
+                prefix + "-webhooks", prefix, WebhookMessages.notifications(topics.notify(node.country()),
+                        notification -> CaseAbout.notification(notification, stores))),
                 hooks.stream().filter(h -> h.receives(WebhookEvent.NOTIFICATION)).toList(), dispatcher, config, kafka, meters);
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aegis.kafka.topic.Topic;
 import io.aegis.node.config.WebhookEvent;
-import io.aegis.node.domain.AvroJson;
 import io.aegis.node.domain.InboxEntries;
 import io.aegis.schema.response.Notification;
 import io.aegis.schema.signal.InboxEvent;
@@ -13,10 +12,10 @@ import io.aegis.schema.signal.RetractionKind;
 import io.aegis.schema.signal.SharedSignal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns a consumed record into what webhooks receive: its event, the id receivers de-duplicate on
@@ -40,11 +39,15 @@ final class WebhookMessages {
     private WebhookMessages() {
     }
 
-    static Decoder notifications(Topic<String, Notification> topic) {
+    /**
+     * Notifications, each rendered by {@code render} (the node adds what its case is about as it holds the
+     * case when the notification is delivered: {@link CaseAbout#notification}).
+     */
+    static Decoder notifications(Topic<String, Notification> topic, Function<Notification, Map<String, Object>> render) {
         return record -> {
             Notification notification = topic.valueDeserializer().deserialize(record.topic(), record.value());
             return Optional.of(new Message(WebhookEvent.NOTIFICATION, notification.getNotificationId(),
-                    JSON.writeValueAsBytes(new LinkedHashMap<>(AvroJson.toMap(notification)))));
+                    JSON.writeValueAsBytes(render.apply(notification))));
         };
     }
 

@@ -195,34 +195,6 @@ class ReceivingIT {
     }
 
     @Test
-    void shouldSayWhatACaseIsAboutFromTheCopiesThisNodeHoldsOnly() throws Exception {
-        // given: an inbox copy with a campaign and an affected system, a retracted one, and a case naming them
-        // and a signal this node never received
-        SharedSignal held = SharedSignal.newBuilder(shared("about-held")).setContent(Signals.content()
-                .setCampaignId("grid-a").setAffectedSystems(List.of(new io.aegis.schema.common.AffectedSystem("ExampleAI", "voice-x", null)))
-                .build()).build();
-        SharedSignal gone = SharedSignal.newBuilder(shared("about-gone")).setContent(Signals.content().setCampaignId("grid-z").build()).build();
-        node.produce(node.topics.inbox("FR"), held.getSignalId(), new InboxEvent(held));
-        node.produce(node.topics.inbox("FR"), gone.getSignalId(), new InboxEvent(gone));
-        await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/inbox/about-gone", NodeHarness.OFFICER).statusCode() == 200);
-        node.produce(node.topics.inbox("FR"), gone.getSignalId(), new InboxEvent(Signals.retraction("about-gone", "DE").build()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/inbox/about-gone", NodeHarness.OFFICER).statusCode() == 410);
-        EmergencyCase emergency = EmergencyCase.newBuilder().setCaseId("case-about").setCorrelationKey("campaign:x")
-                .setTier(Tier.SEVERE).setState(CaseState.OPEN).setOpenedAt(Instant.now()).setUpdatedAt(Instant.now())
-                .setInvolvedCountries(List.of("FR", "DE")).setSignalIds(List.of("about-held", "about-gone", "never-received"))
-                .build();
-        node.produce(node.topics.inbox("FR"), "case-about", new InboxEvent(emergency));
-        await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/cases/case-about", NodeHarness.OFFICER).statusCode() == 200);
-
-        // when: an officer reads the case
-        JsonNode about = JSON.readTree(node.get("/api/v1/cases/case-about", NodeHarness.OFFICER).body()).get("about");
-
-        // then: only what the held, unretracted copy says
-        assertEquals("[\"grid-a\"]", about.get("campaigns").toString());
-        assertEquals("[\"ExampleAI/voice-x\"]", about.get("systems").toString());
-    }
-
-    @Test
     void shouldShowCasesOfThisCountryAndProduceOfficerCommands() throws Exception {
         EmergencyCase emergency = EmergencyCase.newBuilder().setCaseId("case-1").setCorrelationKey("campaign:x").setTier(Tier.SEVERE)
                 .setState(CaseState.OPEN).setOpenedAt(Instant.now()).setUpdatedAt(Instant.now()).setInvolvedCountries(List.of("FR", "DE")).build();

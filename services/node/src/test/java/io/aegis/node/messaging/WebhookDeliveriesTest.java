@@ -39,7 +39,7 @@ class WebhookDeliveriesTest {
     final WebhookDeliveries deliveries = new WebhookDeliveries(List.of(ops, pager), (hook, id, body) -> {
         deliveryIds.add(id);
         return answers.get(hook.name());
-    }, WebhookMessages.notifications(topic), dlq, "aegis-node-FR");
+    }, WebhookMessages.notifications(topic, io.aegis.node.domain.AvroJson::toMap), dlq, "aegis-node-FR");
 
     static WebhookConfig hook(String name, WebhookEvent... events) {
         return new WebhookConfig(name, "http://127.0.0.1:1/" + name, "secret", 3, Duration.ofMillis(10),

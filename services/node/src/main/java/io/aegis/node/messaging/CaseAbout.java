@@ -1,10 +1,10 @@
-package io.aegis.node.api;
+package io.aegis.node.messaging;
 
 import io.aegis.node.topology.StoreNames;
 import io.aegis.node.domain.AvroJson;
-import io.aegis.node.messaging.NodeStores;
 import io.aegis.schema.common.AffectedSystem;
 import io.aegis.schema.response.EmergencyCase;
+import io.aegis.schema.response.Notification;
 import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.RetractionKind;
 import io.aegis.schema.signal.SharedSignal;
@@ -24,13 +24,13 @@ import java.util.TreeSet;
  * cannot know what each member's copy of a signal kept, so each member's node derives them from its
  * own copies, and nothing it did not receive can appear.
  */
-final class CaseAbout {
+public final class CaseAbout {
 
     private CaseAbout() {
     }
 
     /** {@code {"campaigns": [...], "systems": [...]}}, each sorted and distinct; empty lists when nothing is held. */
-    static Map<String, Object> of(EmergencyCase copy, NodeStores stores) {
+    public static Map<String, Object> of(EmergencyCase copy, NodeStores stores) {
         TreeSet<String> campaigns = new TreeSet<>();
         TreeSet<String> systems = new TreeSet<>();
         for (String signalId : copy.getSignalIds()) {
@@ -49,8 +49,20 @@ final class CaseAbout {
         return about;
     }
 
+    /**
+     * A notification as JSON, with the {@code about} of the case it concerns as this node holds the case
+     * now (no {@code about} when it concerns no case, or a case this node has not received yet).
+     */
+    public static Map<String, Object> notification(Notification notification, NodeStores stores) {
+        Map<String, Object> json = new LinkedHashMap<>(AvroJson.toMap(notification));
+        if (notification.getCaseId() != null) {
+            stores.<EmergencyCase>get(StoreNames.CASES, notification.getCaseId()).ifPresent(copy -> json.put("about", of(copy, stores)));
+        }
+        return json;
+    }
+
     /** The case as JSON, with {@code about} added. */
-    static Map<String, Object> view(EmergencyCase copy, NodeStores stores) {
+    public static Map<String, Object> view(EmergencyCase copy, NodeStores stores) {
         Map<String, Object> view = new LinkedHashMap<>(AvroJson.toMap(copy));
         view.put("about", of(copy, stores));
         return view;
