@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Builds the {@link Escalation} record for a group's tier rise, and the disclosure updates of an
- * escalated group. The id is derived from the group
- * and the tier, so a replay of the same signals yields the same ids. COUNT_ONLY signals appear
+ * Builds the {@link Escalation} record for a group's tier rise, and the disclosure, group and merge
+ * updates of an escalated group. A tier change's id is derived from the group and the tier, so a replay of the same signals yields the same ids. COUNT_ONLY signals appear
  * in the counts and countries but never among {@code signalIds}. {@code disclosures} carries, for
  * the coordination centre only, who sent and who received each signal, so that the response service
  * can tell each member only what it may know.
@@ -28,7 +27,7 @@ public final class Escalations {
         String reason = assessment.reason()
                 + (stats.countOnly() > 0 ? " (" + stats.countOnly() + " count-only signal(s) counted, not named)" : "")
                 + (unnamed > 0 ? " (" + unnamed + " further signal(s) not listed)" : "");
-        return Escalation.newBuilder()
+        return withFigures(Escalation.newBuilder(), stats)
                 .setEscalationId(escalationId(group.id(), assessment.tier()))
                 .setCorrelationKey(group.id())
                 .setTier(assessment.tier())
@@ -36,15 +35,6 @@ public final class Escalations {
                 .setRules(assessment.ruleIds())
                 .setReason(reason)
                 .setSignalIds(namedSignals)
-                .setCountries(List.copyOf(stats.countries()))
-                .setCategories(stats.categories().stream().sorted().toList())
-                .setCriticalSectors(stats.criticalSectors().stream().sorted().toList())
-                .setMaxSeverity(stats.maxSeverity())
-                .setSignalCount(stats.signalCount())
-                .setWindow(stats.window().toString())
-                .setWindowStart(Instant.ofEpochMilli(stats.start()))
-                .setWindowEnd(Instant.ofEpochMilli(stats.end()))
-                .setEscalatedAt(Instant.ofEpochMilli(stats.end()))
                 .setDisclosures(disclosures)
                 .build();
     }
@@ -56,14 +46,8 @@ public final class Escalations {
      */
     public static Escalation disclosureUpdate(GroupState group, SignalDisclosure changed, String what, long at) {
         Instant now = Instant.ofEpochMilli(at);
-        String id = group.id() + "|update|" + changed.getSignalId() + "|" + what + "|" + at;
-        return Escalation.newBuilder()
-                .setEscalationId(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString())
-                .setCorrelationKey(group.id())
-                .setTier(group.tier())
-                .setPreviousTier(null)
-                .setRules(List.of())
-                .setReason("signal " + changed.getSignalId() + " " + what + ": who may know it narrowed")
+        return update(group, group.id() + "|update|" + changed.getSignalId() + "|" + what + "|" + at,
+                "signal " + changed.getSignalId() + " " + what + ": who may know it narrowed")
                 .setSignalIds(List.of())
                 .setCountries(List.of())
                 .setCategories(List.of())
@@ -86,28 +70,10 @@ public final class Escalations {
      * {@code rules} is empty, and the reason names no country. Its id is name-based on the group and signal.
      */
     public static Escalation groupUpdate(GroupState group, WindowStats figures, Observation joined) {
-        String id = group.id() + "|joined|" + joined.signalId();
         String reason = "a further " + (joined.countOnly() ? "count-only " : "") + joined.category() + " report (severity "
-                + joined.severity() + ") joined the group: " + figures.signalCount() + " signal(s) from "
-                + figures.countries().size() + " countr" + (figures.countries().size() == 1 ? "y" : "ies") + " within "
-                + figures.window();
-        return Escalation.newBuilder()
-                .setEscalationId(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString())
-                .setCorrelationKey(group.id())
-                .setTier(group.tier())
-                .setPreviousTier(null)
-                .setRules(List.of())
-                .setReason(reason)
+                + joined.severity() + ") joined the group: " + describe(figures);
+        return withFigures(update(group, group.id() + "|joined|" + joined.signalId(), reason), figures)
                 .setSignalIds(joined.countOnly() ? List.of() : List.of(joined.signalId()))
-                .setCountries(List.copyOf(figures.countries()))
-                .setCategories(figures.categories().stream().sorted().toList())
-                .setCriticalSectors(figures.criticalSectors().stream().sorted().toList())
-                .setMaxSeverity(figures.maxSeverity())
-                .setSignalCount(figures.signalCount())
-                .setWindow(figures.window().toString())
-                .setWindowStart(Instant.ofEpochMilli(figures.start()))
-                .setWindowEnd(Instant.ofEpochMilli(figures.end()))
-                .setEscalatedAt(Instant.ofEpochMilli(figures.end()))
                 .setDisclosures(List.of(Disclosures.of(joined)))
                 .setGroupUpdate(true)
                 .build();
@@ -120,28 +86,48 @@ public final class Escalations {
      */
     public static Escalation mergeUpdate(GroupState group, WindowStats figures, List<String> absorbed) {
         String id = group.id() + "|absorbed|" + String.join(",", absorbed) + "|" + figures.end();
+        String reason = absorbed.size() + " escalated group(s) merged into the group: " + describe(figures);
+        return withFigures(update(group, id, reason), figures)
+                .setSignalIds(List.of())
+                .setDisclosures(List.of())
+                .setGroupUpdate(true)
+                .build();
+    }
+
+    /** An update of the group at its current tier (no tier change, no rule): id name-based on {@code idSource}. */
+    private static Escalation.Builder update(GroupState group, String idSource, String reason) {
         return Escalation.newBuilder()
-                .setEscalationId(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString())
+                .setEscalationId(nameBased(idSource))
                 .setCorrelationKey(group.id())
                 .setTier(group.tier())
                 .setPreviousTier(null)
                 .setRules(List.of())
-                .setReason(absorbed.size() + " escalated group(s) merged into the group: " + figures.signalCount()
-                        + " signal(s) from " + figures.countries().size() + " countr"
-                        + (figures.countries().size() == 1 ? "y" : "ies") + " within " + figures.window())
-                .setSignalIds(List.of())
-                .setCountries(List.copyOf(figures.countries()))
-                .setCategories(figures.categories().stream().sorted().toList())
-                .setCriticalSectors(figures.criticalSectors().stream().sorted().toList())
-                .setMaxSeverity(figures.maxSeverity())
-                .setSignalCount(figures.signalCount())
-                .setWindow(figures.window().toString())
-                .setWindowStart(Instant.ofEpochMilli(figures.start()))
-                .setWindowEnd(Instant.ofEpochMilli(figures.end()))
-                .setEscalatedAt(Instant.ofEpochMilli(figures.end()))
-                .setDisclosures(List.of())
-                .setGroupUpdate(true)
-                .build();
+                .setReason(reason);
+    }
+
+    /** The group's figures over the window of {@code stats}, which ends at the record's time. */
+    private static Escalation.Builder withFigures(Escalation.Builder builder, WindowStats stats) {
+        return builder
+                .setCountries(List.copyOf(stats.countries()))
+                .setCategories(stats.categories().stream().sorted().toList())
+                .setCriticalSectors(stats.criticalSectors().stream().sorted().toList())
+                .setMaxSeverity(stats.maxSeverity())
+                .setSignalCount(stats.signalCount())
+                .setWindow(stats.window().toString())
+                .setWindowStart(Instant.ofEpochMilli(stats.start()))
+                .setWindowEnd(Instant.ofEpochMilli(stats.end()))
+                .setEscalatedAt(Instant.ofEpochMilli(stats.end()));
+    }
+
+    /** "5 signal(s) from 4 countries within PT24H": figures in words, naming no country. */
+    private static String describe(WindowStats figures) {
+        int countries = figures.countries().size();
+        return figures.signalCount() + " signal(s) from " + countries + " countr" + (countries == 1 ? "y" : "ies")
+                + " within " + figures.window();
+    }
+
+    private static String nameBased(String source) {
+        return UUID.nameUUIDFromBytes(source.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Whether the record announces a tier change (what rules decide), not a disclosure or group update. */
@@ -151,6 +137,6 @@ public final class Escalations {
 
     /** A name-based UUID of the group id and tier: stable across replays of the same input. */
     public static String escalationId(String groupId, Tier tier) {
-        return UUID.nameUUIDFromBytes((groupId + "|" + tier).getBytes(StandardCharsets.UTF_8)).toString();
+        return nameBased(groupId + "|" + tier);
     }
 }
