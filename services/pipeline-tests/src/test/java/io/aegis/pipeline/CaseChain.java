@@ -1,11 +1,14 @@
 package io.aegis.pipeline;
 
+import static io.aegis.pipeline.Drivers.drain;
+import static io.aegis.pipeline.Drivers.driver;
+import static io.aegis.pipeline.Drivers.pipe;
+
 import io.aegis.escalation.domain.RulesParser;
 import io.aegis.escalation.topology.EscalationTopics;
 import io.aegis.escalation.topology.EscalationTopology;
 import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
 import io.aegis.kafka.serde.SerdeFactory;
-import io.aegis.kafka.topic.Topic;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.response.config.ResponseRulesLoader;
 import io.aegis.response.config.RosterLoader;
@@ -16,9 +19,6 @@ import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Escalation;
 import io.aegis.schema.response.Notification;
 import io.aegis.schema.routing.CoordinationSignal;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -57,14 +53,14 @@ final class CaseChain implements AutoCloseable {
     CaseChain(Instant start) {
         this.now = start;
         Path infra = Path.of("../../infra");
-        escalation = driver("escalation", EscalationTopology.build(new StreamsBuilder(),
+        escalation = driver("chain-escalation", EscalationTopology.build(new StreamsBuilder(),
                 RulesParser.parse(infra.resolve("escalation-rules.yaml")), EscalationTopics.of(topics)), start);
         CaseWorkflow workflow = new CaseWorkflow(ResponseRulesLoader.load(infra.resolve("response.yaml")),
                 RosterLoader.load(infra.resolve("rosters"), MEMBERS), MEMBERS);
         StreamsBuilder builder = new StreamsBuilder();
         ResponseTopology.build(builder, new ResponseTopology.Wiring(topics, serdes,
                 workflow, Duration.ofSeconds(1), 1));
-        response = driver("response", builder.build(), start);
+        response = driver("chain-response", builder.build(), start);
     }
 
     /** A coordination signal observed at {@code at} (the clock moves there first), through to its case. */
@@ -125,29 +121,6 @@ final class CaseChain implements AutoCloseable {
     /** Every notification to the country's duty officers so far. */
     List<Notification> notifications(String country) {
         return List.copyOf(notifications.getOrDefault(country, List.of()));
-    }
-
-    private static <V> void pipe(TopologyTestDriver driver, Topic<String, V> topic, List<TestRecord<String, V>> records) {
-        var input = driver.createInputTopic(topic.name(), Serdes.String().serializer(), topic.valueSerializer());
-        records.forEach(input::pipeInput);
-    }
-
-    private static <V> List<TestRecord<String, V>> drain(TopologyTestDriver driver, Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), Serdes.String().deserializer(), topic.valueDeserializer())
-                .readRecordsToList();
-    }
-
-    private static TopologyTestDriver driver(String name, Topology topology, Instant start) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chain-" + name);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        try {
-            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("chain-" + name).toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new TopologyTestDriver(topology, props, start);
     }
 
     @Override

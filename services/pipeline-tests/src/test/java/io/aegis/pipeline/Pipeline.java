@@ -1,5 +1,9 @@
 package io.aegis.pipeline;
 
+import static io.aegis.pipeline.Drivers.drain;
+import static io.aegis.pipeline.Drivers.driver;
+import static io.aegis.pipeline.Drivers.pipe;
+
 import io.aegis.policy.Member;
 import io.aegis.policy.Members;
 import io.aegis.escalation.domain.RulesParser;
@@ -9,7 +13,6 @@ import io.aegis.kafka.crypto.Ed25519;
 import io.aegis.kafka.crypto.SignalSigner;
 import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
 import io.aegis.kafka.serde.SerdeFactory;
-import io.aegis.kafka.topic.Topic;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.response.domain.CaseWorkflow;
 import io.aegis.response.domain.DutyOfficer;
@@ -27,10 +30,7 @@ import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.SignalContent;
 import io.aegis.schema.signal.ThreatSignal;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,11 +40,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -83,14 +79,14 @@ final class Pipeline implements AutoCloseable {
             keys.put(cc, pair);
             list.add(new Member(cc, cc, "test", "k1", Ed25519.encodePublic(pair.getPublic())));
         }
-        router = driver("router", RouterTopology.build(new StreamsBuilder(), new Members(list, Map.of()), topics,
-                new RouterSettings("aegis-router", 1, Duration.ofSeconds(1), NETWORK_KEY)));
-        escalation = driver("escalation", EscalationTopology.build(new StreamsBuilder(),
-                RulesParser.parse("pipeline rules", RULES), EscalationTopics.of(topics)));
+        router = driver("pipeline-router", RouterTopology.build(new StreamsBuilder(), new Members(list, Map.of()), topics,
+                new RouterSettings("aegis-router", 1, Duration.ofSeconds(1), NETWORK_KEY)), NOW);
+        escalation = driver("pipeline-escalation", EscalationTopology.build(new StreamsBuilder(),
+                RulesParser.parse("pipeline rules", RULES), EscalationTopics.of(topics)), NOW);
         CaseWorkflow workflow = new CaseWorkflow(ResponseSettings.defaults(), rosters(members), members);
         StreamsBuilder builder = new StreamsBuilder();
         ResponseTopology.build(builder, new ResponseTopology.Wiring(topics, serdes, workflow, Duration.ofSeconds(1), 1));
-        response = driver("response", builder.build());
+        response = driver("pipeline-response", builder.build(), NOW);
     }
 
     void policy(SharingPolicy policy) {
@@ -157,16 +153,6 @@ final class Pipeline implements AutoCloseable {
         return cases.stream().map(TestRecord::value).toList();
     }
 
-    private static <V> void pipe(TopologyTestDriver driver, Topic<String, V> topic, List<TestRecord<String, V>> records) {
-        var input = driver.createInputTopic(topic.name(), Serdes.String().serializer(), topic.valueSerializer());
-        records.forEach(input::pipeInput);
-    }
-
-    private static <V> List<TestRecord<String, V>> drain(TopologyTestDriver driver, Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), Serdes.String().deserializer(), topic.valueDeserializer())
-                .readRecordsToList();
-    }
-
     private static Rosters rosters(List<String> members) {
         List<Roster> rosters = new ArrayList<>();
         for (String cc : members) {
@@ -177,19 +163,6 @@ final class Pipeline implements AutoCloseable {
             rosters.add(new Roster(cc, levels));
         }
         return new Rosters(rosters);
-    }
-
-    private static TopologyTestDriver driver(String name, Topology topology) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-" + name);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        try {
-            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("pipeline-" + name).toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new TopologyTestDriver(topology, props, NOW);
     }
 
     @Override
