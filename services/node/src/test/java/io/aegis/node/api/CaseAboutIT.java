@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aegis.node.support.NodeHarness;
 import io.aegis.schema.common.AffectedSystem;
-import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.CaseState;
 import io.aegis.schema.response.EmergencyCase;
@@ -52,21 +51,14 @@ class CaseAboutIT {
         node.close();
     }
 
-    SharedSignal shared(String id) {
-        return SharedSignal.newBuilder().setSignalId(id).setDestination("FR").setOriginCountry("DE")
-                .setAttribution(Attribution.COUNTRY).setSubmittedAt(Instant.now()).setSharedAt(Instant.now())
-                .setContent(Signals.content().build()).setContentHash("sha256:abc").setPolicyVersion(1)
-                .setDecisionId("d-" + id).build();
-    }
-
     @Test
     void shouldSayWhatACaseIsAboutFromTheCopiesThisNodeHoldsOnly() throws Exception {
         // given: an inbox copy with a campaign and an affected system, a retracted one, and a case naming them
         // and a signal this node never received
-        SharedSignal held = SharedSignal.newBuilder(shared("about-held")).setContent(Signals.content()
+        SharedSignal held = SharedSignal.newBuilder(NodeHarness.shared("about-held")).setContent(Signals.content()
                 .setCampaignId("grid-a").setAffectedSystems(List.of(new AffectedSystem("ExampleAI", "voice-x", null)))
                 .build()).build();
-        SharedSignal gone = SharedSignal.newBuilder(shared("about-gone")).setContent(Signals.content().setCampaignId("grid-z").build()).build();
+        SharedSignal gone = SharedSignal.newBuilder(NodeHarness.shared("about-gone")).setContent(Signals.content().setCampaignId("grid-z").build()).build();
         node.produce(node.topics.inbox("FR"), held.getSignalId(), new InboxEvent(held));
         node.produce(node.topics.inbox("FR"), gone.getSignalId(), new InboxEvent(gone));
         await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/inbox/about-gone", NodeHarness.OFFICER).statusCode() == 200);

@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aegis.kafka.topic.Topic;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.node.support.NodeHarness;
-import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.Notification;
 import io.aegis.schema.response.NotificationKind;
 import io.aegis.schema.signal.InboxEvent;
-import io.aegis.schema.signal.SharedSignal;
-import io.aegis.testsupport.fixtures.Signals;
 import io.aegis.testsupport.kafka.KafkaCluster;
 import io.aegis.testsupport.kafka.WithKafka;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -85,13 +82,6 @@ class PartitionedFeedsIT {
         node.close();
     }
 
-    SharedSignal shared(String id) {
-        return SharedSignal.newBuilder().setSignalId(id).setDestination("FR").setOriginCountry("DE")
-                .setAttribution(Attribution.COUNTRY).setSubmittedAt(Instant.now()).setSharedAt(Instant.now())
-                .setContent(Signals.content().build()).setContentHash("sha256:abc").setPolicyVersion(1)
-                .setDecisionId("d-" + id).build();
-    }
-
     Notification notification(String id) {
         return Notification.newBuilder().setNotificationId(id).setOfficerId("olivier").setCountry("FR")
                 .setCaseId("case-1").setKind(NotificationKind.ACK_REQUESTED).setTier(Tier.SEVERE).setTitle("t")
@@ -111,7 +101,7 @@ class PartitionedFeedsIT {
     }
 
     List<String> inbox(int count) {
-        return spread(node.topics.inbox("FR"), INBOX_PARTITIONS, count, id -> new InboxEvent(shared(id)));
+        return spread(node.topics.inbox("FR"), INBOX_PARTITIONS, count, id -> new InboxEvent(NodeHarness.shared(id)));
     }
 
     List<String> notifications(int count) {

@@ -7,7 +7,6 @@ import io.aegis.kafka.dlq.DlqHeaders;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.node.domain.WebhookSignature;
 import io.aegis.node.support.NodeHarness;
-import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.CaseCommand;
 import io.aegis.schema.response.CaseState;
@@ -21,7 +20,6 @@ import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.Receipt;
 import io.aegis.schema.signal.ReceiptKind;
-import io.aegis.schema.signal.SharedSignal;
 import io.aegis.testsupport.fixtures.Signals;
 import io.aegis.testsupport.kafka.KafkaCluster;
 import io.aegis.testsupport.kafka.WithKafka;
@@ -114,17 +112,10 @@ class ReceivingIT {
         receiver.stop(0);
     }
 
-    SharedSignal shared(String id) {
-        return SharedSignal.newBuilder().setSignalId(id).setDestination("FR").setOriginCountry("DE")
-                .setAttribution(Attribution.COUNTRY).setSubmittedAt(Instant.now()).setSharedAt(Instant.now())
-                .setContent(Signals.content().build()).setContentHash("sha256:abc").setPolicyVersion(1)
-                .setDecisionId("d-" + id).build();
-    }
-
     @Test
     void shouldReplaceARetractedSignalWithATombstoneAndAnswerBothWithReceipts() throws Exception {
         String id = UUID.randomUUID().toString();
-        node.produce(node.topics.inbox("FR"), id, new InboxEvent(shared(id)));
+        node.produce(node.topics.inbox("FR"), id, new InboxEvent(NodeHarness.shared(id)));
         await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/inbox/" + id, NodeHarness.OFFICER).statusCode() == 200);
         JsonNode item = JSON.readTree(node.get("/api/v1/inbox/" + id, NodeHarness.OFFICER).body());
         assertEquals("DE", item.get("originCountry").asText());
@@ -157,7 +148,7 @@ class ReceivingIT {
     void shouldPageTheInboxOldestFirstAndResumeTheStreamAfterLastEventId() throws Exception {
         List<String> ids = Stream.generate(() -> UUID.randomUUID().toString()).limit(3).toList();
         String start = JSON.readTree(node.get("/api/v1/inbox?limit=1000", NodeHarness.OFFICER).body()).get("next").asText(null);
-        ids.forEach(id -> node.produce(node.topics.inbox("FR"), id, new InboxEvent(shared(id))));
+        ids.forEach(id -> node.produce(node.topics.inbox("FR"), id, new InboxEvent(NodeHarness.shared(id))));
         String after = start == null ? "" : "&after=" + start;
         await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(node.get("/api/v1/inbox?limit=10" + after,
                 NodeHarness.OFFICER).body()).get("items").size() == 3);

@@ -8,6 +8,9 @@ import io.aegis.kafka.topic.TopicNames;
 import io.aegis.kafka.topic.Topics;
 import io.aegis.node.security.UserDirectory;
 import io.aegis.router.messaging.RouterStreams;
+import io.aegis.schema.common.Attribution;
+import io.aegis.schema.signal.SharedSignal;
+import io.aegis.testsupport.fixtures.Signals;
 import io.aegis.testsupport.kafka.KafkaCluster;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -29,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -154,6 +158,14 @@ public final class NodeHarness implements AutoCloseable {
 
     public HttpResponse<String> post(String path, String token, String json) {
         return send("POST", path, token, "application/json", json, Map.of());
+    }
+
+    /** A copy of a signal from DE (attributed to its country) shared with this node's country, as the router writes it. */
+    public static SharedSignal shared(String id) {
+        return SharedSignal.newBuilder().setSignalId(id).setDestination(COUNTRY).setOriginCountry("DE")
+                .setAttribution(Attribution.COUNTRY).setSubmittedAt(Instant.now()).setSharedAt(Instant.now())
+                .setContent(Signals.content().build()).setContentHash("sha256:abc").setPolicyVersion(1)
+                .setDecisionId("d-" + id).build();
     }
 
     public HttpResponse<String> get(String path, String token) {
