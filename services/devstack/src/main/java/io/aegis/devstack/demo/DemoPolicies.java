@@ -1,5 +1,11 @@
 package io.aegis.devstack.demo;
 
+import io.aegis.policy.PolicyDocument;
+import io.aegis.schema.common.CoordinationLevel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +36,7 @@ public final class DemoPolicies {
      * part in the given order. A COUNT_ONLY report carries only its category × sector to the coordination
      * centre, so it never founds an incident of its own and is never named on a case.
      */
-    public static List<String> namedFirst(java.nio.file.Path policyDir, List<String> countries) throws java.io.IOException {
+    public static List<String> namedFirst(Path policyDir, List<String> countries) throws IOException {
         List<String> named = new ArrayList<>();
         List<String> countedOnly = new ArrayList<>();
         for (String country : countries) {
@@ -41,10 +47,10 @@ public final class DemoPolicies {
     }
 
     /** Whether the country's seeded policy tells the coordination centre counts only. */
-    public static boolean countOnly(java.nio.file.Path policyDir, String country) throws java.io.IOException {
-        java.nio.file.Path file = policyDir.resolve(country + ".yaml");
-        return java.nio.file.Files.isRegularFile(file) && io.aegis.policy.PolicyDocument.parse(java.nio.file.Files.readString(file),
-                java.time.Instant.now(), "devstack").getCoordination() == io.aegis.schema.common.CoordinationLevel.COUNT_ONLY;
+    public static boolean countOnly(Path policyDir, String country) throws IOException {
+        Path file = policyDir.resolve(country + ".yaml");
+        return Files.isRegularFile(file) && PolicyDocument.parse(Files.readString(file),
+                Instant.now(), "devstack").getCoordination() == CoordinationLevel.COUNT_ONLY;
     }
 
     /** The policy YAML of {@code country}. */
