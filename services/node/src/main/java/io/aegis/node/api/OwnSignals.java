@@ -1,5 +1,8 @@
 package io.aegis.node.api;
 
+import io.aegis.node.domain.StixCopies;
+import io.aegis.stix.StixSignal;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aegis.node.domain.AvroJson;
 import io.aegis.node.domain.RetractionParser;
@@ -54,6 +57,12 @@ public class OwnSignals {
         view.put("retraction", retraction == null ? null : withoutSignature(retraction));
         view.put("delivery", delivery(id));
         return view;
+    }
+
+    /** The own signal as STIX exports it: its current version (narrowed by a downgrade, revoked once retracted). */
+    public StixSignal stix(String id) {
+        ThreatSignal signal = find(id);
+        return StixCopies.own(signal, stores.<Retraction>get(StoreNames.OWN_RETRACTIONS, id).orElse(null));
     }
 
     CompletableFuture<Answer> retract(String id, JsonNode body) {

@@ -62,11 +62,14 @@ final class InboxTopology {
         builder.addStateStore(NodeTopology.store(StoreNames.POLICY_SUBMISSIONS,
                 serdes.value(PolicyStatus.class), settings.persistent()));
         builder.addStateStore(NodeTopology.store(StoreNames.CASES, serdes.value(EmergencyCase.class), settings.persistent()));
+        builder.addStateStore(NodeTopology.index(StoreNames.STIX_INBOX, settings.persistent()));
+        builder.addStateStore(NodeTopology.index(StoreNames.STIX_INBOX_INDEX, settings.persistent()));
         KStream<String, Receipt> out = builder.stream(inbox.name(), inbox.consumed().withName("inbox-source"))
                 .process(() -> new InboxProcessor(settings), Named.as("inbox-apply"),
                         StoreNames.INBOX_ITEMS, StoreNames.INBOX_INDEX, StoreNames.INBOX_WITHDRAWALS,
                         StoreNames.INBOX_WITHDRAWAL_INDEX, StoreNames.DELIVERY_DECISIONS,
-                        StoreNames.DELIVERY_RECEIPTS, StoreNames.POLICY, StoreNames.POLICY_SUBMISSIONS, StoreNames.CASES);
+                        StoreNames.DELIVERY_RECEIPTS, StoreNames.POLICY, StoreNames.POLICY_SUBMISSIONS, StoreNames.CASES,
+                        StoreNames.STIX_INBOX, StoreNames.STIX_INBOX_INDEX);
         out.mapValues(receipt -> new OutboxEvent(receipt), Named.as("inbox-receipt-wrap"))
                 .to(outbox.name(), outbox.produced().withName("inbox-receipts"));
         return out;
@@ -83,6 +86,7 @@ final class InboxTopology {
         private OwnDeliveryState delivery;
         private PolicyState policy;
         private CaseState cases;
+        private StixFeed stix;
 
         InboxProcessor(NodeTopology.Settings settings) {
             this.settings = settings;
@@ -93,8 +97,9 @@ final class InboxTopology {
             this.context = context;
             this.items = context.getStateStore(StoreNames.INBOX_ITEMS);
             this.index = context.getStateStore(StoreNames.INBOX_INDEX);
+            this.stix = new StixFeed(context.getStateStore(StoreNames.STIX_INBOX), context.getStateStore(StoreNames.STIX_INBOX_INDEX));
             this.withdrawals = new InboxWithdrawals(items, index, context.getStateStore(StoreNames.INBOX_WITHDRAWALS),
-                    context.getStateStore(StoreNames.INBOX_WITHDRAWAL_INDEX), settings.clock());
+                    context.getStateStore(StoreNames.INBOX_WITHDRAWAL_INDEX), settings.clock(), stix);
             this.delivery = new OwnDeliveryState(settings.country(), context.getStateStore(StoreNames.DELIVERY_DECISIONS),
                     context.getStateStore(StoreNames.DELIVERY_RECEIPTS));
             this.policy = new PolicyState(settings.country(), context.getStateStore(StoreNames.POLICY),
@@ -136,6 +141,7 @@ final class InboxTopology {
                 String cursor = SequenceClock.cursor(settings.clock().next());
                 items.put(cursor, shared);
                 index.put(shared.getSignalId(), cursor);
+                stix.put(cursor, shared.getSignalId(), shared.getSharedAt());
                 settings.inboxLag().accept(Math.max(0, context.currentSystemTimeMs() - shared.getSharedAt().toEpochMilli()));
             }
             forward(record, shared.getSignalId(), ReceiptKind.DELIVERED);

@@ -1,6 +1,8 @@
 package io.aegis.node.topology;
 
 import io.aegis.node.domain.SequenceClock;
+import io.aegis.node.domain.StixCopies;
+import io.aegis.stix.StixExport;
 import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.RetractionKind;
 import io.aegis.schema.signal.SharedSignal;
@@ -31,15 +33,17 @@ final class InboxWithdrawals {
     private final KeyValueStore<String, Retraction> events;
     private final KeyValueStore<String, Retraction> bySignal;
     private final SequenceClock clock;
+    private final StixFeed stix;
 
     InboxWithdrawals(KeyValueStore<String, SharedSignal> items, KeyValueStore<String, String> index,
                      KeyValueStore<String, Retraction> events, KeyValueStore<String, Retraction> bySignal,
-                     SequenceClock clock) {
+                     SequenceClock clock, StixFeed stix) {
         this.items = items;
         this.index = index;
         this.events = events;
         this.bySignal = bySignal;
         this.clock = clock;
+        this.stix = stix;
     }
 
     /** Applies the notice to the stored copy; true when it became a new event. */
@@ -57,8 +61,24 @@ final class InboxWithdrawals {
         } else {
             items.put(cursor, narrowed(copy, notice));
         }
-        record(attributedAs(copy, notice));
+        String at = record(attributedAs(copy, notice));
+        collect(copy, notice, at);
         return true;
+    }
+
+    /**
+     * The STIX collection follows: a downgrade is a new version, the origin's retraction a revoked
+     * version (kept as a skeleton: the content is gone), and a copy withdrawn because a downgrade no
+     * longer allows this country simply leaves the collection.
+     */
+    private void collect(SharedSignal copy, Retraction notice, String at) {
+        if (notice.getKind() == RetractionKind.DOWNGRADE) {
+            stix.put(at, notice.getSignalId(), notice.getIssuedAt());
+        } else if (StixCopies.retractedByOrigin(notice)) {
+            stix.revoke(at, StixExport.skeleton(StixCopies.of(copy, copy.getSharedAt())), notice.getIssuedAt());
+        } else {
+            stix.remove(notice.getSignalId());
+        }
     }
 
     private static SharedSignal narrowed(SharedSignal copy, Retraction notice) {
@@ -99,10 +119,11 @@ final class InboxWithdrawals {
         return false;
     }
 
-    private void record(Retraction event) {
+    private String record(Retraction event) {
         String cursor = SequenceClock.cursor(clock.next());
         events.put(cursor, event);
         bySignal.put(prefix(event.getSignalId()) + cursor, event);
+        return cursor;
     }
 
     /** The key prefix of a signal's events in {@link StoreNames#INBOX_WITHDRAWAL_INDEX}. */

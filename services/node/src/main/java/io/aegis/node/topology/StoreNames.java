@@ -32,10 +32,21 @@ public final class StoreNames {
     /** Key of the one entry of {@link #POLICY_SUBMISSIONS}. */
     public static final String LATEST_SUBMISSION = "latest";
 
+
+    /** cursor → {@link StixFeed} entry: the TAXII {@code inbox} collection, one current version per signal. */
+    public static final String STIX_INBOX = "stix-inbox";
+    /** signal id → its cursor in {@link #STIX_INBOX}. */
+    public static final String STIX_INBOX_INDEX = "stix-inbox-index";
+    /** cursor → {@link StixFeed} entry: the TAXII {@code outbox} collection (this node's own signals). */
+    public static final String STIX_OUTBOX = "stix-outbox";
+    /** signal id → its cursor in {@link #STIX_OUTBOX}. */
+    public static final String STIX_OUTBOX_INDEX = "stix-outbox-index";
+
     /** Every store the API reads; the node is ready to serve when all of them can be read. */
     public static final java.util.List<String> ALL = java.util.List.of(INBOX_ITEMS, INBOX_INDEX,
             INBOX_WITHDRAWALS, INBOX_WITHDRAWAL_INDEX, OWN_SIGNALS,
-            OWN_RETRACTIONS, DELIVERY_DECISIONS, DELIVERY_RECEIPTS, NOTIFICATIONS, NOTIFICATION_INDEX, CASES, POLICY, POLICY_SUBMISSIONS);
+            OWN_RETRACTIONS, DELIVERY_DECISIONS, DELIVERY_RECEIPTS, NOTIFICATIONS, NOTIFICATION_INDEX, CASES, POLICY, POLICY_SUBMISSIONS,
+            STIX_INBOX, STIX_INBOX_INDEX, STIX_OUTBOX, STIX_OUTBOX_INDEX);
 
     /** Separator of composite keys; never part of an id, a country code or a kind. */
     public static final String SEPARATOR = "|";
