@@ -80,4 +80,13 @@ public final class ErrorHandlers {
             return HttpResponse.<ApiError>status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
         }
     }
+
+    /** A TAXII request refused with its status; the TAXII filter renders it as the TAXII error resource. */
+    @Singleton
+    public static class Taxii implements ExceptionHandler<io.aegis.node.taxii.TaxiiException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, io.aegis.node.taxii.TaxiiException e) {
+            return HttpResponse.<ApiError>status(HttpStatus.valueOf(e.status())).body(ApiError.of(e.getMessage()));
+        }
+    }
 }

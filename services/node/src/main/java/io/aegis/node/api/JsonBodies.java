@@ -15,7 +15,7 @@ import io.aegis.node.domain.Utf8;
  * Strict JSON reading of request bodies: bytes that are not UTF-8, duplicate keys and trailing content
  * are malformed (400).
  */
-final class JsonBodies {
+public final class JsonBodies {
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -39,7 +39,7 @@ final class JsonBodies {
         }
     }
 
-    static JsonNode require(byte[] body) {
+    public static JsonNode require(byte[] body) {
         JsonNode node = parse(body);
         if (node.isMissingNode()) {
             throw new MalformedBodyException("malformed JSON: the request body is empty");

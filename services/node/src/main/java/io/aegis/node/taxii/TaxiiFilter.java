@@ -79,6 +79,7 @@ public class TaxiiFilter implements Ordered {
 
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.after();
+        // before security: its refusals (401, 403) pass back through this filter and become TAXII errors too
+        return ServerFilterPhase.SECURITY.before();
     }
 }
