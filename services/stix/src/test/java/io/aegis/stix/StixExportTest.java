@@ -76,6 +76,13 @@ class StixExportTest {
     }
 
     @Test
+    void shouldReproduceTheSpecificationsOwnScoIdExample() {
+        // The STIX 2.1 examples identify ipv4-addr 198.51.100.3 with this UUIDv5.
+        assertThat(StixIds.forObservable("ipv4-addr", java.util.Map.of("value", "198.51.100.3")))
+                .isEqualTo("ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4");
+    }
+
+    @Test
     void shouldComputeSoftwareIdsPerTheSpecificationScoRule() {
         // The id is UUIDv5 in the SCO namespace over {"name":...,"vendor":...,"version":...} in JCS form.
         String expected = "software--" + StixIds.uuidV5(StixIds.SCO_NAMESPACE,
