@@ -102,10 +102,12 @@ final class PatternParser {
                 return "REPEATS " + n.text() + " TIMES";
             }
             default -> {
-                Token start = expect(Kind.TIMESTAMP, "a timestamp literal t'...'");
+                Literal start = checked(expect(Kind.TIMESTAMP, "a timestamp literal t'...'"), "timestamp",
+                        StixTime.TIMESTAMP.pattern());
                 expectKeyword("STOP");
-                Token stop = expect(Kind.TIMESTAMP, "a timestamp literal t'...'");
-                return "START " + start.text() + " STOP " + stop.text();
+                Literal stop = checked(expect(Kind.TIMESTAMP, "a timestamp literal t'...'"), "timestamp",
+                        StixTime.TIMESTAMP.pattern());
+                return "START t'" + start.value() + "' STOP t'" + stop.value() + "'";
             }
         }
     }
