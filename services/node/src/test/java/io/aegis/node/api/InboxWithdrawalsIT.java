@@ -3,14 +3,11 @@ package io.aegis.node.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.aegis.kafka.crypto.Ed25519;
 import io.aegis.kafka.registry.InMemorySchemaRegistryClient;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.node.domain.WebhookSignature;
 import io.aegis.node.support.NodeHarness;
-import io.aegis.router.config.AegisConfig;
-import io.aegis.router.config.AvroTrust;
-import io.aegis.router.config.RouterConfig;
+import io.aegis.node.support.RouterHarness;
 import io.aegis.router.messaging.RouterStreams;
 import io.aegis.testsupport.kafka.KafkaCluster;
 import io.aegis.testsupport.kafka.WithKafka;
@@ -29,11 +26,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +103,7 @@ class InboxWithdrawalsIT {
                 "aegis.node.webhooks.siem.secret", SECRET,
                 "aegis.node.webhooks.siem.events", List.of("SIGNAL", "RETRACTED", "DOWNGRADED"),
                 "aegis.node.webhooks.siem.initial-backoff", "50ms"));
-        router = startRouter(kafka);
+        router = RouterHarness.start("withdrawals", kafka, List.of(fr, de), Map.of("FR", POLICY));
         await("router running").atMost(Duration.ofSeconds(60)).until(() -> router.state() == KafkaStreams.State.RUNNING);
     }
 
@@ -235,25 +229,6 @@ class InboxWithdrawalsIT {
         Stream.Builder<JsonNode> items = Stream.builder();
         it.forEachRemaining(items::add);
         return items.build();
-    }
-
-    /** The production router outside Micronaut: both members with their nodes' real keys, FR's policy file. */
-    private RouterStreams startRouter(KafkaCluster kafka) throws Exception {
-        AvroTrust.install();
-        Path infra = Files.createTempDirectory("withdrawals-infra");
-        StringBuilder members = new StringBuilder("members:\n");
-        for (NodeHarness node : List.of(fr, de)) {
-            members.append("  - {code: %s, name: %s, keyId: %s, publicKey: \"%s\"}\n"
-                    .formatted(node.country, node.country, node.keyId(), Ed25519.encodePublic(node.keys.getPublic())));
-        }
-        Files.writeString(infra.resolve("members.yaml"), members);
-        Files.createDirectories(infra.resolve("policies"));
-        Files.writeString(infra.resolve("policies/FR.yaml"), POLICY);
-        RouterConfig config = new RouterConfig("aegis-router-withdrawals", Files.createTempDirectory("withdrawals-router").toString(),
-                1, Duration.ofSeconds(1), Duration.ofMillis(100), 1, true);
-        String networkKey = Base64.getEncoder().encodeToString("withdrawals-network-key-0123456789".getBytes(StandardCharsets.UTF_8));
-        AegisConfig aegis = new AegisConfig(infra.toString(), "", networkKey, new AegisConfig.Registry("http://unused", null, null, true));
-        return new RouterStreams(config, aegis, registry, Map.of("bootstrap.servers", kafka.bootstrapServers()));
     }
 
     /**
