@@ -61,6 +61,16 @@ public final class NodeClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    /**
+     * A TAXII 2.1 read as a common TAXII client makes it: HTTP Basic with the token as password, and
+     * the TAXII media type.
+     */
+    public Reply taxii(String path) throws IOException, InterruptedException {
+        String basic = java.util.Base64.getEncoder().encodeToString(("taxii-client:" + token).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Basic " + basic).header("Accept", "application/taxii+json;version=2.1").GET().build());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
