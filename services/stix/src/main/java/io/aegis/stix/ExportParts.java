@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aegis.schema.common.AffectedSystem;
 import io.aegis.schema.common.Indicator;
-import io.aegis.schema.common.IndicatorType;
 import io.aegis.schema.common.Tlp;
 
 import java.time.Instant;
@@ -146,9 +145,5 @@ final class ExportParts {
         }
         o.putArray("object_marking_refs").add(TlpMarkings.id(s.content().getTlp()));
         return o;
-    }
-
-    static boolean hasStixPattern(IndicatorType type) {
-        return PatternIndicators.pattern(type, "x").isPresent();
     }
 }

@@ -29,22 +29,21 @@ final class PatternParser {
     private static final Set<String> ORDERABLE = Set.of("int", "float", "string", "binary", "hex", "timestamp");
     private static final Set<String> STRING_OPERATORS = Set.of("LIKE", "MATCHES", "ISSUBSET", "ISSUPERSET");
 
-    private final List<Token> tokens;
-    private int at;
+    private final PatternCursor in;
 
     PatternParser(List<Token> tokens) {
-        this.tokens = tokens;
+        this.in = new PatternCursor(tokens);
     }
 
     Observation pattern() {
         Observation root = observations();
-        expect(Kind.EOF, "end of pattern");
+        in.expect(Kind.EOF, "end of pattern");
         return root;
     }
 
     private Observation observations() {
         Observation left = observationOr();
-        while (accept(Kind.KEYWORD, "FOLLOWEDBY")) {
+        while (in.accept(Kind.KEYWORD, "FOLLOWEDBY")) {
             left = new Combined("FOLLOWEDBY", left, observationOr());
         }
         return left;
@@ -52,7 +51,7 @@ final class PatternParser {
 
     private Observation observationOr() {
         Observation left = observationAnd();
-        while (accept(Kind.KEYWORD, "OR")) {
+        while (in.accept(Kind.KEYWORD, "OR")) {
             left = new Combined("OR", left, observationAnd());
         }
         return left;
@@ -60,7 +59,7 @@ final class PatternParser {
 
     private Observation observationAnd() {
         Observation left = qualified();
-        while (accept(Kind.KEYWORD, "AND")) {
+        while (in.accept(Kind.KEYWORD, "AND")) {
             left = new Combined("AND", left, qualified());
         }
         return left;
@@ -68,44 +67,44 @@ final class PatternParser {
 
     private Observation qualified() {
         Observation obs = primaryObservation();
-        while (peek().kind() == Kind.KEYWORD && Set.of("WITHIN", "REPEATS", "START").contains(peek().text())) {
+        while (in.peek().kind() == Kind.KEYWORD && Set.of("WITHIN", "REPEATS", "START").contains(in.peek().text())) {
             obs = new Qualified(obs, qualifier());
         }
         return obs;
     }
 
     private Observation primaryObservation() {
-        if (accept(Kind.LBRACK, "[")) {
+        if (in.accept(Kind.LBRACK, "[")) {
             Comparison comparison = comparisonOr();
-            expect(Kind.RBRACK, "']'");
+            in.expect(Kind.RBRACK, "']'");
             return new Simple(comparison);
         }
-        if (accept(Kind.LPAREN, "(")) {
+        if (in.accept(Kind.LPAREN, "(")) {
             Observation inner = observations();
-            expect(Kind.RPAREN, "')'");
+            in.expect(Kind.RPAREN, "')'");
             return inner;
         }
-        throw error("expected '[' or '(' to start an observation expression");
+        throw in.error("expected '[' or '(' to start an observation expression");
     }
 
     private String qualifier() {
-        Token kw = next();
+        Token kw = in.next();
         switch (kw.text()) {
             case "WITHIN" -> {
-                Token n = expectNumber();
-                expectKeyword("SECONDS");
+                Token n = in.expectNumber();
+                in.expectKeyword("SECONDS");
                 return "WITHIN " + n.text() + " SECONDS";
             }
             case "REPEATS" -> {
-                Token n = expect(Kind.INT, "a positive integer");
-                expectKeyword("TIMES");
+                Token n = in.expect(Kind.INT, "a positive integer");
+                in.expectKeyword("TIMES");
                 return "REPEATS " + n.text() + " TIMES";
             }
             default -> {
-                Literal start = checked(expect(Kind.TIMESTAMP, "a timestamp literal t'...'"), "timestamp",
+                Literal start = checked(in.expect(Kind.TIMESTAMP, "a timestamp literal t'...'"), "timestamp",
                         StixTime.TIMESTAMP.pattern());
-                expectKeyword("STOP");
-                Literal stop = checked(expect(Kind.TIMESTAMP, "a timestamp literal t'...'"), "timestamp",
+                in.expectKeyword("STOP");
+                Literal stop = checked(in.expect(Kind.TIMESTAMP, "a timestamp literal t'...'"), "timestamp",
                         StixTime.TIMESTAMP.pattern());
                 return "START t'" + start.value() + "' STOP t'" + stop.value() + "'";
             }
@@ -114,7 +113,7 @@ final class PatternParser {
 
     private Comparison comparisonOr() {
         Comparison left = comparisonAnd();
-        while (accept(Kind.KEYWORD, "OR")) {
+        while (in.accept(Kind.KEYWORD, "OR")) {
             left = new Joined("OR", left, comparisonAnd());
         }
         return left;
@@ -122,24 +121,24 @@ final class PatternParser {
 
     private Comparison comparisonAnd() {
         Comparison left = propTest();
-        while (accept(Kind.KEYWORD, "AND")) {
+        while (in.accept(Kind.KEYWORD, "AND")) {
             left = new Joined("AND", left, propTest());
         }
         return left;
     }
 
     private Comparison propTest() {
-        if (accept(Kind.LPAREN, "(")) {
+        if (in.accept(Kind.LPAREN, "(")) {
             Comparison inner = comparisonOr();
-            expect(Kind.RPAREN, "')'");
+            in.expect(Kind.RPAREN, "')'");
             return inner;
         }
-        if (accept(Kind.KEYWORD, "EXISTS")) {
+        if (in.accept(Kind.KEYWORD, "EXISTS")) {
             return new Exists(path());
         }
         ObjectPath path = path();
-        boolean negated = accept(Kind.KEYWORD, "NOT");
-        Token op = next();
+        boolean negated = in.accept(Kind.KEYWORD, "NOT");
+        Token op = in.next();
         if (op.kind() == Kind.OP) {
             Literal literal = literal();
             boolean equality = op.text().equals("=") || op.text().equals("!=");
@@ -152,25 +151,25 @@ final class PatternParser {
             return new Test(path, negated, "IN", set());
         }
         if (op.kind() == Kind.KEYWORD && STRING_OPERATORS.contains(op.text())) {
-            Token s = expect(Kind.STRING, "a string literal after " + op.text());
+            Token s = in.expect(Kind.STRING, "a string literal after " + op.text());
             return new Test(path, negated, op.text(), Literal.of("string", s.text()));
         }
         throw new StixPatternException("expected a comparison operator", op.position());
     }
 
     private ObjectPath path() {
-        Token type = expect(Kind.IDENT, "an object type");
+        Token type = in.expect(Kind.IDENT, "an object type");
         if (!OBJECT_TYPE.matcher(type.text()).matches()) {
             throw new StixPatternException("invalid object type '" + type.text() + "'", type.position());
         }
-        expect(Kind.COLON, "':' after the object type");
+        in.expect(Kind.COLON, "':' after the object type");
         List<Object> steps = new ArrayList<>();
         steps.add(property());
         while (true) {
-            if (accept(Kind.DOT, ".")) {
+            if (in.accept(Kind.DOT, ".")) {
                 steps.add(property());
-            } else if (accept(Kind.LBRACK, "[")) {
-                Token index = next();
+            } else if (in.accept(Kind.LBRACK, "[")) {
+                Token index = in.next();
                 if (index.kind() == Kind.STAR) {
                     steps.add("*");
                 } else if (index.kind() == Kind.INT) {
@@ -178,7 +177,7 @@ final class PatternParser {
                 } else {
                     throw new StixPatternException("expected a list index or '*'", index.position());
                 }
-                expect(Kind.RBRACK, "']'");
+                in.expect(Kind.RBRACK, "']'");
             } else {
                 return new ObjectPath(type.text(), List.copyOf(steps));
             }
@@ -186,7 +185,7 @@ final class PatternParser {
     }
 
     private String property() {
-        Token t = next();
+        Token t = in.next();
         if (t.kind() == Kind.STRING) {
             return t.text();
         }
@@ -197,17 +196,17 @@ final class PatternParser {
     }
 
     private Literal set() {
-        expect(Kind.LPAREN, "'(' to start a set");
+        in.expect(Kind.LPAREN, "'(' to start a set");
         List<Literal> members = new ArrayList<>();
         do {
             members.add(literal());
-        } while (accept(Kind.COMMA, ","));
-        expect(Kind.RPAREN, "')' to end a set");
+        } while (in.accept(Kind.COMMA, ","));
+        in.expect(Kind.RPAREN, "')' to end a set");
         return new Literal("set", "", List.copyOf(members));
     }
 
     private Literal literal() {
-        Token t = next();
+        Token t = in.next();
         return switch (t.kind()) {
             case STRING -> Literal.of("string", t.text());
             case INT -> Literal.of("int", t.text());
@@ -225,52 +224,5 @@ final class PatternParser {
             throw new StixPatternException("malformed " + kind + " literal", t.position());
         }
         return Literal.of(kind, t.text());
-    }
-
-    private Token expectNumber() {
-        Token t = next();
-        if ((t.kind() != Kind.INT && t.kind() != Kind.FLOAT) || t.text().startsWith("-")) {
-            throw new StixPatternException("expected a positive number", t.position());
-        }
-        return t;
-    }
-
-    private void expectKeyword(String keyword) {
-        expect(Kind.KEYWORD, keyword);
-        if (!tokens.get(at - 1).text().equals(keyword)) {
-            throw new StixPatternException("expected " + keyword, tokens.get(at - 1).position());
-        }
-    }
-
-    private Token expect(Kind kind, String what) {
-        Token t = next();
-        if (t.kind() != kind) {
-            throw new StixPatternException("expected " + what, t.position());
-        }
-        return t;
-    }
-
-    private boolean accept(Kind kind, String text) {
-        if (peek().is(kind, text)) {
-            at++;
-            return true;
-        }
-        return false;
-    }
-
-    private Token peek() {
-        return tokens.get(at);
-    }
-
-    private Token next() {
-        Token t = tokens.get(at);
-        if (t.kind() != Kind.EOF) {
-            at++;
-        }
-        return t;
-    }
-
-    private StixPatternException error(String message) {
-        return new StixPatternException(message, peek().position());
     }
 }
