@@ -82,8 +82,10 @@ public final class DemoScenario {
         steps.title(8, outsider + " reports the first campaign's callback domain, late");
         String lateId = steps.publish(outsider, signals.lateCallbackSighting());
         boolean joined = critical.isPresent() && steps.awaitJoined(first, caseId(critical.get()), lateId, outsider);
+        steps.title(9, first + "'s threat-intelligence platform reads its inbox over TAXII 2.1");
+        boolean taxii = new TaxiiStep(network, out).show(first, List.of(amberId, thirdId), mistakenId, outsider, amberId);
         return report(policyHeld, retracted, critical.isPresent(), notified, acknowledged,
-                secondCase.isPresent() && secondNotified, joined);
+                secondCase.isPresent() && secondNotified, joined, taxii);
     }
 
     private static String caseId(Map<String, Object> emergencyCase) {
@@ -91,7 +93,7 @@ public final class DemoScenario {
     }
 
     private boolean report(boolean policyHeld, boolean retracted, boolean critical, boolean notified, boolean acked,
-                           boolean secondCase, boolean joined) {
+                           boolean secondCase, boolean joined, boolean taxii) {
         out.println();
         out.println("Result:");
         line("the AMBER signal was withheld from members outside the origin's trusted group", policyHeld);
@@ -101,7 +103,9 @@ public final class DemoScenario {
         line("the first reporter's duty officer acknowledged the case", acked);
         line("a second campaign in the same sector got a case of its own, and its reporters' officers were told", secondCase);
         line("a late report of the first campaign joined the first case", joined);
-        return policyHeld && retracted && critical && notified && acked && secondCase && joined;
+        line("over TAXII 2.1 the shared reports were served with their TLP markings, the retracted one revoked, "
+                + "and the withheld AMBER report was absent from the outsider's collection", taxii);
+        return policyHeld && retracted && critical && notified && acked && secondCase && joined && taxii;
     }
 
     private void line(String what, boolean ok) {

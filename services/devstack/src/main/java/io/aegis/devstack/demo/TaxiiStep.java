@@ -59,8 +59,12 @@ final class TaxiiStep {
         if (!reply.ok()) {
             throw new IOException(client.country() + " TAXII inbox collection answered " + reply.status() + " " + reply.body());
         }
-        return reply.body().get("objects") instanceof List<?> objects
-                ? objects.stream().filter(Map.class::isInstance).map(o -> DemoSteps.asMap(o)).toList() : List.of();
+        return objects(reply.body());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(Map<String, Object> envelope) {
+        return envelope.get("objects") instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     private static Optional<Map<String, Object>> find(List<Map<String, Object>> reports, String signalId) {
