@@ -41,7 +41,9 @@ final class ExportParts {
         o.put("spec_version", "2.1");
         o.put("id", id);
         o.put("created", StixTime.format(created));
-        o.put("modified", StixTime.format(modified));
+        // why: the origin's clock stamps both; a version stamped before its signal was accepted (a clock
+        // stepped back) must still satisfy STIX's modified >= created
+        o.put("modified", StixTime.format(modified.isBefore(created) ? created : modified));
         o.putArray("object_marking_refs").add(TlpMarkings.id(tlp));
         return o;
     }

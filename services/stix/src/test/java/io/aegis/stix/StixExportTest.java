@@ -29,6 +29,20 @@ class StixExportTest {
     }
 
     @Test
+    void shouldNeverStampAVersionBeforeItsCreationEvenWhenTheOriginsClockSteppedBack() {
+        StixSignal s = Samples.signal(Tlp.AMBER, "FR", null);
+        StixSignal early = new StixSignal(s.signalId(), null, null, s.created(), s.created().minusSeconds(3600), s.content(), false);
+
+        for (ObjectNode o : StixExport.objects(early)) {
+            assertThat(StixConformance.violations(o)).isEmpty();
+        }
+        for (ObjectNode o : StixExport.revoked(StixExport.skeleton(early), early.modified())) {
+            assertThat(o.get("modified").asText()).isEqualTo(o.get("created").asText());
+            assertThat(StixConformance.violations(o)).isEmpty();
+        }
+    }
+
+    @Test
     void shouldGiveTheSameIdsOnEveryExportOfTheSameVersion() {
         List<ObjectNode> first = StixExport.objects(Samples.signal(Tlp.GREEN, "FR", null));
         List<ObjectNode> second = StixExport.objects(Samples.signal(Tlp.GREEN, "FR", null));
