@@ -1,8 +1,11 @@
 package io.aegis.devstack;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aegis.devstack.domain.PortCheck;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +120,55 @@ class DevStackIT {
         assertTrue(demo.output().contains("[ok] the campaign escalated to CRITICAL and a joint case opened"),
                 demo.output());
         assertTrue(demo.output().contains("withheld from [BR, KE]"), demo.output());
+    }
+
+    @Test
+    @Order(3)
+    void shouldCarryObjectsPublishedOverTaxiiToEachAllowedInboxCollectionAndTheirRetractionAsRevoked() throws Exception {
+        // given: TAXII clients of FR (publisher), DE and JP (officers) against the node processes
+        TaxiiOverTheDevstack taxii = new TaxiiOverTheDevstack(cast(descriptor().get("nodes")));
+        String since = TaxiiMediaTimestamps.now();
+        String green = "Recruitment lure with poisoned CV documents " + since;
+        String red = "Insider offers model evaluation data " + since;
+
+        // when: FR's client posts a generic GREEN report and an Aegis RED report for DE to FR's outbox collection
+        HttpResponse<String> posted = taxii.send("FR", "publisher", "POST", TaxiiOverTheDevstack.OBJECTS.formatted("outbox"),
+                TaxiiOverTheDevstack.envelope(green, red, "DE").toString());
+
+        // then: the status is complete with no failure, and DE's client, paging by two after where it stood, gets both
+        assertEquals(202, posted.statusCode(), posted.body());
+        JsonNode status = new ObjectMapper().readTree(posted.body());
+        assertEquals("complete", status.get("status").asText(), posted.body());
+        assertEquals(0, status.get("failure_count").asInt(), posted.body());
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            List<JsonNode> seen = taxii.inboxAfter("DE", since);
+            return !TaxiiOverTheDevstack.reports(seen, green).isEmpty() && !TaxiiOverTheDevstack.reports(seen, red).isEmpty();
+        });
+        // and JP's gets the GREEN report, never the RED one (FR named DE alone)
+        await().atMost(Duration.ofSeconds(60)).until(() -> !TaxiiOverTheDevstack.reports(taxii.inboxAfter("JP", since), green).isEmpty());
+        assertTrue(TaxiiOverTheDevstack.reports(taxii.inboxAfter("JP", since), red).isEmpty());
+        assertFalse(taxii.inboxAfter("JP", since).toString().contains("model evaluation data"));
+
+        // when: FR retracts the GREEN signal; then DE's client sees the report revoked
+        JsonNode report = TaxiiOverTheDevstack.reports(taxii.inboxAfter("DE", since), green).get(0);
+        HttpResponse<String> retract = taxii.retract("FR", TaxiiOverTheDevstack.signalId(report));
+        assertEquals(202, retract.statusCode(), retract.body());
+        await().atMost(Duration.ofSeconds(60)).until(() -> taxii.inboxAfter("DE", since).stream()
+                .anyMatch(o -> o.path("id").equals(report.get("id")) && o.path("revoked").asBoolean()));
+
+        // and no one writes an inbox collection
+        assertEquals(403, taxii.send("DE", "officer", "POST", TaxiiOverTheDevstack.OBJECTS.formatted("inbox"), "{\"objects\": []}")
+                .statusCode());
+        assertEquals(403, taxii.send("DE", "publisher", "POST", TaxiiOverTheDevstack.OBJECTS.formatted("inbox"), "{\"objects\": []}")
+                .statusCode());
+    }
+
+    /** TAXII timestamps (microseconds, as the nodes write date_added). */
+    private static final class TaxiiMediaTimestamps {
+        static String now() {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.aegis.devstack.demo;
 
 import io.aegis.devstack.domain.DemoRole;
 import io.aegis.stix.StixExport;
+import io.aegis.stix.TlpMarkings;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,7 +47,7 @@ final class TaxiiStep {
         }
         for (String id : shared) {
             Map<String, Object> report = find(reports.get(), id).orElseThrow();
-            out.println("  " + reader + " inbox collection: report \"" + report.get("name") + "\" marked " + report.get("object_marking_refs"));
+            out.println("  " + reader + " inbox collection: report \"" + report.get("name") + "\" marked " + markings(report));
         }
         out.println("  " + reader + " inbox collection: the retracted report is served as revoked: true, without its content");
         boolean absent = find(reports(network.client(outsider, DemoRole.OFFICER)), withheld).isEmpty();
@@ -60,6 +61,12 @@ final class TaxiiStep {
             throw new IOException(client.country() + " TAXII inbox collection answered " + reply.status() + " " + reply.body());
         }
         return objects(reply.body());
+    }
+
+    /** The report's TLP marking definitions by name, e.g. {@code TLP:AMBER (marking-definition--55d9…)}. */
+    private static String markings(Map<String, Object> report) {
+        return report.get("object_marking_refs") instanceof List<?> refs ? refs.stream().map(String::valueOf)
+                .map(id -> TlpMarkings.ofId(id).map(TlpMarkings::name).orElse("?") + " (" + id + ")").toList().toString() : "[]";
     }
 
     @SuppressWarnings("unchecked")
