@@ -97,6 +97,7 @@ final class TaxiiOverTheDevstack {
      * Neither can escalate: category OTHER, low severity, no critical sector.
      */
     static ObjectNode envelope(String greenTitle, String redTitle, String redTo) {
+        io.aegis.kafka.avro.AvroTrust.trustContracts(); // the test builds a generated Avro record; Avro loads only trusted classes
         ObjectNode envelope = JSON.createObjectNode();
         ArrayNode objects = envelope.putArray("objects");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
