@@ -226,6 +226,62 @@ class TaxiiServerIT {
         assertEquals(404, fr.get("/api/v1/inbox/" + UUID.randomUUID() + "/stix", NodeHarness.OFFICER).statusCode());
     }
 
+    @Test
+    void shouldImportABundleSignalBySignalNamingTheObjectAndPropertyOfEachRefusal() throws IOException {
+        // Given a bundle with a valid GREEN report and a report whose indicator's pattern Aegis cannot map
+        String now = TaxiiMedia.timestamp(Instant.now()).substring(0, 23) + "Z";
+        String good = "indicator--" + UUID.randomUUID();
+        String unmappable = "indicator--" + UUID.randomUUID();
+        String bundle = """
+                {"type": "bundle", "id": "bundle--%s", "objects": [
+                 {"type": "indicator", "spec_version": "2.1", "id": "%s", "created": "%s", "modified": "%s", "valid_from": "%s",
+                  "pattern": "[domain-name:value = 'loan-voice.example']", "pattern_type": "stix",
+                  "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]},
+                 {"type": "report", "spec_version": "2.1", "id": "report--%s", "created": "%s", "modified": "%s", "published": "%s",
+                  "name": "Voice-clone loan fraud", "object_refs": ["%s"], "labels": ["deepfake"], "confidence": 85,
+                  "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]},
+                 {"type": "indicator", "spec_version": "2.1", "id": "%s", "created": "%s", "modified": "%s", "valid_from": "%s",
+                  "pattern": "[process:name = 'voicegen.exe']", "pattern_type": "stix",
+                  "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]},
+                 {"type": "report", "spec_version": "2.1", "id": "report--%s", "created": "%s", "modified": "%s", "published": "%s",
+                  "name": "Voice generator on hosts", "object_refs": ["%s"],
+                  "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]}]}"""
+                .formatted(UUID.randomUUID(), good, now, now, now, UUID.randomUUID(), now, now, now, good,
+                        unmappable, now, now, now, UUID.randomUUID(), now, now, now, unmappable);
+
+        // When FR's publisher imports it through the node API
+        HttpResponse<String> imported = fr.post("/api/v1/stix/bundles", NodeHarness.PUBLISHER, bundle);
+
+        // Then the valid report is published whole and every refusal names its object and property
+        JsonNode answer = JSON.readTree(imported.body());
+        assertEquals(207, imported.statusCode(), imported.body());
+        List<JsonNode> results = list(answer.get("results"));
+        JsonNode published = results.stream().filter(r -> r.get("status").asInt() == 202).findFirst().orElseThrow(() ->
+                new AssertionError(imported.body()));
+        String id = published.get("id").asText();
+        assertTrue(results.stream().filter(r -> r.get("status").asInt() == 422)
+                .flatMap(r -> list(r.get("violations")).stream()).anyMatch(v -> v.get("field").asText().startsWith(unmappable)
+                        && v.get("field").asText().endsWith("pattern")), imported.body());
+
+        // and the published signal reads back as STIX: same title, GREEN, the domain indicator
+        await("own signal readable").atMost(Duration.ofSeconds(30))
+                .until(() -> fr.get("/api/v1/signals/" + id + "/stix", NodeHarness.PUBLISHER).statusCode() == 200);
+        JsonNode own = JSON.readTree(fr.get("/api/v1/signals/" + id + "/stix", NodeHarness.PUBLISHER).body());
+        assertEquals("Voice-clone loan fraud", own.at("/objects/0/name").asText());
+        assertTrue(own.toString().contains("[domain-name:value = 'loan-voice.example']"), own.toString());
+        for (JsonNode object : list(own.get("objects"))) {
+            assertEquals(List.of(), StixConformance.violations(object), object.toString());
+        }
+
+        // and a bundle with nothing importable is a 422, one with no signal at all too
+        HttpResponse<String> none = fr.post("/api/v1/stix/bundles", NodeHarness.PUBLISHER, """
+                {"type": "bundle", "id": "bundle--%s", "objects": [{"type": "indicator", "id": "indicator--%s"}]}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID()));
+        assertEquals(422, none.statusCode(), none.body());
+        assertEquals(422, fr.post("/api/v1/stix/bundles", NodeHarness.PUBLISHER, "{\"type\": \"bundle\", \"objects\": []}").statusCode());
+        assertEquals(403, fr.post("/api/v1/stix/bundles", NodeHarness.OFFICER, bundle).statusCode());
+    }
+
     private void assertTaxiiError(HttpResponse<String> response, String status) throws IOException {
         assertEquals(TaxiiMedia.TAXII, response.headers().firstValue("Content-Type").orElseThrow(), response.body());
         JsonNode error = JSON.readTree(response.body());
