@@ -16,6 +16,8 @@ import io.aegis.schema.signal.ReceiptKind;
 import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.RetractionKind;
 import io.aegis.schema.signal.SharedSignal;
+import io.aegis.schema.signal.SignalContent;
+import io.aegis.schema.common.Tlp;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -137,14 +139,35 @@ final class InboxTopology {
                         shared.getDestination(), settings.country());
                 return;
             }
-            if (index.get(shared.getSignalId()) == null && !withdrawals.retracted(shared.getSignalId())) {
+            String held = index.get(shared.getSignalId());
+            if (held == null && !withdrawals.retracted(shared.getSignalId())) {
                 String cursor = SequenceClock.cursor(settings.clock().next());
                 items.put(cursor, shared);
                 index.put(shared.getSignalId(), cursor);
                 stix.put(cursor, shared.getSignalId(), shared.getSharedAt());
                 settings.inboxLag().accept(Math.max(0, context.currentSystemTimeMs() - shared.getSharedAt().toEpochMilli()));
+            } else if (held != null) {
+                remade(held, shared);
             }
             forward(record, shared.getSignalId(), ReceiptKind.DELIVERED);
+        }
+
+        /**
+         * A copy the router re-made after a downgrade (a newer decision, released later) replaces the held
+         * one in place: the stricter label may redact more, and the holder must not keep what it no longer
+         * may see. A redelivery of an older copy changes nothing, and the label never widens.
+         */
+        private void remade(String cursor, SharedSignal shared) {
+            SharedSignal stored = items.get(cursor);
+            if (stored == null || stored.getDecisionId().equals(shared.getDecisionId())
+                    || !shared.getSharedAt().isAfter(stored.getSharedAt())) {
+                return;
+            }
+            Tlp tlp = shared.getContent().getTlp().ordinal() >= stored.getContent().getTlp().ordinal()
+                    ? shared.getContent().getTlp() : stored.getContent().getTlp();
+            items.put(cursor, SharedSignal.newBuilder(shared)
+                    .setContent(SignalContent.newBuilder(shared.getContent()).setTlp(tlp).build()).build());
+            stix.put(SequenceClock.cursor(settings.clock().next()), shared.getSignalId(), shared.getSharedAt());
         }
 
         private void retract(Record<String, InboxEvent> record, Retraction retraction) {

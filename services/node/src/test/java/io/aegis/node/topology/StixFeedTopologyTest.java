@@ -78,6 +78,35 @@ class StixFeedTopologyTest {
     }
 
     @Test
+    void shouldReplaceTheHeldCopyWithTheCopyRemadeAfterADowngradeAndNeverGoBack() {
+        // Given a held copy, downgraded to RED, and the copy the router re-made under RED (description now redacted)
+        var original = NodeTopologyTest.shared("s1", "DE");
+        inbox.pipeInput("s1", new InboxEvent(original), T0);
+        Instant downgradedAt = T0.plusSeconds(9);
+        inbox.pipeInput("s1", new InboxEvent(Signals.retraction("s1", "FR").setKind(RetractionKind.DOWNGRADE)
+                .setIssuedAt(downgradedAt).setNewTlp(Tlp.RED).setNewRecipients(List.of("DE")).build()), T0.plusSeconds(10));
+        var remade = io.aegis.schema.signal.SharedSignal.newBuilder(original).setDecisionId("d-s1-remade")
+                .setSharedAt(T0.plusSeconds(10))
+                .setContent(io.aegis.schema.signal.SignalContent.newBuilder(original.getContent()).setTlp(Tlp.RED)
+                        .setDescription(null).setRecipients(List.of("DE")).build())
+                .setRedactedFields(List.of("description")).build();
+
+        // When the re-made copy arrives, and then the original is redelivered (at least once)
+        inbox.pipeInput("s1", new InboxEvent(remade), T0.plusSeconds(11));
+        inbox.pipeInput("s1", new InboxEvent(original), T0.plusSeconds(12));
+
+        // Then the held copy is the re-made one, and the collection's version is the re-made copy's
+        KeyValueStore<String, io.aegis.schema.signal.SharedSignal> items = driver.getKeyValueStore(StoreNames.INBOX_ITEMS);
+        var held = items.get(driver.<String, String>getKeyValueStore(StoreNames.INBOX_INDEX).get("s1"));
+        assertNull(held.getContent().getDescription());
+        assertEquals(Tlp.RED, held.getContent().getTlp());
+        assertEquals(List.of("description"), held.getRedactedFields());
+        List<StixFeed.Entry> feed = entries(StoreNames.STIX_INBOX);
+        assertEquals(1, feed.size());
+        assertEquals(T0.plusSeconds(10), feed.get(0).modified());
+    }
+
+    @Test
     void shouldKeepOnlyARevokedSkeletonOnceTheOriginRetracts() {
         inbox.pipeInput("s1", new InboxEvent(NodeTopologyTest.shared("s1", "DE")), T0);
         Instant retractedAt = T0.plusSeconds(20);
