@@ -96,8 +96,9 @@ public class StixController {
     @Consumes({MediaType.APPLICATION_JSON, STIX_JSON})
     @ExecuteOn(TaskExecutors.BLOCKING)
     public CompletableFuture<HttpResponse<Object>> importBundle(@Body @Nullable byte[] body) {
-        return intake.publish(JsonBodies.require(body)).thenApply(result -> {
-            Map<String, Object> answer = StixIntake.body(result);
+        var document = JsonBodies.require(body);
+        return intake.publish(document).thenApply(result -> {
+            Map<String, Object> answer = StixIntake.body(document, result);
             long accepted = (long) answer.get("accepted");
             long total = accepted + (long) answer.get("rejected");
             if (total == 0) {

@@ -113,8 +113,38 @@ public class StixIntake {
         return null;
     }
 
+    /** Object types a document carries as context for others, not as something Aegis imports on its own. */
+    static final java.util.Set<String> CONTEXT_TYPES = java.util.Set.of("marking-definition", "extension-definition", "identity");
+
+    /** An object of the document that went into no signal and failed nothing: Aegis has no field for it. */
+    public record Ignored(String objectId, String type) {
+
+        public String message() {
+            return "not imported: no signal uses this " + type + " and Aegis has no field for it";
+        }
+    }
+
+    /**
+     * The objects of {@code document} that no signal used and no failure named, except context
+     * (markings, extension definitions, identities): a client must learn they were not imported.
+     */
+    public static List<Ignored> ignored(JsonNode document, Result result) {
+        java.util.Set<String> accounted = new java.util.HashSet<>();
+        result.mapping().failures().forEach(f -> accounted.add(f.objectId()));
+        result.mapping().signals().forEach(signal -> accounted.addAll(signal.usedIds()));
+        List<Ignored> ignored = new ArrayList<>();
+        for (JsonNode object : document.path("objects")) {
+            String id = object.path("id").asText("");
+            String type = object.path("type").asText("");
+            if (!id.isEmpty() && !accounted.contains(id) && !CONTEXT_TYPES.contains(type)) {
+                ignored.add(new Ignored(id, type));
+            }
+        }
+        return ignored;
+    }
+
     /** The result as the node API's answer body: one result per STIX object that made (or failed to make) a signal. */
-    static Map<String, Object> body(Result result) {
+    static Map<String, Object> body(JsonNode document, Result result) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (StixImport.Failure f : result.mapping().failures()) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -145,6 +175,8 @@ public class StixIntake {
         body.put("accepted", accepted);
         body.put("rejected", items.size() - accepted);
         body.put("results", items);
+        body.put("ignored", ignored(document, result).stream()
+                .map(i -> Map.of("object", i.objectId(), "type", i.type(), "reason", i.message())).toList());
         return body;
     }
 }

@@ -145,9 +145,8 @@ public class TaxiiController {
             throw new TaxiiException(400, "objects: an envelope needs an objects array");
         }
         var requested = clock.instant();
-        List<TaxiiStatuses.ObjectRef> refs = TaxiiStatuses.refs(envelope);
         return intake.publish(envelope).thenApply(result ->
-                taxii(statuses.record(user.getName(), requested, refs, result)).status(HttpStatus.ACCEPTED));
+                taxii(statuses.record(user.getName(), requested, envelope, result)).status(HttpStatus.ACCEPTED));
     }
 
     @Operation(summary = "The status of objects posted earlier by this user")

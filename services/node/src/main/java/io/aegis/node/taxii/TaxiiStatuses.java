@@ -20,9 +20,9 @@ import java.util.UUID;
  * TAXII status resources of the objects POSTed to a collection: built once every write of the
  * request was answered (so {@code status: complete} means Kafka acknowledged every success), and kept
  * in memory for a day so a client can read them again; a status is shown only to the user who
- * posted it. Invariant: each object of the envelope is listed exactly once, as a success (it made a
- * published signal, or is a definition the envelope carried) or as a failure with the property and
- * rule.
+ * posted it. Invariant: each object of the envelope is listed exactly once, as a success (it went into
+ * a published signal, or is context the envelope carried: a marking or extension definition, an
+ * identity) or as a failure with the property and rule (or why nothing imported it).
  */
 @Singleton
 public class TaxiiStatuses {
@@ -38,8 +38,11 @@ public class TaxiiStatuses {
     }
 
     /** The status of one request: every object of the envelope (by id, in order) and what became of it. */
-    public Map<String, Object> record(String user, Instant requested, List<ObjectRef> envelope, StixIntake.Result result) {
+    public Map<String, Object> record(String user, Instant requested, com.fasterxml.jackson.databind.JsonNode document,
+                                      StixIntake.Result result) {
+        List<ObjectRef> envelope = refs(document);
         Map<String, String> failed = new LinkedHashMap<>();
+        StixIntake.ignored(document, result).forEach(i -> failed.put(i.objectId(), i.message()));
         result.mapping().failures().forEach(f -> failed.putIfAbsent(f.objectId(), f.property() + ": " + f.message()));
         Set<String> published = new LinkedHashSet<>();
         for (StixIntake.Outcome o : result.outcomes()) {
@@ -87,7 +90,7 @@ public class TaxiiStatuses {
     public record ObjectRef(String id, String version) {
     }
 
-    static List<ObjectRef> refs(com.fasterxml.jackson.databind.JsonNode envelope) {
+    private static List<ObjectRef> refs(com.fasterxml.jackson.databind.JsonNode envelope) {
         List<ObjectRef> refs = new ArrayList<>();
         var objects = envelope.path("objects");
         for (int i = 0; i < objects.size(); i++) {

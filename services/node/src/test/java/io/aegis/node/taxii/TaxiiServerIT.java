@@ -232,6 +232,7 @@ class TaxiiServerIT {
         String now = TaxiiMedia.timestamp(Instant.now()).substring(0, 23) + "Z";
         String good = "indicator--" + UUID.randomUUID();
         String unmappable = "indicator--" + UUID.randomUUID();
+        String malware = "malware--" + UUID.randomUUID();
         String bundle = """
                 {"type": "bundle", "id": "bundle--%s", "objects": [
                  {"type": "indicator", "spec_version": "2.1", "id": "%s", "created": "%s", "modified": "%s", "valid_from": "%s",
@@ -245,9 +246,11 @@ class TaxiiServerIT {
                   "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]},
                  {"type": "report", "spec_version": "2.1", "id": "report--%s", "created": "%s", "modified": "%s", "published": "%s",
                   "name": "Voice generator on hosts", "object_refs": ["%s"],
-                  "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]}]}"""
+                  "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]},
+                 {"type": "malware", "spec_version": "2.1", "id": "%s", "created": "%s", "modified": "%s", "name": "VoiceGen",
+                  "is_family": true}]}"""
                 .formatted(UUID.randomUUID(), good, now, now, now, UUID.randomUUID(), now, now, now, good,
-                        unmappable, now, now, now, UUID.randomUUID(), now, now, now, unmappable);
+                        unmappable, now, now, now, UUID.randomUUID(), now, now, now, unmappable, malware, now, now);
 
         // When FR's publisher imports it through the node API
         HttpResponse<String> imported = fr.post("/api/v1/stix/bundles", NodeHarness.PUBLISHER, bundle);
@@ -262,6 +265,8 @@ class TaxiiServerIT {
         assertTrue(results.stream().filter(r -> r.get("status").asInt() == 422)
                 .flatMap(r -> list(r.get("violations")).stream()).anyMatch(v -> v.get("field").asText().startsWith(unmappable)
                         && v.get("field").asText().endsWith("pattern")), imported.body());
+        // and an object no signal used is reported as not imported, never silently dropped
+        assertEquals(List.of(malware), list(answer.get("ignored")).stream().map(i -> i.get("object").asText()).toList());
 
         // and the published signal reads back as STIX: same title, GREEN, the domain indicator
         await("own signal readable").atMost(Duration.ofSeconds(30))
