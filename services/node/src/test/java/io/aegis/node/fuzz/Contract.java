@@ -19,6 +19,7 @@ import io.aegis.schema.response.VoteChoice;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,10 @@ public final class Contract {
     static final String SIGNALS = "POST /api/v1/signals";
     static final String BATCH = "POST /api/v1/signals/batch";
     static final String POLICY = "PUT /api/v1/policy";
+    static final String STIX_BUNDLES = "POST /api/v1/stix/bundles";
+    static final String TAXII_OBJECTS = "POST /taxii2/aegis/collections/{id}/objects/";
+    /** Routes whose bodies have their own generator rather than a schema here. */
+    static final Set<String> OWN_GENERATOR = Set.of(BATCH, POLICY, STIX_BUNDLES, TAXII_OBJECTS);
 
     private Contract() {
     }
