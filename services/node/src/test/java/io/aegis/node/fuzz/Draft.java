@@ -43,6 +43,8 @@ final class Draft {
     boolean unknownObject;
     /** Whether a query parameter of a TAXII read is bad (then it is a 400, whatever the path names). */
     boolean badQuery;
+    /** Whether a TAXII URL ends in a slash, as TAXII 2.1 spells its URLs (the Router takes it either way). */
+    final boolean slash;
     final Map<String, String> headers = new LinkedHashMap<>();
     String method;
     byte[] body;
@@ -56,6 +58,7 @@ final class Draft {
         this.route = route;
         this.method = route.method();
         validPath = factory.knownPath(route);
+        slash = TaxiiRules.taxii(route) && !route.template().endsWith("/") && v.chance(0.7);
         path.putAll(validPath);
         if (TaxiiRules.write(route) && TaxiiRules.roles(route, path, known).isEmpty()) {
             defect("collection not writable", Set.of(403));
@@ -388,6 +391,9 @@ final class Draft {
         String path = route.template();
         for (Map.Entry<String, String> p : this.path.entrySet()) {
             path = path.replace("{" + p.getKey() + "}", pct(p.getValue()));
+        }
+        if (slash) {
+            path += "/";
         }
         if (query.isEmpty()) {
             return path;

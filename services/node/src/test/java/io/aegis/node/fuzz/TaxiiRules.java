@@ -52,8 +52,14 @@ final class TaxiiRules {
 
     /** The routes whose answer {@code TaxiiQuery} shapes: they read its parameters, and refuse unknown ones. */
     static boolean filtered(RouteSpec route) {
-        return taxii(route) && route.method().equals("GET") && (route.template().endsWith("/objects/")
-                || route.template().contains("{objectId}") || route.template().endsWith("/manifest/"));
+        String t = trimmed(route);
+        return taxii(route) && route.method().equals("GET") && (t.endsWith("/objects") || t.contains("{objectId}")
+                || t.endsWith("/manifest"));
+    }
+
+    /** The template without a trailing slash (the Router drops it; TAXII URLs end in one). */
+    private static String trimmed(RouteSpec route) {
+        return route.template().endsWith("/") ? route.template().substring(0, route.template().length() - 1) : route.template();
     }
 
     static boolean oneObject(RouteSpec route) {
@@ -106,7 +112,7 @@ final class TaxiiRules {
         }
         TaxiiCollection c = collection(known, path.get(COLLECTION)).orElseThrow();
         Set<String> allowed = new java.util.TreeSet<>(write(route) ? WRITERS.get(c) : READERS.get(c));
-        if (route.template().endsWith("/collections/{id}/")) {
+        if (trimmed(route).endsWith("/collections/{id}")) {
             allowed.addAll(WRITERS.get(c)); // a collection's resource is shown to whoever may read or write it
         }
         return List.copyOf(allowed);

@@ -23,6 +23,7 @@ public final class Verdicts {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KEYS = Set.of("error", "violations");
     static final String TAXII = "application/taxii+json;version=2.1";
+    static final String STIX_IMPORT = "/api/v1/stix/bundles";
     private static final Set<String> TAXII_KEYS = Set.of("title", "description", "error_id", "error_code", "http_status",
             "external_details", "details");
 
@@ -44,6 +45,14 @@ public final class Verdicts {
         boolean head = request.method().equals("HEAD");
         boolean taxii = TaxiiRules.taxii(request.target().split("\\?", 2)[0]);
         if (status >= 400 && !head) {
+            if (status == 422 && request.method().equals("POST") && request.target().split("\\?", 2)[0].equals(STIX_IMPORT)) {
+                return errorShape(reply).isEmpty() ? Optional.empty() : importRefused(reply);
+            }
+            if (taxii && wire(request)) {
+                // bytes that never became an HTTP request (the framework refuses them before any route or filter):
+                // nothing can tell them for TAXII, so either error shape will do, but one of them
+                return taxiiError(reply).isEmpty() ? Optional.empty() : errorShape(reply).map(e -> e + " (nor a TAXII error)");
+            }
             return taxii ? taxiiError(reply) : errorShape(reply);
         }
         if (taxii && status >= 200 && status < 300 && !head && !taxiiType(reply.contentType())) {
@@ -76,6 +85,42 @@ public final class Verdicts {
         } catch (IOException e) {
             return Optional.of("health answer 503 that is not JSON: " + e.getMessage());
         }
+    }
+
+    /** Whether a request carries a defect on the wire (see {@link RawRequests}): malformed bytes, not a malformed value. */
+    static boolean wire(FuzzRequest request) {
+        return request.transport() == FuzzRequest.Transport.RAW && List.of(request.category().split("\\+")).contains("raw");
+    }
+
+    /**
+     * The bundle import's refusal of a document none of whose objects made a signal: {@code {"accepted": 0,
+     * "rejected": n, "results": [...]}}, every result naming its STIX object and a refusal (a status of 400 or
+     * more and an error, with violations in the node's shape), none a success.
+     */
+    static Optional<String> importRefused(Sender.Reply reply) {
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(reply.body());
+        } catch (IOException e) {
+            return Optional.of("import answer is not JSON: " + e.getMessage());
+        }
+        if (answer == null || !answer.isObject() || answer.size() != 3 || !answer.path("results").isArray()
+                || answer.path("accepted").asInt(-1) != 0 || !answer.path("accepted").isIntegralNumber()
+                || answer.path("rejected").asInt(-1) != answer.get("results").size() || answer.get("results").isEmpty()) {
+            return Optional.of("422 neither in the error shape nor an import answer with no signal accepted and every result listed");
+        }
+        for (JsonNode result : answer.get("results")) {
+            if (!result.path("object").isTextual() || result.path("status").asInt(0) < 400 || !result.path("error").isTextual()
+                    || result.get("error").asText().isBlank()) {
+                return Optional.of("import result that is no refusal: " + result);
+            }
+            for (JsonNode violation : result.path("violations")) {
+                if (!violation.path("field").isTextual() || !violation.path("message").isTextual()) {
+                    return Optional.of("import violation without textual field and message: " + violation);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code application/taxii+json;version=2.1} (any case and spacing, a charset aside). */

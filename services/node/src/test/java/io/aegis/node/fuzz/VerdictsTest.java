@@ -96,4 +96,37 @@ class VerdictsTest {
                 + "\"failure_count\":0,\"failures\":[],\"pending_count\":1}")).isPresent());
         assertTrue(Verdicts.judge(post, taxii(202, "{}")).isPresent());
     }
+
+    static FuzzRequest importing(String category, FuzzRequest.Transport transport, String target) {
+        return new FuzzRequest("POST x", category, "POST", target, List.of(), new byte[0], transport,
+                List.of("invalid"), Set.of(), null, false);
+    }
+
+    @Test
+    void shouldAcceptTheImportAnswerThatRefusesEveryObject() {
+        FuzzRequest post = importing("body", FuzzRequest.Transport.CLIENT, Verdicts.STIX_IMPORT);
+        assertEquals(Optional.empty(), Verdicts.judge(post, reply(422, "{\"accepted\":0,\"rejected\":1,\"results\":[{\"object\":"
+                + "\"document\",\"status\":422,\"error\":\"STIX object could not be mapped\",\"violations\":[{\"field\":"
+                + "\"document.objects\",\"message\":\"required\"}]}]}")));
+        assertEquals(Optional.empty(), Verdicts.judge(post, reply(422, "{\"error\":\"no signal\",\"violations\":[]}")));
+        assertTrue(Verdicts.judge(post, reply(422, "{\"accepted\":1,\"rejected\":1,\"results\":[{\"object\":\"a\",\"status\":202,"
+                + "\"error\":\"x\"}]}")).isPresent(), "a success");
+        assertTrue(Verdicts.judge(post, reply(422, "{\"accepted\":0,\"rejected\":2,\"results\":[{\"object\":\"a\",\"status\":422,"
+                + "\"error\":\"x\"}]}")).isPresent(), "a result missing");
+        assertTrue(Verdicts.judge(importing("body", FuzzRequest.Transport.CLIENT, "/api/v1/signals/batch"), reply(422,
+                "{\"accepted\":0,\"rejected\":1,\"results\":[{\"object\":\"a\",\"status\":422,\"error\":\"x\"}]}")).isPresent(),
+                "only the import answers so");
+    }
+
+    @Test
+    void shouldAcceptEitherErrorShapeOnlyForBytesThatNeverBecameATaxiiRequest() {
+        // why: the framework refuses a malformed request line or header before any route or filter saw it
+        Sender.Reply node = reply(400, "{\"error\":\"Bad Request\",\"violations\":[]}");
+        assertEquals(Optional.empty(), Verdicts.judge(importing("raw", FuzzRequest.Transport.RAW, COLLECTION), node));
+        assertEquals(Optional.empty(), Verdicts.judge(importing("auth+raw", FuzzRequest.Transport.RAW, COLLECTION),
+                taxii(400, "{\"title\":\"Bad Request\",\"http_status\":\"400\"}")));
+        assertTrue(Verdicts.judge(importing("raw", FuzzRequest.Transport.RAW, COLLECTION), reply(400, "{}")).isPresent());
+        // a header only java.net.http would not send is no wire defect: the request reached the TAXII server
+        assertTrue(Verdicts.judge(importing("auth", FuzzRequest.Transport.RAW, COLLECTION), node).isPresent());
+    }
 }
