@@ -70,7 +70,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (real port, real in-process broker) — random JSON, wrong types, huge bodies, bytes that are not UTF-8,
  * wrong content types, odd paths and parameters, missing, malformed and forged tokens and the wrong
  * role, malformed bytes on the wire — and every one is answered with a 4xx in the error shape (a valid
- * read with its 200), never a 5xx, and no topic gets a record. Every write the fuzzer sends is invalid by
+ * read with its 200), never a 5xx, and no topic gets a record. Under {@code /taxii2} the error shape is the
+ * TAXII 2.1 error resource, and a POST of a well-formed envelope whose objects are each invalid is answered
+ * 202 with a status that lists every object as a failure (see {@code Draft#invalidStix}). Every write the fuzzer sends is invalid by
  * construction (see {@link RequestFactory}); valid-role tokens are among the credentials so that bodies
  * get past authentication to their rules. The routes come from the node's own {@link Router}, so a new
  * route is fuzzed (or fails here for want of a rule) without being listed. {@code -Dfuzz.seed} replays a

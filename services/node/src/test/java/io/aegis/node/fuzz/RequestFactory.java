@@ -127,7 +127,7 @@ public final class RequestFactory {
             }
         } else {
             add(out, "valid", 12);
-            add(out, "head", 6);
+            add(out, "head", route.query().isEmpty() ? 6 : 8); // (a route with parameters has more categories to share with)
             if (!route.query().isEmpty()) {
                 add(out, "query", 22);
             }
