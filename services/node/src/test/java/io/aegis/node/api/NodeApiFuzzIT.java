@@ -1,5 +1,6 @@
 package io.aegis.node.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aegis.kafka.topic.TopicNames;
 import io.aegis.node.config.NodeConfig;
@@ -9,6 +10,7 @@ import io.aegis.node.fuzz.RequestFactory;
 import io.aegis.node.fuzz.RouteSpec;
 import io.aegis.node.fuzz.Sender;
 import io.aegis.node.fuzz.StaticFiles;
+import io.aegis.node.fuzz.StixFuzz;
 import io.aegis.node.fuzz.Tally;
 import io.aegis.node.fuzz.Values;
 import io.aegis.node.fuzz.Verdicts;
@@ -22,6 +24,7 @@ import io.aegis.schema.response.Notification;
 import io.aegis.schema.response.NotificationKind;
 import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.SharedSignal;
+import io.aegis.stix.StixExport;
 import io.aegis.testsupport.fixtures.Policies;
 import io.aegis.testsupport.fixtures.Signals;
 import io.aegis.testsupport.kafka.KafkaCluster;
@@ -67,7 +70,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (real port, real in-process broker) — random JSON, wrong types, huge bodies, bytes that are not UTF-8,
  * wrong content types, odd paths and parameters, missing, malformed and forged tokens and the wrong
  * role, malformed bytes on the wire — and every one is answered with a 4xx in the error shape (a valid
- * read with its 200), never a 5xx, and no topic gets a record. Every write the fuzzer sends is invalid by
+ * read with its 200), never a 5xx, and no topic gets a record. Under {@code /taxii2} the error shape is the
+ * TAXII 2.1 error resource, and a POST of a well-formed envelope whose objects are each invalid is answered
+ * 202 with a status that lists every object as a failure (see {@code Draft#invalidStix}). Every write the fuzzer sends is invalid by
  * construction (see {@link RequestFactory}); valid-role tokens are among the credentials so that bodies
  * get past authentication to their rules. The routes come from the node's own {@link Router}, so a new
  * route is fuzzed (or fails here for want of a rule) without being listed. {@code -Dfuzz.seed} replays a
@@ -93,9 +98,13 @@ class NodeApiFuzzIT {
     void start(KafkaCluster kafka) throws Exception {
         this.kafka = kafka;
         node = new NodeHarness(kafka, Map.of("micronaut.server.max-request-size", String.valueOf(MAX_REQUEST_SIZE)));
-        known = new RequestFactory.Known(ownSignal(), inboxSignal(), emergencyCase(), Map.of("PUBLISHER", NodeHarness.PUBLISHER,
+        String own = ownSignal();
+        String inbox = inboxSignal();
+        known = new RequestFactory.Known(own, inbox, emergencyCase(), Map.of("PUBLISHER", NodeHarness.PUBLISHER,
                 "DUTY_OFFICER", NodeHarness.OFFICER, "OPERATOR", NodeHarness.OPERATOR, "ADMIN", NodeHarness.ADMIN),
-                node.context().getBean(NodeConfig.class).maxBatch(), MAX_REQUEST_SIZE);
+                node.context().getBean(NodeConfig.class).maxBatch(), MAX_REQUEST_SIZE, NodeHarness.COUNTRY, taxiiStatus());
+        stixObject("inbox", inbox);
+        stixObject("outbox", own);
         notification();
         // the policy the fuzzer sends as "valid" (with some other defect) must really be valid
         PolicySubmission.check(Policies.ARCHITECTURE_YAML, NodeHarness.COUNTRY, node.context().getBean(Members.class),
@@ -125,6 +134,30 @@ class NodeApiFuzzIT {
                 .setContentHash("sha256:abc").setPolicyVersion(1).setDecisionId("d-" + id).build()));
         await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/api/v1/inbox/" + id, NodeHarness.OFFICER).statusCode() == 200);
         return id;
+    }
+
+    /**
+     * The status of a valid TAXII POST to the outbox (the fuzzer's valid envelope, which must indeed publish
+     * every signal it holds: the fuzzer only ever sends it with another defect), and the fuzzer's valid
+     * bundle imported likewise; both before the baseline.
+     */
+    String taxiiStatus() throws Exception {
+        StixFuzz documents = new StixFuzz(new Values(new Random()));
+        HttpResponse<String> posted = node.send("POST", "/taxii2/aegis/collections/outbox/objects/", NodeHarness.PUBLISHER,
+                "application/taxii+json;version=2.1", new String(documents.valid(false), StandardCharsets.UTF_8), Map.of());
+        assertEquals(202, posted.statusCode(), posted.body());
+        JsonNode status = JSON.readTree(posted.body());
+        assertEquals(status.get("total_count").asInt(), status.get("success_count").asInt(), posted.body());
+        HttpResponse<String> imported = node.send("POST", "/api/v1/stix/bundles", NodeHarness.PUBLISHER, "application/stix+json",
+                new String(documents.valid(true), StandardCharsets.UTF_8), Map.of());
+        assertEquals(202, imported.statusCode(), imported.body());
+        return status.get("id").asText();
+    }
+
+    /** Waits until the signal's report is an object of the TAXII collection (what the fuzzer reads as a valid object). */
+    void stixObject(String collection, String signalId) {
+        String path = "/taxii2/aegis/collections/" + collection + "/objects/" + StixExport.reportId(signalId) + "/";
+        await().atMost(Duration.ofSeconds(30)).until(() -> node.get(path, NodeHarness.OPERATOR).statusCode() == 200);
     }
 
     String emergencyCase() {

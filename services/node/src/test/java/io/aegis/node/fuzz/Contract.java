@@ -19,12 +19,14 @@ import io.aegis.schema.response.VoteChoice;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The request bodies of the node's JSON routes, written from docs/api.md (not from the node's parsers),
- * keyed by route ({@code METHOD /template}). The policy document and the batch envelope have their own
- * generators ({@link PolicyFuzz}, {@link BodyFuzz#batch}).
+ * keyed by route ({@code METHOD /template}). The policy document, the batch envelope and the STIX documents
+ * (a bundle to import, a TAXII envelope to post) have their own generators ({@link PolicyFuzz},
+ * {@link BatchFuzz}, {@link StixFuzz}).
  */
 public final class Contract {
 
@@ -36,6 +38,10 @@ public final class Contract {
     static final String SIGNALS = "POST /api/v1/signals";
     static final String BATCH = "POST /api/v1/signals/batch";
     static final String POLICY = "PUT /api/v1/policy";
+    static final String STIX_BUNDLES = "POST /api/v1/stix/bundles";
+    static final String TAXII_OBJECTS = "POST /taxii2/aegis/collections/{id}/objects"; // (as the Router spells it)
+    /** Routes whose bodies have their own generator rather than a schema here. */
+    static final Set<String> OWN_GENERATOR = Set.of(BATCH, POLICY, STIX_BUNDLES, TAXII_OBJECTS);
 
     private Contract() {
     }

@@ -37,6 +37,14 @@ final class Draft {
     final Set<Integer> alsoAllowed = new HashSet<>();
     final Map<String, String> path = new LinkedHashMap<>();
     final List<Map.Entry<String, String>> query = new ArrayList<>();
+    /** The valid path values the draft started from. */
+    final Map<String, String> validPath;
+    /** Whether the TAXII object the path names is no object of the collection. */
+    boolean unknownObject;
+    /** Whether a query parameter of a TAXII read is bad (then it is a 400, whatever the path names). */
+    boolean badQuery;
+    /** Whether a TAXII URL ends in a slash, as TAXII 2.1 spells its URLs (the Router takes it either way). */
+    final boolean slash;
     final Map<String, String> headers = new LinkedHashMap<>();
     String method;
     byte[] body;
@@ -49,20 +57,26 @@ final class Draft {
         this.known = factory.known;
         this.route = route;
         this.method = route.method();
-        route.pathVariables().forEach(p -> path.put(p, factory.knownPathValue(route, p)));
+        validPath = factory.knownPath(route);
+        slash = TaxiiRules.taxii(route) && !route.template().endsWith("/") && v.chance(0.7);
+        path.putAll(validPath);
+        if (TaxiiRules.write(route) && TaxiiRules.roles(route, path, known).isEmpty()) {
+            defect("collection not writable", Set.of(403));
+        }
         if (route.authenticated()) {
             headers.put("Authorization", "Bearer " + rightToken());
         } else if (v.chance(0.3)) {
             headers.put("Authorization", "Bearer " + v.word());
         }
         route.query().keySet().forEach(name -> {
-            if (v.chance(0.4)) {
-                Inputs.Value value = factory.inputs.validQuery(name);
+            // (match[id] is refused on one object's own resource: not part of a valid read of one)
+            if (v.chance(0.4) && !(TaxiiRules.oneObject(route) && name.equals(TaxiiQueries.MATCH_ID))) {
+                Inputs.Value value = factory.inputs.validQuery(Inputs.key(route, name));
                 query.add(Map.entry(name, value.text()));
             }
         });
         if (v.chance(0.15)) {
-            query.add(Map.entry(factory.inputs.unknownName(), v.text()));
+            unknownQuery();
         }
         if (route.body()) {
             validBody();
@@ -70,8 +84,19 @@ final class Draft {
     }
 
     String rightToken() {
-        List<String> roles = route.roles().isEmpty() ? List.copyOf(known.tokensByRole().keySet()) : route.roles();
-        return known.tokensByRole().get(v.oneOf(roles));
+        List<String> roles = factory.roles(route, validPath);
+        // (a TAXII write to the inbox is valid for nobody: it carries its defect already)
+        return known.tokensByRole().get(v.oneOf(roles.isEmpty() ? List.copyOf(known.tokensByRole().keySet()) : roles));
+    }
+
+    /** A parameter no route binds: ignored by the node API, refused (400) by a TAXII route that reads parameters. */
+    void unknownQuery() {
+        String name = factory.inputs.unknownName();
+        query.add(Map.entry(name, v.text()));
+        if (TaxiiRules.filtered(route)) {
+            defect("unknown parameter " + name, Set.of(400));
+            badQuery = true;
+        }
     }
 
     void validBody() {
@@ -79,6 +104,13 @@ final class Draft {
             PolicyFuzz.Document document = factory.policies.valid();
             body = document.body();
             headers.put("Content-Type", document.contentType());
+        } else if (route.name().equals(Contract.STIX_BUNDLES)) {
+            body = factory.stix.valid(true);
+            headers.put("Content-Type", v.oneOf(List.of("application/json", "application/stix+json", "application/stix+json;version=2.1",
+                    "application/json; charset=utf-8")));
+        } else if (route.name().equals(Contract.TAXII_OBJECTS)) {
+            body = factory.stix.valid(false);
+            headers.put("Content-Type", v.oneOf(TaxiiRules.CONTENT_TYPES));
         } else {
             body = route.name().equals(Contract.BATCH) ? factory.batches.valid()
                     : BodyFuzz.bytes(factory.bodies.valid(Contract.BODIES.get(route.name())));
@@ -99,14 +131,23 @@ final class Draft {
                 Set<String> routed = factory.methodsByTemplate.get(route.template());
                 List<String> others = RequestFactory.METHODS.stream().filter(m -> !routed.contains(m)).toList();
                 method = v.oneOf(others);
-                // 404 too: GET /api/v1/signals/batch is GET /api/v1/signals/{id} with the id "batch"
-                defect("method " + method + " not routed", Set.of(405, 404));
+                // 404 too: GET /api/v1/signals/batch is GET /api/v1/signals/{id} with the id "batch"; under /taxii2 a
+                // POST without a TAXII body is refused (415) before routing, by the TAXII media-type rule
+                defect("method " + method + " not routed", TaxiiRules.taxii(route) && method.equals("POST")
+                        ? Set.of(405, 404, 415) : Set.of(405, 404));
             }
             case "head" -> method = "HEAD";
             case "accept" -> {
-                // not a defect: a server may answer in its own type rather than 406 (RFC 9110 12.5.1), as /health does
-                headers.put("Accept", v.oneOf(List.of("application/xml", "image/png", "text/csv", "application/pdf")));
-                alsoAllowed.add(406);
+                if (TaxiiRules.taxii(route)) {
+                    // TAXII 2.1 (section 1.6.8): a server answers 406 when the client accepts no TAXII 2.1
+                    String accept = v.oneOf(TaxiiRules.UNACCEPTABLE);
+                    headers.put("Accept", accept);
+                    defect("Accept " + accept + " is not TAXII 2.1", Set.of(406));
+                } else {
+                    // not a defect: a server may answer in its own type rather than 406 (RFC 9110 12.5.1), as /health does
+                    headers.put("Accept", v.oneOf(List.of("application/xml", "image/png", "text/csv", "application/pdf")));
+                    alsoAllowed.add(406);
+                }
             }
             case "path" -> pathValue();
             case "query" -> queryValues();
@@ -144,7 +185,8 @@ final class Draft {
         boolean secured = route.authenticated();
         List<String> tokens = List.copyOf(known.tokensByRole().values());
         String token = v.oneOf(tokens);
-        switch (v.random.nextInt(route.roles().isEmpty() ? 3 : 4)) {
+        List<String> allowed = factory.roles(route, validPath);
+        switch (v.random.nextInt(allowed.size() == known.tokensByRole().size() ? 3 : 4)) {
             case 0 -> {
                 headers.remove("Authorization");
                 if (secured) {
@@ -168,11 +210,11 @@ final class Draft {
                 }
             }
             default -> {
-                List<String> wrong = known.tokensByRole().entrySet().stream().filter(e -> !route.roles().contains(e.getKey()))
+                List<String> wrong = known.tokensByRole().entrySet().stream().filter(e -> !allowed.contains(e.getKey()))
                         .map(Map.Entry::getValue).toList();
-                if (!wrong.isEmpty()) {
+                if (!wrong.isEmpty() && !(allowed.isEmpty() && TaxiiRules.write(route))) {
                     headers.put("Authorization", "Bearer " + v.oneOf(wrong));
-                    defect("role not allowed", Set.of(403));
+                    defect("role not allowed", Set.of(TaxiiRules.taxii(route) ? TaxiiRules.wrongRole(route) : 403));
                 }
             }
         }
@@ -180,36 +222,54 @@ final class Draft {
 
     void pathValue() {
         String variable = v.oneOf(route.pathVariables());
-        String value = factory.inputs.pathValue(factory.knownPathValue(route, variable));
-        while (value.equals("stream") || value.isEmpty()) {
+        String original = validPath.get(variable);
+        String value = factory.inputs.pathValue(original);
+        // (the other TAXII collection: whether it answers depends on the role, so it is not drawn here)
+        while (value.equals("stream") || value.isEmpty() || TaxiiRules.taxii(route) && variable.equals(TaxiiRules.COLLECTION)
+                && TaxiiRules.otherCollection(known, original, value)) {
             value = v.word() + "-id";
         }
         path.put(variable, value);
-        if (!factory.pathRule(route, variable).test(value)) {
-            defect("unknown " + variable, factory.pathStatuses(route));
+        if (!factory.pathRule(route, variable, validPath).test(value)) {
+            if (TaxiiRules.oneObject(route) && variable.equals(TaxiiRules.OBJECT)) {
+                unknownObject = true; // a 404, or an empty page: decided with the query (see build)
+            } else {
+                defect("unknown " + variable, factory.pathStatuses(route));
+            }
         }
     }
 
     void queryValues() {
         query.clear();
+        defects.removeIf(d -> d.what().startsWith("unknown parameter ")); // (the one the constructor may have added is gone)
+        badQuery = false;
         List<String> names = List.copyOf(route.query().keySet());
         for (String name : names) {
             if (v.chance(0.6)) {
-                Inputs.Value value = factory.inputs.query(name);
+                Inputs.Value value = factory.inputs.query(Inputs.key(route, name));
                 query.add(Map.entry(name, value.text()));
                 if (!value.valid()) {
-                    defect("invalid " + name, Set.of(400, 422));
+                    defect("invalid " + name, TaxiiRules.taxii(route) ? Set.of(400) : Set.of(400, 422));
+                    badQuery = true;
+                } else if (TaxiiRules.oneObject(route) && name.equals(TaxiiQueries.MATCH_ID)) {
+                    defect("match[id] on one object's resource", Set.of(400));
+                    badQuery = true;
                 }
             }
         }
         if (v.chance(0.1)) {
             String name = v.oneOf(names);
-            query.add(Map.entry(name, factory.inputs.validQuery(name).text()));
-            query.add(Map.entry(name, factory.inputs.validQuery(name).text()));
-            defect("repeated " + name, ANY);
+            query.add(Map.entry(name, factory.inputs.validQuery(Inputs.key(route, name)).text()));
+            query.add(Map.entry(name, factory.inputs.validQuery(Inputs.key(route, name)).text()));
+            if (!TaxiiRules.taxii(route)) {
+                defect("repeated " + name, ANY); // (TAXII reads a repeated parameter's first value: not a defect there)
+            } else if (TaxiiRules.oneObject(route) && name.equals(TaxiiQueries.MATCH_ID)) {
+                defect("match[id] on one object's resource", Set.of(400));
+                badQuery = true;
+            }
         }
         if (v.chance(0.3)) {
-            query.add(Map.entry(factory.inputs.unknownName(), v.text()));
+            unknownQuery();
         }
     }
 
@@ -231,6 +291,9 @@ final class Draft {
             body = document.body();
             headers.put("Content-Type", document.contentType());
             categories.add(document.label());
+        } else if (route.name().equals(Contract.STIX_BUNDLES) || route.name().equals(Contract.TAXII_OBJECTS)) {
+            invalidStix();
+            return;
         } else {
             BodyFuzz.Labelled labelled = route.name().equals(Contract.BATCH) ? factory.batches.invalid(known.maxBatch())
                     : factory.bodies.invalid(Contract.BODIES.get(route.name()));
@@ -240,7 +303,25 @@ final class Draft {
         defect("invalid body", Set.of(400, 422));
     }
 
+    /**
+     * A STIX document that may yield no signal. The bundle import answers it with a 4xx. A TAXII POST
+     * answers a broken envelope with 400, but a well-formed envelope whose objects are each invalid with
+     * 202 and a status that lists every object as a failure (TAXII 2.1 5.4: the status reports per
+     * object): so 202 is allowed there, and only there; {@link Verdicts} checks that such a status
+     * counts no success, and the test that no topic got a record.
+     */
+    void invalidStix() {
+        boolean taxii = route.name().equals(Contract.TAXII_OBJECTS);
+        StixFuzz.Document document = factory.stix.invalid(!taxii);
+        body = document.body();
+        categories.add(document.label());
+        defect("invalid STIX document", !taxii ? Set.of(400, 422) : document.wellFormed() ? Set.of(202) : Set.of(400));
+    }
+
     byte[] notUtf8() {
+        if (route.name().equals(Contract.STIX_BUNDLES) || route.name().equals(Contract.TAXII_OBJECTS)) {
+            return factory.stix.invalidUtf8(route.name().equals(Contract.STIX_BUNDLES));
+        }
         if (route.name().equals(Contract.POLICY)) {
             headers.put("Content-Type", "application/yaml");
             return factory.policies.notUtf8();
@@ -269,6 +350,11 @@ final class Draft {
                 "application/", "", "(none)"));
         if (!yaml) {
             refused.addAll(List.of("application/yaml", "text/yaml", "application/x-yaml"));
+        }
+        if (TaxiiRules.taxii(route)) {
+            refused.addAll(TaxiiRules.REFUSED_CONTENT_TYPES);
+        } else {
+            refused.add("application/taxii+json;version=2.1");
         }
         String type = v.oneOf(refused);
         if (type.equals("(none)")) {
@@ -306,6 +392,9 @@ final class Draft {
         for (Map.Entry<String, String> p : this.path.entrySet()) {
             path = path.replace("{" + p.getKey() + "}", pct(p.getValue()));
         }
+        if (slash) {
+            path += "/";
+        }
         if (query.isEmpty()) {
             return path;
         }
@@ -326,6 +415,9 @@ final class Draft {
         }
         if (transport == Transport.RAW) {
             bytes = rawBytes;
+        }
+        if (TaxiiRules.oneObject(route) && !badQuery && TaxiiRules.objectMissing(!unknownObject, query)) {
+            defect(unknownObject ? "unknown " + TaxiiRules.OBJECT : "filters exclude the object", Set.of(404));
         }
         List<String> what = defects.stream().map(Defect::what).toList();
         Set<Integer> exact = new HashSet<>();

@@ -26,17 +26,26 @@ public final class Inputs {
 
     public Inputs(Values values) {
         this.v = values;
-        this.query = Map.of(
+        Map<String, Function<Values, Value>> query = new java.util.HashMap<>(Map.of(
                 "after", Inputs::cursor,
                 "limit", x -> whole(x, 1, 1000),
                 "minSeverity", x -> whole(x, 1, 5),
                 "category", x -> symbol(x, Contract.SIGNAL.fields().get(0).kind()),
                 "sector", x -> symbol(x, new Symbol(Contract.names(io.aegis.schema.common.Sector.class))),
                 "since", Inputs::since,
-                "mine", x -> new Value(x.oneOf(List.of("true", "false", "yes", "1", "", x.word())), true));
+                "mine", x -> new Value(x.oneOf(List.of("true", "false", "yes", "1", "", x.word())), true)));
+        TaxiiQueries.rules().forEach((name, rule) -> query.put(TAXII + name, rule));
+        this.query = Map.copyOf(query);
         this.headers = Map.of(
                 "Last-Event-ID", Inputs::cursor,
                 "Idempotency-Key", Inputs::idempotencyKey);
+    }
+
+    private static final String TAXII = "taxii:";
+
+    /** The key of a route's query parameter among the rules: TAXII parameters have rules of their own (empty is a bad value). */
+    static String key(RouteSpec route, String name) {
+        return TaxiiRules.taxii(route) ? TAXII + name : name;
     }
 
     public boolean knowsQuery(String name) {
@@ -169,6 +178,7 @@ public final class Inputs {
     /** Names no route binds (ignored by the node: harmless). */
     public String unknownName() {
         String name = v.word();
-        return Set.of("after", "limit", "minSeverity", "category", "sector", "since", "mine").contains(name) ? name + "-x" : name;
+        return Set.of("after", "limit", "minSeverity", "category", "sector", "since", "mine").contains(name)
+                || TaxiiQueries.NAMES.contains(name) ? name + "-x" : name;
     }
 }

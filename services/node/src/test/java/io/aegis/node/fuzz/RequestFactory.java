@@ -28,9 +28,13 @@ public final class RequestFactory {
     private static final List<String> ORDER = List.of("auth", "method", "head", "path", "query", "header", "body", "utf8",
             "surrogate", "huge", "content-type", "accept", "valid", "raw");
 
-    /** The ids and tokens of the running node the requests refer to. */
+    /**
+     * The ids and tokens of the running node the requests refer to.
+     *
+     * @param statusId the TAXII status of the set-up's own POST to the outbox (shown only to its publisher)
+     */
     public record Known(String ownSignal, String inboxSignal, String caseId, Map<String, String> tokensByRole, int maxBatch,
-                        int maxRequestSize) {
+                        int maxRequestSize, String country, String statusId) {
     }
 
     final Values values;
@@ -39,6 +43,7 @@ public final class RequestFactory {
     final BodyFuzz bodies;
     final BatchFuzz batches;
     final PolicyFuzz policies;
+    final StixFuzz stix;
     final RawRequests raw;
     final Map<String, Set<String>> methodsByTemplate = new TreeMap<>();
     private final SideRequests side;
@@ -50,6 +55,7 @@ public final class RequestFactory {
         this.bodies = new BodyFuzz(values);
         this.batches = new BatchFuzz(values, bodies);
         this.policies = new PolicyFuzz(values);
+        this.stix = new StixFuzz(values);
         this.raw = new RawRequests(values);
         this.side = new SideRequests(values, inputs, known, console);
         for (RouteSpec route : routes) {
@@ -62,15 +68,14 @@ public final class RequestFactory {
 
     /** Fails unless the fuzzer knows every input of {@code route}: a new parameter or body needs a rule here first. */
     public void requireRulesFor(RouteSpec route) {
-        route.query().keySet().stream().filter(q -> !inputs.knowsQuery(q)).findFirst().ifPresent(q -> {
+        route.query().keySet().stream().filter(q -> !inputs.knowsQuery(Inputs.key(route, q))).findFirst().ifPresent(q -> {
             throw new IllegalStateException(route.name() + " binds query value '" + q + "', which the fuzzer has no rule for");
         });
         route.headers().stream().filter(h -> !inputs.knowsHeader(h)).findFirst().ifPresent(h -> {
             throw new IllegalStateException(route.name() + " binds header '" + h + "', which the fuzzer has no rule for");
         });
-        route.pathVariables().forEach(p -> knownPathValue(route, p));
-        if (route.body() && !Contract.BODIES.containsKey(route.name()) && !route.name().equals(Contract.BATCH)
-                && !route.name().equals(Contract.POLICY)) {
+        knownPath(route);
+        if (route.body() && !Contract.BODIES.containsKey(route.name()) && !Contract.OWN_GENERATOR.contains(route.name())) {
             throw new IllegalStateException(route.name() + " takes a body, which the fuzzer has no schema for");
         }
         if (!route.body() && !route.method().equals("GET")) {
@@ -122,7 +127,7 @@ public final class RequestFactory {
             }
         } else {
             add(out, "valid", 12);
-            add(out, "head", 6);
+            add(out, "head", route.query().isEmpty() ? 6 : 8); // (a route with parameters has more categories to share with)
             if (!route.query().isEmpty()) {
                 add(out, "query", 22);
             }
@@ -136,9 +141,19 @@ public final class RequestFactory {
         }
     }
 
-    /** The valid value of a path variable, as the test set the node up. */
-    String knownPathValue(RouteSpec route, String variable) {
+    /** Valid values of every path variable of a route, in the template's order (a TAXII object id depends on its collection). */
+    Map<String, String> knownPath(RouteSpec route) {
+        Map<String, String> path = new java.util.LinkedHashMap<>();
+        route.pathVariables().forEach(p -> path.put(p, knownPathValue(route, p, path)));
+        return path;
+    }
+
+    /** The valid value of a path variable, as the test set the node up, given the values chosen before it. */
+    String knownPathValue(RouteSpec route, String variable, Map<String, String> before) {
         String t = route.template();
+        if (TaxiiRules.taxii(route)) {
+            return TaxiiRules.pathValue(values, known, route, variable, before);
+        }
         if (variable.equals("id") && t.startsWith("/api/v1/signals/")) {
             return known.ownSignal();
         }
@@ -154,23 +169,37 @@ public final class RequestFactory {
         throw new IllegalStateException(route.name() + " binds path variable '" + variable + "', which the fuzzer has no rule for");
     }
 
-    /** Whether a path value is valid, and the statuses that answer an invalid one. */
-    Predicate<String> pathRule(RouteSpec route, String variable) {
+    /** Whether a path value is valid (given the draft's valid {@code path}), and the statuses that answer an invalid one. */
+    Predicate<String> pathRule(RouteSpec route, String variable, Map<String, String> path) {
+        if (TaxiiRules.taxii(route)) {
+            return value -> TaxiiRules.sameAs(known, variable, path.get(variable), value);
+        }
         if (route.method().equals("POST") && route.template().startsWith("/api/v1/cases/")) {
             return Contract.CASE_ID.asMatchPredicate(); // commands name a case by its id's shape (no lookup)
         }
         if (variable.equals("selector")) {
             return value -> Set.of("liveness", "readiness").contains(value.toLowerCase(java.util.Locale.ROOT)); // an enum, any case
         }
-        String valid = knownPathValue(route, variable);
+        String valid = path.get(variable);
         return valid::equals;
     }
 
     Set<Integer> pathStatuses(RouteSpec route) {
+        if (TaxiiRules.taxii(route)) {
+            return Set.of(404); // no such collection, object or status (an object id is looked up, whatever its shape)
+        }
         if (route.template().startsWith("/health/")) {
             return Set.of(400);
         }
         return route.method().equals("POST") && route.template().startsWith("/api/v1/cases/") ? ANY : Set.of(404);
+    }
+
+    /** The roles for which a request to {@code route} naming {@code path} is valid (any caller's where the route says none). */
+    List<String> roles(RouteSpec route, Map<String, String> path) {
+        if (TaxiiRules.taxii(route)) {
+            return TaxiiRules.roles(route, path, known);
+        }
+        return route.roles().isEmpty() ? List.copyOf(known.tokensByRole().keySet()) : route.roles();
     }
 
     /** A request to a console file or a path under /console/. */

@@ -91,6 +91,12 @@ public record RouteSpec(String method, String template, boolean open, List<Strin
             }
         }
         List<String> path = route.getUriMatchTemplate().getVariableNames();
+        RouteSpec spec = new RouteSpec(route.getHttpMethodName(), route.getUriMatchTemplate().toString(), open, roles, query,
+                headers, path, body, List.of(), List.of());
+        if (TaxiiRules.filtered(spec)) {
+            // read from the HttpRequest (TaxiiQuery.of), not bound: the Router does not list them
+            TaxiiQueries.NAMES.forEach(name -> query.put(name, String.class));
+        }
         return new RouteSpec(route.getHttpMethodName(), route.getUriMatchTemplate().toString(), open, roles, query,
                 headers, path, body, route.getConsumes().stream().map(MediaType::getName).toList(),
                 route.getProduces().stream().map(MediaType::getName).toList());
