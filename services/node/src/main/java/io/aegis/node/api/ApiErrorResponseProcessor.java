@@ -15,10 +15,10 @@ import java.util.List;
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
-public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError> {
+public class ApiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
 
     @Override
-    public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         String error = switch (response.code()) {
             case 413 -> "request body too large";
             case 415 -> "unsupported content type " + context.getRequest().getContentType().map(MediaType::toString).orElse("(none)");
@@ -30,6 +30,11 @@ public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiErro
                 .filter(e -> e.getPath().isPresent())
                 .map(e -> new ApiError.Item(e.getPath().get(), e.getMessage()))
                 .toList();
-        return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(new ApiError(error, violations));
+        if (context.getRequest().getPath().startsWith("/taxii2")) {
+            // the framework answers some requests before any filter ran (no route matched its content type): TAXII's shape there too
+            return response.contentType(io.aegis.node.taxii.TaxiiMedia.TAXII)
+                    .body((Object) io.aegis.node.taxii.TaxiiFilter.resource(response.code(), error, violations));
+        }
+        return response.contentType(MediaType.APPLICATION_JSON_TYPE).body((Object) new ApiError(error, violations));
     }
 }

@@ -61,10 +61,27 @@ public class StixIntake {
         StixImport.Result mapping = StixImport.read(document);
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
         for (StixImport.Imported signal : mapping.signals()) {
-            outcomes.add(publish(signal));
+            List<Violation> brokenParts = brokenParts(document, signal, mapping.failures());
+            outcomes.add(brokenParts.isEmpty() ? publish(signal)
+                    : CompletableFuture.completedFuture(new Outcome(signal, null, brokenParts, null)));
         }
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new Result(mapping, outcomes.stream().map(CompletableFuture::join).toList()));
+    }
+
+    /**
+     * The failures of the objects a report or grouping refers to: such a signal is refused whole, naming
+     * them, rather than published without the part that could not be read.
+     */
+    private static List<Violation> brokenParts(JsonNode document, StixImport.Imported signal, List<StixImport.Failure> failures) {
+        java.util.Set<String> refs = new java.util.HashSet<>();
+        for (JsonNode object : document.path("objects")) {
+            if (signal.objectId().equals(object.path("id").asText())) {
+                object.path("object_refs").forEach(ref -> refs.add(ref.asText()));
+            }
+        }
+        return failures.stream().filter(f -> refs.contains(f.objectId()))
+                .map(f -> new Violation(f.objectId() + "." + f.property(), f.message())).toList();
     }
 
     private CompletableFuture<Outcome> publish(StixImport.Imported signal) {
@@ -114,7 +131,7 @@ public class StixIntake {
     }
 
     /** Object types a document carries as context for others, not as something Aegis imports on its own. */
-    static final java.util.Set<String> CONTEXT_TYPES = java.util.Set.of("marking-definition", "extension-definition", "identity");
+    public static final java.util.Set<String> CONTEXT_TYPES = java.util.Set.of("marking-definition", "extension-definition", "identity");
 
     /** An object of the document that went into no signal and failed nothing: Aegis has no field for it. */
     public record Ignored(String objectId, String type) {

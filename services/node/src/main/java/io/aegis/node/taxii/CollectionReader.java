@@ -103,7 +103,12 @@ public class CollectionReader {
             return new TaxiiQuery.Position(null, 0);
         }
         // cursors are microseconds since the epoch: everything after the instant is after its microsecond
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, query.addedAfter());
+        long micros;
+        try {
+            micros = ChronoUnit.MICROS.between(Instant.EPOCH, query.addedAfter());
+        } catch (ArithmeticException e) {
+            micros = Long.MAX_VALUE; // after anything a node can have added
+        }
         return new TaxiiQuery.Position(SequenceClock.cursor(Math.max(0, micros)), 0);
     }
 

@@ -64,7 +64,7 @@ public class TaxiiFilter implements Ordered {
     }
 
     /** The TAXII 2.1 error message resource: title, http_status, and the violated rules as details. */
-    static Map<String, Object> resource(int status, String title, List<ApiError.Item> violations) {
+    public static Map<String, Object> resource(int status, String title, List<ApiError.Item> violations) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("title", title);
         error.put("http_status", Integer.toString(status));

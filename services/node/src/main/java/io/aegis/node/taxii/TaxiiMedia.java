@@ -49,13 +49,14 @@ public final class TaxiiMedia {
     }
 
     private static boolean matches(String range) {
-        String name = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String[] parts = range.split(";", 2);
+        String name = parts.length == 0 ? "" : parts[0].trim().toLowerCase(Locale.ROOT);
         return name.equals("*/*") || name.equals("application/*") || isTaxii(range, true);
     }
 
     private static boolean isTaxii(String value, boolean allowQuality) {
         String[] parts = value.split(";");
-        if (!parts[0].trim().equalsIgnoreCase(TAXII_NAME)) {
+        if (parts.length == 0 || !parts[0].trim().equalsIgnoreCase(TAXII_NAME)) {
             return false;
         }
         for (int i = 1; i < parts.length; i++) {

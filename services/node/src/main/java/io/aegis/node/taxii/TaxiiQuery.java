@@ -24,6 +24,8 @@ public record TaxiiQuery(Instant addedAfter, int limit, Position next, List<Stri
     private static final Set<String> KNOWN = Set.of("added_after", "limit", "next", "match[id]", "match[type]",
             "match[version]", "match[spec_version]");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*--[0-9a-fA-F-]{36}");
+    /** The largest cursor a node can issue: a cursor is a long. */
+    private static final String MAX_CURSOR = Long.toString(Long.MAX_VALUE);
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{1,249}");
 
     /** Where a page resumes: after the entry at {@code cursor}, or inside it after {@code skip} objects. */
@@ -31,7 +33,8 @@ public record TaxiiQuery(Instant addedAfter, int limit, Position next, List<Stri
 
         static Position parse(String token) {
             String[] parts = token.split("~", 2);
-            if (!parts[0].matches("\\d{19}") || (parts.length == 2 && !parts[1].matches("\\d{1,6}"))) {
+            if (!parts[0].matches("\\d{19}") || parts[0].compareTo(MAX_CURSOR) > 0
+                    || (parts.length == 2 && !parts[1].matches("\\d{1,6}"))) {
                 throw new TaxiiException(400, "next: must be a value this server returned");
             }
             return new Position(parts[0], parts.length == 2 ? Integer.parseInt(parts[1]) : 0);

@@ -2,6 +2,7 @@ package io.aegis.node.taxii;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aegis.node.api.StixIntake;
 import jakarta.inject.Singleton;
 
@@ -38,36 +39,34 @@ public class TaxiiStatuses {
     }
 
     /** The status of one request: every object of the envelope (by id, in order) and what became of it. */
-    public Map<String, Object> record(String user, Instant requested, com.fasterxml.jackson.databind.JsonNode document,
-                                      StixIntake.Result result) {
-        List<ObjectRef> envelope = refs(document);
+    public Map<String, Object> record(String user, Instant requested, JsonNode document, StixIntake.Result result) {
         Map<String, String> failed = new LinkedHashMap<>();
-        StixIntake.ignored(document, result).forEach(i -> failed.put(i.objectId(), i.message()));
         result.mapping().failures().forEach(f -> failed.putIfAbsent(f.objectId(), f.property() + ": " + f.message()));
         Set<String> published = new LinkedHashSet<>();
-        for (StixIntake.Outcome o : result.outcomes()) {
-            if (o.published()) {
-                published.addAll(o.source().usedIds());
-            }
-        }
+        result.outcomes().stream().filter(StixIntake.Outcome::published).forEach(o -> published.addAll(o.source().usedIds()));
         for (StixIntake.Outcome o : result.outcomes()) {
             if (!o.published()) {
-                String why = o.outage() != null ? "not published, retry later: " + o.outage().getMessage()
-                        : o.violations().stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
-                o.source().usedIds().stream().filter(id -> !published.contains(id)).forEach(id -> failed.putIfAbsent(id, why));
+                o.source().usedIds().stream().filter(id -> !published.contains(id)).forEach(id -> failed.putIfAbsent(id, why(o)));
             }
         }
+        StixIntake.ignored(document, result).forEach(i -> failed.putIfAbsent(i.objectId(), i.message()));
         List<Map<String, Object>> successes = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();
-        for (ObjectRef ref : envelope) {
-            String message = published.contains(ref.id()) ? null : failed.get(ref.id());
+        JsonNode objects = document.path("objects");
+        for (int i = 0; i < objects.size(); i++) {
+            JsonNode o = objects.get(i);
+            String at = "objects[" + i + "]";
+            String id = o.path("id").isTextual() ? o.path("id").asText() : at;
+            // a failure names the object by id, or by position when it could not be read far enough
+            String message = failed.containsKey(id) ? failed.get(id) : failed.get(at);
+            boolean success = message == null && (published.contains(id) || StixIntake.CONTEXT_TYPES.contains(o.path("type").asText()));
             Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("id", ref.id());
-            detail.put("version", ref.version());
-            if (message == null) {
+            detail.put("id", id);
+            detail.put("version", o.path("modified").asText(o.path("created").asText(null)));
+            if (success) {
                 successes.add(detail);
             } else {
-                detail.put("message", message);
+                detail.put("message", message == null ? "not imported" : message);
                 failures.add(detail);
             }
         }
@@ -75,7 +74,7 @@ public class TaxiiStatuses {
         status.put("id", UUID.randomUUID().toString());
         status.put("status", "complete");
         status.put("request_timestamp", TaxiiMedia.timestamp(requested));
-        status.put("total_count", envelope.size());
+        status.put("total_count", objects.size());
         status.put("success_count", successes.size());
         status.put("successes", successes);
         status.put("failure_count", failures.size());
@@ -86,19 +85,8 @@ public class TaxiiStatuses {
         return status;
     }
 
-    /** An object of the posted envelope: its id (or {@code objects[i]} without one) and version. */
-    public record ObjectRef(String id, String version) {
-    }
-
-    private static List<ObjectRef> refs(com.fasterxml.jackson.databind.JsonNode envelope) {
-        List<ObjectRef> refs = new ArrayList<>();
-        var objects = envelope.path("objects");
-        for (int i = 0; i < objects.size(); i++) {
-            var o = objects.get(i);
-            String id = o.path("id").isTextual() ? o.path("id").asText() : "objects[" + i + "]";
-            String version = o.path("modified").asText(o.path("created").asText(null));
-            refs.add(new ObjectRef(id, version));
-        }
-        return refs;
+    private static String why(StixIntake.Outcome o) {
+        return o.outage() != null ? "not published, retry later: " + o.outage().getMessage()
+                : o.violations().stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
     }
 }
