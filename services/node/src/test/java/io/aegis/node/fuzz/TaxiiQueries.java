@@ -83,9 +83,12 @@ final class TaxiiQueries {
         }
     }
 
-    /** A paging token as the server writes them: a 19-digit cursor, optionally {@code ~} and 1..6 digits of skip. */
+    /**
+     * A paging token as the server writes them: a 19-digit cursor no larger than a long (a node's cursors are
+     * longs), optionally {@code ~} and 1..6 digits of skip; 19 digits beyond a long are invalid.
+     */
     static Value next(Values x) {
-        String cursor = digits(x, 19);
+        String cursor = x.random.nextInt(4) == 0 ? digits(x, 19) : String.format("%019d", x.random.nextLong() & Long.MAX_VALUE);
         String text = switch (x.random.nextInt(8)) {
             case 0, 1 -> cursor;
             case 2 -> cursor + "~" + digits(x, x.between(1, 6));
@@ -95,7 +98,7 @@ final class TaxiiQueries {
             case 5 -> x.word();
             default -> x.text();
         };
-        return new Value(text, text.matches("[0-9]{19}(~[0-9]{1,6})?"));
+        return new Value(text, text.matches("[0-9]{19}(~[0-9]{1,6})?") && text.substring(0, 19).compareTo(Long.toString(Long.MAX_VALUE)) <= 0);
     }
 
     private static String digits(Values x, int count) {

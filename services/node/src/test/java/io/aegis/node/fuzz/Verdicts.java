@@ -104,7 +104,9 @@ public final class Verdicts {
         } catch (IOException e) {
             return Optional.of("import answer is not JSON: " + e.getMessage());
         }
-        if (answer == null || !answer.isObject() || answer.size() != 3 || !answer.path("results").isArray()
+        // accepted, rejected, results, and ignored: the objects no signal used (listed, never silently dropped)
+        if (answer == null || !answer.isObject() || answer.size() != 4 || !answer.path("results").isArray()
+                || !answer.path("ignored").isArray()
                 || answer.path("accepted").asInt(-1) != 0 || !answer.path("accepted").isIntegralNumber()
                 || answer.path("rejected").asInt(-1) != answer.get("results").size() || answer.get("results").isEmpty()) {
             return Optional.of("422 neither in the error shape nor an import answer with no signal accepted and every result listed");

@@ -107,12 +107,14 @@ class VerdictsTest {
         FuzzRequest post = importing("body", FuzzRequest.Transport.CLIENT, Verdicts.STIX_IMPORT);
         assertEquals(Optional.empty(), Verdicts.judge(post, reply(422, "{\"accepted\":0,\"rejected\":1,\"results\":[{\"object\":"
                 + "\"document\",\"status\":422,\"error\":\"STIX object could not be mapped\",\"violations\":[{\"field\":"
-                + "\"document.objects\",\"message\":\"required\"}]}]}")));
+                + "\"document.objects\",\"message\":\"required\"}]}],\"ignored\":[]}")));
         assertEquals(Optional.empty(), Verdicts.judge(post, reply(422, "{\"error\":\"no signal\",\"violations\":[]}")));
         assertTrue(Verdicts.judge(post, reply(422, "{\"accepted\":1,\"rejected\":1,\"results\":[{\"object\":\"a\",\"status\":202,"
-                + "\"error\":\"x\"}]}")).isPresent(), "a success");
+                + "\"error\":\"x\"}],\"ignored\":[]}")).isPresent(), "a success");
         assertTrue(Verdicts.judge(post, reply(422, "{\"accepted\":0,\"rejected\":2,\"results\":[{\"object\":\"a\",\"status\":422,"
-                + "\"error\":\"x\"}]}")).isPresent(), "a result missing");
+                + "\"error\":\"x\"}],\"ignored\":[]}")).isPresent(), "a result missing");
+        assertTrue(Verdicts.judge(post, reply(422, "{\"accepted\":0,\"rejected\":1,\"results\":[{\"object\":\"a\",\"status\":422,"
+                + "\"error\":\"x\"}]}")).isPresent(), "the ignored objects unsaid");
         assertTrue(Verdicts.judge(importing("body", FuzzRequest.Transport.CLIENT, "/api/v1/signals/batch"), reply(422,
                 "{\"accepted\":0,\"rejected\":1,\"results\":[{\"object\":\"a\",\"status\":422,\"error\":\"x\"}]}")).isPresent(),
                 "only the import answers so");
