@@ -45,10 +45,12 @@ class DevStackIT {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path VAR = Path.of("target/devstack-it").toAbsolutePath();
+    // why below 32768: Linux hands out 32768-60999 as clients' local ports, and a connection of an earlier
+    // test that happened to hold one of these made the port check fail (a CI run lost DevStackIT to it)
     private static final Map<String, String> ENV = Map.of("AEGIS_VAR_DIR", VAR.toString(),
-            "AEGIS_BROKER_PORT", "39092", "AEGIS_CONTROLLER_PORT", "39093", "AEGIS_REGISTRY_PORT", "38081",
-            "AEGIS_ROUTER_PORT", "38091", "AEGIS_ESCALATION_PORT", "38092", "AEGIS_RESPONSE_PORT", "38093",
-            "AEGIS_NODE_PORT", "38101", "AEGIS_HEAP", "256m");
+            "AEGIS_BROKER_PORT", "27092", "AEGIS_CONTROLLER_PORT", "27093", "AEGIS_REGISTRY_PORT", "26081",
+            "AEGIS_ROUTER_PORT", "26091", "AEGIS_ESCALATION_PORT", "26092", "AEGIS_RESPONSE_PORT", "26093",
+            "AEGIS_NODE_PORT", "26101", "AEGIS_HEAP", "256m");
     private static final List<String> COUNTRIES = List.of("FR", "DE", "JP", "BR", "KE");
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -84,18 +86,18 @@ class DevStackIT {
         // then
         assertEquals(0, up.exit(), up.output());
         Map<String, Object> descriptor = descriptor();
-        assertEquals("localhost:39092", descriptor.get("broker"));
-        assertEquals("http://localhost:38081", descriptor.get("registry"));
+        assertEquals("localhost:27092", descriptor.get("broker"));
+        assertEquals("http://localhost:26081", descriptor.get("registry"));
         Map<String, Map<String, Object>> nodes = cast(descriptor.get("nodes"));
         assertEquals(COUNTRIES, new ArrayList<>(nodes.keySet()));
         for (int i = 0; i < COUNTRIES.size(); i++) {
             Map<String, Object> node = nodes.get(COUNTRIES.get(i));
-            assertEquals("http://localhost:" + (38101 + i), node.get("url"));
+            assertEquals("http://localhost:" + (26101 + i), node.get("url"));
             Map<String, Object> tokens = cast(node.get("tokens"));
             assertEquals(List.of("publisher", "officer", "operator", "admin"), new ArrayList<>(tokens.keySet()));
             assertEquals(200, get(node.get("url") + "/health", null));
         }
-        for (int port : List.of(38081, 38091, 38092, 38093)) {
+        for (int port : List.of(26081, 26091, 26092, 26093)) {
             assertEquals(200, get("http://localhost:" + port + "/health", null), "port " + port);
         }
         Run status = aegis("status");
@@ -225,7 +227,7 @@ class DevStackIT {
         assertEquals(404, basic("GET", receipts, frRouter, null).statusCode());
         // health: status only for anonymous callers, on every service
         for (String url : List.of(registry, String.valueOf(descriptor.get("router")), String.valueOf(nodes.get("FR").get("url")),
-                "http://localhost:38092", "http://localhost:38093")) {
+                "http://localhost:26092", "http://localhost:26093")) {
             HttpResponse<String> health = basic("GET", url + "/health", null, null);
             assertEquals(200, health.statusCode(), url);
             assertEquals("{\"status\":\"UP\"}", health.body(), url);
@@ -265,7 +267,7 @@ class DevStackIT {
 
         // then nothing answers any more
         assertEquals(0, down.exit(), down.output());
-        assertTrue(PortCheck.isFree(38101) && PortCheck.isFree(39092) && PortCheck.isFree(38081), down.output());
+        assertTrue(PortCheck.isFree(26101) && PortCheck.isFree(27092) && PortCheck.isFree(26081), down.output());
         assertEquals(1, aegis("status").exit());
 
         // when started again

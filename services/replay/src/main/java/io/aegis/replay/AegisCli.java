@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -127,6 +128,28 @@ public final class AegisCli implements Callable<Integer> {
             context = new ReplayContext(config, factory.registry(config), progress, new Namespace(namespace), out, clock);
         }
         return context;
+    }
+
+    /**
+     * What a command that needs no broker (verification of archives) gets: the members file (the
+     * {@code --members-file} option, else the configuration's, if one loads), the namespace, output
+     * and clock. Never connects anywhere.
+     */
+    public OfflineContext offline() {
+        Optional<Path> members = Optional.ofNullable(membersFile).map(workingDir::resolve);
+        if (members.isEmpty()) {
+            try {
+                members = new ConfigLoader(environment, workingDir).load(configFile, Map.of()).members();
+            } catch (ReplayException e) {
+                members = Optional.empty(); // no configuration: signatures are then reported as not checked
+            }
+        }
+        return new OfflineContext(members.filter(java.nio.file.Files::isReadable).map(io.aegis.replay.verify.MemberKeys::members),
+                new Namespace(namespace), out, clock);
+    }
+
+    /** See {@link #offline()}. */
+    public record OfflineContext(Optional<io.aegis.policy.Members> members, Namespace namespace, PrintStream out, Clock clock) {
     }
 
     @Override

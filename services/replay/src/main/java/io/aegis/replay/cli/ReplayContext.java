@@ -3,6 +3,7 @@ package io.aegis.replay.cli;
 import io.aegis.kafka.registry.SchemaRegistryClient;
 import io.aegis.replay.config.OperatorConfig;
 import io.aegis.replay.messaging.HistoryLoader;
+import io.aegis.replay.messaging.RecordSource;
 import io.aegis.replay.messaging.KafkaAccess;
 import io.aegis.replay.messaging.Namespace;
 import io.aegis.replay.messaging.ProgressReporter;
@@ -83,7 +84,7 @@ public final class ReplayContext implements AutoCloseable {
     }
 
     public HistoryLoader historyLoader() {
-        return new HistoryLoader(kafka, reader(), decoder(), namespace);
+        return new HistoryLoader(RecordSource.kafka(kafka, reader()), decoder(), namespace);
     }
 
     /** The member list, when a members file is configured and present. */

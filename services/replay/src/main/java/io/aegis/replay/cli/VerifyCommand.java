@@ -2,12 +2,16 @@ package io.aegis.replay.cli;
 
 import io.aegis.replay.AegisCli;
 import io.aegis.replay.ReplayException;
+import io.aegis.replay.archive.ArchiveRecordSource;
+import io.aegis.replay.messaging.HistoryLoader;
+import io.aegis.replay.messaging.RecordDecoder;
 import io.aegis.replay.domain.RecordedHistory;
 import io.aegis.replay.domain.TimeRange;
 import io.aegis.replay.report.JsonReport;
 import io.aegis.replay.report.ReportFiles;
 import io.aegis.replay.verify.EvidenceVerifier;
 import io.aegis.replay.verify.VerificationReport;
+import io.aegis.replay.verify.Violation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -15,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -30,11 +35,16 @@ public final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     AegisCli parent;
 
-    @Option(names = "--from", required = true, description = "Start: ISO-8601 instant, 'now' or -PT2H")
+    @Option(names = "--from", description = "Start: ISO-8601 instant, 'now' or -PT2H (required on the live cluster; "
+            + "with --archive the default is the archives' beginning)")
     String from;
 
-    @Option(names = "--to", required = true, description = "End (exclusive)")
+    @Option(names = "--to", description = "End (exclusive; required on the live cluster, with --archive the default is now)")
     String to;
+
+    @Option(names = "--archive", description = "Verify exported archives instead of the live cluster, with no broker, "
+            + "registry or network: an archive file or a directory of *.avro archives; repeatable")
+    List<Path> archives = new ArrayList<>();
 
     @Option(names = "--lookback", defaultValue = "PT24H",
             description = "How far before --from to read the routing audit, for deliveries decided earlier (default ${DEFAULT-VALUE})")
@@ -48,16 +58,56 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!archives.isEmpty()) {
+            return offline();
+        }
+        if (from == null || to == null) {
+            throw ReplayException.usage("--from and --to are required when verifying the live cluster");
+        }
         ReplayContext context = parent.context();
-        Instant now = context.clock().instant();
-        TimeRange range = TimeRange.parse(from, to, now);
+        TimeRange range = TimeRange.parse(from, to, context.clock().instant());
         TimeRange auditRange = new TimeRange(range.from().minus(lookback), range.to());
         RecordedHistory history = context.historyLoader().load(range, auditRange, range);
-        VerificationReport report = EvidenceVerifier.verify(range, history, context.members());
-        print(report, context.out());
+        return finish(EvidenceVerifier.verify(range, history, context.members()), context.out());
+    }
+
+    /** The archives alone: no broker, no registry (their writer schemas travel with them), no network. */
+    private Integer offline() {
+        AegisCli.OfflineContext context = parent.offline();
+        ArchiveRecordSource source = ArchiveRecordSource.open(archives);
+        TimeRange range = TimeRange.parse(from == null ? "1970-01-01T00:00:00Z" : from, to == null ? "now" : to,
+                context.clock().instant());
+        TimeRange auditRange = new TimeRange(range.from().minus(lookback), range.to());
+        RecordedHistory history = new HistoryLoader(source, new RecordDecoder(source), context.namespace())
+                .load(range, auditRange, range);
+        context.out().println("offline: " + source.files().size() + " archive(s), topics " + source.listTopics(t -> true)
+                + (context.members().isPresent() ? "" : "; no members file: signatures cannot be checked"));
+        return finish(withUndecodable(EvidenceVerifier.verify(range, history, context.members()), history), context.out());
+    }
+
+    /**
+     * In an archive every record was readable when it was exported: one that no longer decodes as its
+     * topic's contract was altered since, which is a violation rather than a gap.
+     */
+    static VerificationReport withUndecodable(VerificationReport report, RecordedHistory history) {
+        if (history.undecodable().isEmpty()) {
+            return report;
+        }
+        List<Violation> violations = new ArrayList<>(report.violations());
+        for (String failure : history.undecodable()) {
+            int cut = failure.indexOf(": ");
+            violations.add(new Violation("archive", failure.substring(0, cut), failure.substring(cut + 2)
+                    + "; the record was altered after export, or is not what its topic carries"));
+        }
+        List<String> unchecked = report.unchecked().stream().filter(note -> !note.startsWith("skipped undecodable record")).toList();
+        return new VerificationReport(report.from(), report.to(), report.checked(), violations, unchecked);
+    }
+
+    private Integer finish(VerificationReport report, PrintStream out) {
+        print(report, out);
         if (reportDir != null) {
             ReportFiles.write(reportDir, "verify", Map.of("json", JsonReport.render(report)))
-                    .forEach(file -> context.out().println("wrote " + file));
+                    .forEach(file -> out.println("wrote " + file));
         }
         if (!report.clean()) {
             return 1;

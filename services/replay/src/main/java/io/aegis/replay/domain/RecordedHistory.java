@@ -21,7 +21,8 @@ import java.util.List;
  * the case states members found on their own inboxes). {@code notes} says
  * what could not be read (a topic the operator may not read, a record that did not decode), so a
  * report never looks more complete than it is; {@code unreadableTopics} names the topics among
- * them that could not be read at all, for checks that must say which evidence they did not see.
+ * them that could not be read at all, for checks that must say which evidence they did not see;
+ * {@code undecodable} names each record that did not decode ({@code topic/partition@offset: reason}).
  */
 public record RecordedHistory(
         List<Recorded<ThreatSignal>> signals,
@@ -38,13 +39,15 @@ public record RecordedHistory(
         List<Recorded<SharingPolicy>> policies,
         List<Recorded<EmergencyCase>> caseCopies,
         List<String> notes,
-        List<String> unreadableTopics) {
+        List<String> unreadableTopics,
+        List<String> undecodable) {
 
     /** An empty, mutable history to fill while reading. */
     public static RecordedHistory empty() {
         return new RecordedHistory(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
     }
 
     /** Number of contract records held (policies, read whatever the range, included). */

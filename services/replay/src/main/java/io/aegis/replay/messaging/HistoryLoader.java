@@ -42,14 +42,12 @@ import java.util.regex.Pattern;
  */
 public final class HistoryLoader {
 
-    private final KafkaAccess kafka;
-    private final TopicRangeReader reader;
+    private final RecordSource source;
     private final RecordDecoder decoder;
     private final Namespace namespace;
 
-    public HistoryLoader(KafkaAccess kafka, TopicRangeReader reader, RecordDecoder decoder, Namespace namespace) {
-        this.kafka = kafka;
-        this.reader = reader;
+    public HistoryLoader(RecordSource source, RecordDecoder decoder, Namespace namespace) {
+        this.source = source;
         this.decoder = decoder;
         this.namespace = namespace;
     }
@@ -100,7 +98,7 @@ public final class HistoryLoader {
     public Optional<EmergencyCase> findCase(String caseId) {
         String topic = namespace.topic(TopicNames.CASES);
         List<EmergencyCase> found = new ArrayList<>();
-        reader.read(topic, TimeRange.ALL, raw -> {
+        source.read(topic, TimeRange.ALL, raw -> {
             if (caseId.equals(raw.keyText()) && raw.value() != null) {
                 found.add(decoder.decode(raw, EmergencyCase.class));
             }
@@ -114,7 +112,7 @@ public final class HistoryLoader {
 
     /** Per-country topics of one kind this principal can see, sorted. */
     public List<String> perCountry(Pattern pattern) {
-        return kafka.listTopics(name -> namespace.matches(name, pattern));
+        return source.listTopics(name -> namespace.matches(name, pattern));
     }
 
     /**
@@ -126,9 +124,16 @@ public final class HistoryLoader {
         List<String> visible = perCountry(pattern);
         for (String country : expected) {
             String topic = namespace.topic(topicOf.apply(country));
-            if (!visible.contains(topic) && kafka.visibility(topic) == KafkaAccess.Visibility.DENIED) {
+            if (visible.contains(topic)) {
+                continue;
+            }
+            if (source.visibility(topic) == KafkaAccess.Visibility.DENIED) {
                 history.notes().add("not read: not authorized to describe or read topic " + topic
                         + ": the operator principal has no grant on it" + grantHint(topic));
+                history.unreadableTopics().add(topic);
+            } else if (!source.requiresSharedTopics()) {
+                // archives: a topic of a country the audit names that was not exported is evidence not seen
+                history.notes().add("not read: topic " + topic + " is in none of the archives");
                 history.unreadableTopics().add(topic);
             }
         }
@@ -157,16 +162,17 @@ public final class HistoryLoader {
     private <T extends SpecificRecord> void load(String topic, TimeRange range, Class<T> type, RecordedHistory history,
                                                  Consumer<Recorded<T>> sink, boolean required) {
         try {
-            reader.read(topic, range, raw -> {
+            source.read(topic, range, raw -> {
                 try {
                     sink.accept(new Recorded<>(raw.topic(), raw.partition(), raw.offset(), raw.timestamp(), raw.keyText(),
                             decoder.decode(raw, type)));
                 } catch (RecordDecoder.DecodeException e) {
                     history.notes().add("skipped undecodable record " + e.getMessage());
+                    history.undecodable().add(e.getMessage());
                 }
             });
         } catch (ReplayException e) {
-            if (required || e.exitCode() != ReplayException.UNAVAILABLE) {
+            if ((required && source.requiresSharedTopics()) || e.exitCode() != ReplayException.UNAVAILABLE) {
                 throw e;
             }
             boolean denied = e.getMessage().startsWith("not authorized");
