@@ -33,6 +33,12 @@ public final class DevStack {
               manifests       regenerate infra/k8s/kafka-topics.yaml and kafka-users.yaml from infra/
               topics --bootstrap HOST:PORT [--command-config FILE] [--infra DIR] [--check]
                               create or check the planned topics on any cluster
+              users --bootstrap HOST:PORT [--command-config FILE] [--infra DIR]
+                              give every principal of infra/acls.yaml its SCRAM-SHA-512 login on any cluster
+                              (each password from <PRINCIPAL>_KAFKA_PASSWORD, e.g. NODE_FR_KAFKA_PASSWORD)
+              schemas --registry URL --user USER [--infra DIR]
+                              register every topic's schema as the registry administrator USER
+                              (password from AEGIS_REGISTRY_PASSWORD)
               bench [--rate=2000] [--seconds=60] [--warmup=20] [--batch=50]
                               POST at a node -> duty officer's notification latency (p50/p99) under load,
                               on an isolated stack of its own, beside the raw produce->consume latency
@@ -117,6 +123,14 @@ public final class DevStack {
             }
             case "topics" -> {
                 return new io.aegis.devstack.infra.TopicsCommand(out).run(options, settings.infraDir()) ? 0 : 1;
+            }
+            case "users" -> {
+                return new io.aegis.devstack.infra.UsersCommand(out, System.getenv()).run(options, settings.infraDir())
+                        ? 0 : 1;
+            }
+            case "schemas" -> {
+                new io.aegis.devstack.infra.SchemasCommand(out, System.getenv()).run(options, settings.infraDir());
+                return 0;
             }
             case "demo" -> {
                 requireOptions(options, List.of());
