@@ -173,8 +173,12 @@ public class SignalIntake {
         }
     }
 
-    /** Counts a write refused by Kafka or the registry and returns it as a 503-mapped exception. */
     private Throwable unavailable(Throwable error) {
+        return unavailable(error, meters);
+    }
+
+    /** Counts a write refused by Kafka or the registry and returns it as a 503-mapped exception (also for STIX imports). */
+    static Throwable unavailable(Throwable error, MeterRegistry meters) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         boolean registry = cause instanceof RegistryUnavailableException;
         meters.counter("aegis.node.signals.rejected", "reason", registry ? "registry_unavailable" : "kafka_unavailable")

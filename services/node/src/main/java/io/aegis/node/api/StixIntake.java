@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Publishes the signals read from a STIX document (a bundle, or a TAXII envelope): each signal the
@@ -59,9 +58,13 @@ public class StixIntake {
 
     public CompletableFuture<Result> publish(JsonNode document) {
         StixImport.Result mapping = StixImport.read(document);
+        Map<String, List<Violation>> failed = new java.util.HashMap<>();
+        mapping.failures().forEach(f -> failed.computeIfAbsent(f.objectId(), id -> new ArrayList<>())
+                .add(new Violation(f.objectId() + "." + f.property(), f.message())));
+        Map<String, JsonNode> containers = containers(document, mapping);
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
         for (StixImport.Imported signal : mapping.signals()) {
-            List<Violation> brokenParts = brokenParts(document, signal, mapping.failures());
+            List<Violation> brokenParts = brokenParts(containers.get(signal.objectId()), failed);
             outcomes.add(brokenParts.isEmpty() ? publish(signal)
                     : CompletableFuture.completedFuture(new Outcome(signal, null, brokenParts, null)));
         }
@@ -69,19 +72,31 @@ public class StixIntake {
                 .thenApply(done -> new Result(mapping, outcomes.stream().map(CompletableFuture::join).toList()));
     }
 
+    /** The objects the signals were made from, by id, found in one pass over the document. */
+    private static Map<String, JsonNode> containers(JsonNode document, StixImport.Result mapping) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        mapping.signals().forEach(signal -> ids.add(signal.objectId()));
+        Map<String, JsonNode> containers = new java.util.HashMap<>();
+        for (JsonNode object : document.path("objects")) {
+            if (ids.contains(object.path("id").asText())) {
+                containers.put(object.path("id").asText(), object);
+            }
+        }
+        return containers;
+    }
+
     /**
      * The failures of the objects a report or grouping refers to: such a signal is refused whole, naming
      * them, rather than published without the part that could not be read.
      */
-    private static List<Violation> brokenParts(JsonNode document, StixImport.Imported signal, List<StixImport.Failure> failures) {
-        java.util.Set<String> refs = new java.util.HashSet<>();
-        for (JsonNode object : document.path("objects")) {
-            if (signal.objectId().equals(object.path("id").asText())) {
-                object.path("object_refs").forEach(ref -> refs.add(ref.asText()));
-            }
+    private static List<Violation> brokenParts(JsonNode container, Map<String, List<Violation>> failed) {
+        java.util.Set<String> refs = new java.util.LinkedHashSet<>();
+        if (container != null) {
+            container.path("object_refs").forEach(ref -> refs.add(ref.asText()));
         }
-        return failures.stream().filter(f -> refs.contains(f.objectId()))
-                .map(f -> new Violation(f.objectId() + "." + f.property(), f.message())).toList();
+        List<Violation> broken = new ArrayList<>();
+        refs.forEach(ref -> broken.addAll(failed.getOrDefault(ref, List.of())));
+        return broken;
     }
 
     private CompletableFuture<Outcome> publish(StixImport.Imported signal) {
@@ -94,8 +109,7 @@ public class StixIntake {
         }
         return publisher.publish(content).handle((accepted, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                return new Outcome(signal, null, List.of(), cause);
+                return new Outcome(signal, null, List.of(), SignalIntake.unavailable(error, meters));
             }
             meters.counter("aegis.node.signals.accepted").increment();
             return new Outcome(signal, accepted, List.of(), null);

@@ -29,16 +29,24 @@ public final class StixCopies {
             return new StixSignal(signal.getId(), signal.getOriginCountry(), signal.getOriginAgency(), signal.getSubmittedAt(),
                     signal.getSubmittedAt(), signal.getContent(), false);
         }
-        SignalContent.Builder content = SignalContent.newBuilder(signal.getContent());
-        if (latest.getNewTlp() != null && latest.getNewTlp().ordinal() > signal.getContent().getTlp().ordinal()) {
-            content.setTlp(latest.getNewTlp());
-        }
-        if (!latest.getNewRecipients().isEmpty()) {
-            content.setRecipients(latest.getNewRecipients());
-        }
         boolean revoked = latest.getKind() == io.aegis.schema.signal.RetractionKind.RETRACT;
         return new StixSignal(signal.getId(), signal.getOriginCountry(), signal.getOriginAgency(), signal.getSubmittedAt(),
-                latest.getIssuedAt(), content.build(), revoked);
+                latest.getIssuedAt(), narrowed(signal.getContent(), latest), revoked);
+    }
+
+    /**
+     * The content as a downgrade leaves it: a stricter label (never a wider one) and the notice's
+     * recipients when it names any. The one narrowing rule of the inbox copy and the own signal.
+     */
+    public static SignalContent narrowed(SignalContent content, Retraction notice) {
+        SignalContent.Builder narrowed = SignalContent.newBuilder(content);
+        if (notice.getNewTlp() != null && notice.getNewTlp().ordinal() > content.getTlp().ordinal()) {
+            narrowed.setTlp(notice.getNewTlp());
+        }
+        if (!notice.getNewRecipients().isEmpty()) {
+            narrowed.setRecipients(notice.getNewRecipients());
+        }
+        return narrowed.build();
     }
 
     /**

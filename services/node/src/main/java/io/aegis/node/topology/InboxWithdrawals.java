@@ -6,7 +6,6 @@ import io.aegis.stix.StixExport;
 import io.aegis.schema.signal.Retraction;
 import io.aegis.schema.signal.RetractionKind;
 import io.aegis.schema.signal.SharedSignal;
-import io.aegis.schema.signal.SignalContent;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -82,14 +81,7 @@ final class InboxWithdrawals {
     }
 
     private static SharedSignal narrowed(SharedSignal copy, Retraction notice) {
-        SignalContent.Builder content = SignalContent.newBuilder(copy.getContent());
-        if (notice.getNewTlp() != null && notice.getNewTlp().ordinal() > copy.getContent().getTlp().ordinal()) {
-            content.setTlp(notice.getNewTlp());
-        }
-        if (!notice.getNewRecipients().isEmpty()) {
-            content.setRecipients(notice.getNewRecipients());
-        }
-        return SharedSignal.newBuilder(copy).setContent(content.build()).build();
+        return SharedSignal.newBuilder(copy).setContent(StixCopies.narrowed(copy.getContent(), notice)).build();
     }
 
     /** Why: the router's notice follows the origin's attribution at retraction time, which may name more than the copy did. */

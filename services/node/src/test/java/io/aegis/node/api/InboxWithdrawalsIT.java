@@ -82,10 +82,7 @@ class InboxWithdrawalsIT {
             kafka.createTopic(TopicNames.outbox(cc), 1, 1);
             kafka.createTopic(TopicNames.inbox(cc), 1, 1);
         }
-        for (String topic : List.of(TopicNames.COORDINATION_SIGNALS, TopicNames.ROUTING_AUDIT, TopicNames.RECEIPTS, TopicNames.DLQ)) {
-            kafka.createTopic(topic, 1, 1);
-        }
-        kafka.createTopic(TopicNames.POLICIES, 1, 1, Map.of("cleanup.policy", "compact"));
+        RouterHarness.createTopics(kafka);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/siem", exchange -> {
             webhook.add(new Delivery(Map.of(

@@ -1,6 +1,7 @@
 package io.aegis.node.support;
 
 import io.aegis.kafka.crypto.Ed25519;
+import io.aegis.kafka.topic.TopicNames;
 import io.aegis.router.config.AegisConfig;
 import io.aegis.router.config.AvroTrust;
 import io.aegis.router.config.RouterConfig;
@@ -22,6 +23,17 @@ import java.util.Map;
 public final class RouterHarness {
 
     private RouterHarness() {
+    }
+
+    /**
+     * Creates the shared topics the router reads and writes (the policies compacted, as in production).
+     * Call it before the nodes start: a node creates the ones it needs that are missing, uncompacted.
+     */
+    public static void createTopics(KafkaCluster kafka) {
+        for (String topic : List.of(TopicNames.COORDINATION_SIGNALS, TopicNames.ROUTING_AUDIT, TopicNames.RECEIPTS, TopicNames.DLQ)) {
+            kafka.createTopic(topic, 1, 1);
+        }
+        kafka.createTopic(TopicNames.POLICIES, 1, 1, Map.of("cleanup.policy", "compact"));
     }
 
     /** Starts a router named {@code name} over {@code nodes}, with {@code policies} (country → policy YAML). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aegis.kafka.topic.TopicNames;
 import io.aegis.node.support.NodeHarness;
 import io.aegis.node.support.RouterHarness;
 import io.aegis.router.messaging.RouterStreams;
@@ -72,10 +71,7 @@ class TaxiiExchangeIT {
 
     @BeforeAll
     void start(KafkaCluster kafka) throws Exception {
-        for (String topic : List.of(TopicNames.COORDINATION_SIGNALS, TopicNames.ROUTING_AUDIT, TopicNames.RECEIPTS, TopicNames.DLQ)) {
-            kafka.createTopic(topic, 1, 1);
-        }
-        kafka.createTopic(TopicNames.POLICIES, 1, 1, Map.of("cleanup.policy", "compact"));
+        RouterHarness.createTopics(kafka);
         var registry = new io.aegis.kafka.registry.InMemorySchemaRegistryClient();
         fr = new NodeHarness(kafka, "FR", registry, Map.of());
         de = new NodeHarness(kafka, "DE", registry, Map.of());

@@ -1,6 +1,7 @@
 package io.aegis.replay.cli;
 
 import io.aegis.replay.AegisCli;
+import io.aegis.policy.Members;
 import io.aegis.replay.ReplayException;
 import io.aegis.replay.archive.ArchiveRecordSource;
 import io.aegis.replay.messaging.HistoryLoader;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -66,9 +68,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         ReplayContext context = parent.context();
         TimeRange range = TimeRange.parse(from, to, context.clock().instant());
-        TimeRange auditRange = new TimeRange(range.from().minus(lookback), range.to());
-        RecordedHistory history = context.historyLoader().load(range, auditRange, range);
-        return finish(EvidenceVerifier.verify(range, history, context.members()), context.out());
+        return finish(verify(context.historyLoader(), range, context.members(), false), context.out());
     }
 
     /** The archives alone: no broker, no registry (their writer schemas travel with them), no network. */
@@ -77,12 +77,21 @@ public final class VerifyCommand implements Callable<Integer> {
         ArchiveRecordSource source = ArchiveRecordSource.open(archives);
         TimeRange range = TimeRange.parse(from == null ? "1970-01-01T00:00:00Z" : from, to == null ? "now" : to,
                 context.clock().instant());
-        TimeRange auditRange = new TimeRange(range.from().minus(lookback), range.to());
-        RecordedHistory history = new HistoryLoader(source, new RecordDecoder(source), context.namespace())
-                .load(range, auditRange, range);
         context.out().println("offline: " + source.files().size() + " archive(s), topics " + source.listTopics(t -> true)
                 + (context.members().isPresent() ? "" : "; no members file: signatures cannot be checked"));
-        return finish(withUndecodable(EvidenceVerifier.verify(range, history, context.members()), history), context.out());
+        HistoryLoader loader = new HistoryLoader(source, new RecordDecoder(source), context.namespace());
+        return finish(verify(loader, range, context.members(), true), context.out());
+    }
+
+    /**
+     * Loads the range (the routing audit from {@code --lookback} earlier) and checks it; from archives an
+     * undecodable record is a violation (see {@link #withUndecodable}).
+     */
+    private VerificationReport verify(HistoryLoader loader, TimeRange range, Optional<Members> members, boolean archives) {
+        TimeRange auditRange = new TimeRange(range.from().minus(lookback), range.to());
+        RecordedHistory history = loader.load(range, auditRange, range);
+        VerificationReport report = EvidenceVerifier.verify(range, history, members);
+        return archives ? withUndecodable(report, history) : report;
     }
 
     /**
