@@ -2,15 +2,12 @@ package io.aegis.node.api;
 
 import io.aegis.node.domain.InboxEntries;
 import io.aegis.node.domain.InvalidRequestException;
-import io.aegis.node.messaging.NodeStores;
 import io.aegis.node.topology.StoreNames;
 import io.aegis.schema.common.Category;
 import io.aegis.schema.common.Sector;
 import io.aegis.schema.signal.Retraction;
-import io.aegis.schema.signal.RetractionKind;
 import io.aegis.schema.signal.SharedSignal;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -33,7 +30,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -51,11 +47,11 @@ public class InboxController {
     static final List<String> FEED = List.of(StoreNames.INBOX_ITEMS, StoreNames.INBOX_WITHDRAWALS);
 
     private final Feeds feeds;
-    private final NodeStores stores;
+    private final InboxCopies copies;
 
-    public InboxController(Feeds feeds, NodeStores stores) {
+    public InboxController(Feeds feeds, InboxCopies copies) {
         this.feeds = feeds;
-        this.stores = stores;
+        this.copies = copies;
     }
 
     @Operation(summary = "Inbox page: signals and their retraction/downgrade events after the cursor, "
@@ -84,14 +80,8 @@ public class InboxController {
     @Get("/{id}")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<Map<String, Object>> show(@PathVariable String id) {
-        Optional<String> cursor = stores.get(StoreNames.INBOX_INDEX, id);
-        Optional<SharedSignal> signal = cursor.flatMap(c -> stores.get(StoreNames.INBOX_ITEMS, c));
-        if (signal.isPresent()) {
-            return HttpResponse.ok(InboxEntries.signal(cursor.get(), signal.get(), withdrawals(id)));
-        }
-        return withdrawals(id).stream().filter(w -> w.getKind() == RetractionKind.RETRACT).findFirst()
-                .map(r -> HttpResponse.<Map<String, Object>>status(HttpStatus.GONE).body(InboxEntries.tombstone(r)))
-                .orElseThrow(() -> new NotFoundException("no signal " + id + " in this inbox"));
+        return copies.held(id).<HttpResponse<Map<String, Object>>>map(held -> HttpResponse.ok(InboxEntries.signal(held.key, held.value, copies.withdrawals(id))))
+                .orElseGet(() -> copies.notHeld(id));
     }
 
     private Map<String, Object> render(KeyValue<String, Object> entry) {
@@ -99,11 +89,7 @@ public class InboxController {
             return InboxEntries.withdrawal(entry.key, notice);
         }
         SharedSignal copy = (SharedSignal) entry.value;
-        return InboxEntries.signal(entry.key, copy, withdrawals(copy.getSignalId()));
-    }
-
-    private List<Retraction> withdrawals(String signalId) {
-        return stores.prefix(StoreNames.INBOX_WITHDRAWAL_INDEX, signalId + StoreNames.SEPARATOR);
+        return InboxEntries.signal(entry.key, copy, copies.withdrawals(copy.getSignalId()));
     }
 
     static Predicate<Object> feedFilter(String category, String sector, Integer minSeverity, String since) {

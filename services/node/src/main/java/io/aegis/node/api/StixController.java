@@ -1,14 +1,11 @@
 package io.aegis.node.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aegis.node.domain.InboxEntries;
 import io.aegis.node.domain.StixCopies;
-import io.aegis.node.messaging.NodeStores;
+import io.aegis.node.taxii.CollectionObjects;
+import io.aegis.node.taxii.TaxiiCollection;
+import io.aegis.node.topology.StixFeed;
 import io.aegis.node.security.Roles;
-import io.aegis.node.topology.StoreNames;
-import io.aegis.schema.signal.Retraction;
-import io.aegis.schema.signal.RetractionKind;
-import io.aegis.schema.signal.SharedSignal;
 import io.aegis.stix.StixExport;
 import io.aegis.stix.StixSignal;
 import io.micronaut.core.annotation.Nullable;
@@ -29,9 +26,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,12 +41,14 @@ public class StixController {
 
     public static final String STIX_JSON = "application/stix+json";
     private final OwnSignals own;
-    private final NodeStores stores;
+    private final InboxCopies copies;
+    private final CollectionObjects objects;
     private final StixIntake intake;
 
-    public StixController(OwnSignals own, NodeStores stores, StixIntake intake) {
+    public StixController(OwnSignals own, InboxCopies copies, CollectionObjects objects, StixIntake intake) {
         this.own = own;
-        this.stores = stores;
+        this.copies = copies;
+        this.objects = objects;
         this.intake = intake;
     }
 
@@ -68,20 +66,13 @@ public class StixController {
     @Get("/inbox/{id}/stix")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<Object> inboxBundle(@PathVariable String id) {
-        Optional<SharedSignal> copy = stores.<String>get(StoreNames.INBOX_INDEX, id)
-                .flatMap(cursor -> stores.<SharedSignal>get(StoreNames.INBOX_ITEMS, cursor));
-        List<Retraction> withdrawals = stores.prefix(StoreNames.INBOX_WITHDRAWAL_INDEX, id + StoreNames.SEPARATOR);
-        if (copy.isPresent()) {
-            // the current version is the copy as of its latest downgrade
-            var modified = withdrawals.stream().map(Retraction::getIssuedAt).max(java.time.Instant::compareTo)
-                    .orElse(copy.get().getSharedAt());
-            return HttpResponse.ok((Object) StixExport.bundle(StixExport.objects(StixCopies.of(copy.get(), modified))).toString())
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
-        }
-        return withdrawals.stream().filter(w -> w.getKind() == RetractionKind.RETRACT).findFirst()
-                .map(r -> HttpResponse.<Object>status(HttpStatus.GONE).body((Object) InboxEntries.tombstone(r)))
-                .orElseThrow(() -> new NotFoundException("no signal " + id + " in this inbox"));
+    public HttpResponse<?> inboxBundle(@PathVariable String id) {
+        return copies.held(id).<HttpResponse<?>>map(held -> {
+            // the version the TAXII inbox collection serves: the event that made the current copy
+            Instant modified = objects.entry(TaxiiCollection.INBOX, id).map(StixFeed.Entry::modified)
+                    .orElse(held.value.getSharedAt());
+            return json(StixExport.bundle(StixExport.objects(StixCopies.of(held.value, modified))));
+        }).orElseGet(() -> copies.notHeld(id));
     }
 
     /** STIX JSON is written by Jackson as the mapping built it (not re-encoded by the framework's serializers). */

@@ -1,13 +1,13 @@
 package io.aegis.node.taxii;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aegis.node.api.InboxCopies;
 import io.aegis.node.domain.StixCopies;
 import io.aegis.node.messaging.NodeStores;
 import io.aegis.node.topology.StixFeed;
 import io.aegis.node.topology.StoreNames;
 import io.aegis.schema.common.Tlp;
 import io.aegis.schema.signal.Retraction;
-import io.aegis.schema.signal.SharedSignal;
 import io.aegis.schema.signal.ThreatSignal;
 import io.aegis.stix.AegisExtension;
 import io.aegis.stix.StixExport;
@@ -37,9 +37,11 @@ public class CollectionObjects {
     public static final Instant DEFINED = Instant.parse(AegisExtension.DEFINED);
 
     private final NodeStores stores;
+    private final InboxCopies inbox;
 
-    public CollectionObjects(NodeStores stores) {
+    public CollectionObjects(NodeStores stores, InboxCopies inbox) {
         this.stores = stores;
+        this.inbox = inbox;
     }
 
     /** The TLP 2.0 marking definitions, the Aegis network identity and the Aegis extension definition. */
@@ -61,6 +63,12 @@ public class CollectionObjects {
         return stores.<String>get(collection.store(), cursor).map(text -> of(collection, StixFeed.decode(text))).orElse(List.of());
     }
 
+    /** The collection's current entry for a signal: which version of it the collection serves. */
+    public Optional<StixFeed.Entry> entry(TaxiiCollection collection, String signalId) {
+        return stores.<String>get(collection.index(), signalId).flatMap(cursor -> stores.<String>get(collection.store(), cursor))
+                .map(StixFeed::decode);
+    }
+
     public List<ObjectNode> of(TaxiiCollection collection, StixFeed.Entry entry) {
         if (entry.revoked() && entry.skeleton() != null) {
             return StixExport.revoked(entry.skeleton(), entry.modified());
@@ -71,9 +79,7 @@ public class CollectionObjects {
     }
 
     private Optional<StixSignal> inboxCopy(StixFeed.Entry entry) {
-        return stores.<String>get(StoreNames.INBOX_INDEX, entry.signalId())
-                .flatMap(cursor -> stores.<SharedSignal>get(StoreNames.INBOX_ITEMS, cursor))
-                .map(copy -> StixCopies.of(copy, entry.modified()));
+        return inbox.held(entry.signalId()).map(held -> StixCopies.of(held.value, entry.modified()));
     }
 
     private Optional<StixSignal> ownSignal(StixFeed.Entry entry) {

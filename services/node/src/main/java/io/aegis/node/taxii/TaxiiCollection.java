@@ -21,21 +21,23 @@ import java.util.UUID;
 public enum TaxiiCollection {
 
     INBOX("inbox", "Signals shared with this country, as the inbox API serves them (redaction and attribution "
-            + "applied; withheld signals absent)", StoreNames.STIX_INBOX,
+            + "applied; withheld signals absent)", StoreNames.STIX_INBOX, StoreNames.STIX_INBOX_INDEX,
             Set.of(Roles.DUTY_OFFICER, Roles.OPERATOR), Set.of()),
-    OUTBOX("outbox", "This country's own signals; POST objects to publish them", StoreNames.STIX_OUTBOX,
+    OUTBOX("outbox", "This country's own signals; POST objects to publish them", StoreNames.STIX_OUTBOX, StoreNames.STIX_OUTBOX_INDEX,
             Set.of(Roles.PUBLISHER, Roles.OPERATOR), Set.of(Roles.PUBLISHER));
 
     private final String alias;
     private final String description;
     private final String store;
+    private final String index;
     private final Set<String> readers;
     private final Set<String> writers;
 
-    TaxiiCollection(String alias, String description, String store, Set<String> readers, Set<String> writers) {
+    TaxiiCollection(String alias, String description, String store, String index, Set<String> readers, Set<String> writers) {
         this.alias = alias;
         this.description = description;
         this.store = store;
+        this.index = index;
         this.readers = readers;
         this.writers = writers;
     }
@@ -46,6 +48,11 @@ public enum TaxiiCollection {
 
     public String store() {
         return store;
+    }
+
+    /** signal id → the signal's cursor in {@link #store()}. */
+    public String index() {
+        return index;
     }
 
     public String id(String country) {
