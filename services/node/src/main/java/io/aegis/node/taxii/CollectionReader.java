@@ -3,6 +3,7 @@ package io.aegis.node.taxii;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aegis.node.domain.SequenceClock;
 import io.aegis.node.messaging.NodeStores;
+import io.aegis.node.topology.StixFeed;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KeyValue;
 
@@ -10,7 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * Pages of a TAXII collection: its objects in the order they were added (definitions first, then
@@ -34,12 +35,18 @@ public class CollectionReader {
 
     /** One object of a page, with when it was added to the collection. */
     public record Added(Instant dateAdded, ObjectNode object) {
+
+        /** The object's version: its {@code modified}, else its {@code created}, else when it was added (an SCO). */
+        public String version() {
+            return object.hasNonNull("modified") ? object.get("modified").asText()
+                    : object.hasNonNull("created") ? object.get("created").asText() : TaxiiMedia.timestamp(dateAdded);
+        }
     }
 
     public record Page(List<Added> objects, boolean more, String next) {
     }
 
-    public Page read(TaxiiCollection collection, TaxiiQuery query, Predicate<ObjectNode> match) {
+    public Page read(TaxiiCollection collection, TaxiiQuery query, BiPredicate<? super ObjectNode, Instant> match) {
         TaxiiQuery.Position start = start(query);
         List<Added> page = new ArrayList<>();
         String last = start.cursor();
@@ -63,7 +70,7 @@ public class CollectionReader {
             }
             for (KeyValue<String, String> entry : entries.items()) {
                 scanned++;
-                String stop = add(page, entry.key, objects.of(collection, io.aegis.node.topology.StixFeed.decode(entry.value)), 0,
+                String stop = add(page, entry.key, objects.of(collection, StixFeed.decode(entry.value)), 0,
                         query.limit(), match);
                 if (stop != null) {
                     return new Page(page, true, stop);
@@ -82,13 +89,13 @@ public class CollectionReader {
      * from when the page filled up before the entry's last object, else null.
      */
     private static String add(List<Added> page, String cursor, List<ObjectNode> entry, int skip, int limit,
-                              Predicate<ObjectNode> match) {
+                              BiPredicate<? super ObjectNode, Instant> match) {
         Instant added = dateAdded(cursor);
         for (int i = skip; i < entry.size(); i++) {
             if (page.size() >= limit) {
                 return new TaxiiQuery.Position(cursor, i).token();
             }
-            if (match.test(entry.get(i))) {
+            if (match.test(entry.get(i), added)) {
                 page.add(new Added(added, entry.get(i)));
             }
         }

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -47,7 +48,7 @@ public class TaxiiObjects {
         CollectionReader.Page page = read(collection, query, objectId);
         ObjectNode body = head(page);
         ArrayNode versions = JsonNodeFactory.instance.arrayNode();
-        page.objects().forEach(o -> versions.add(version(o)));
+        page.objects().forEach(o -> versions.add(o.version()));
         if (!versions.isEmpty()) {
             body.set("versions", versions);
         }
@@ -55,14 +56,14 @@ public class TaxiiObjects {
     }
 
     public MutableHttpResponse<Object> manifest(TaxiiCollection collection, TaxiiQuery query) {
-        CollectionReader.Page page = reader.read(collection, query, matcher(query, null));
+        CollectionReader.Page page = reader.read(collection, query, matcherOf(query, null));
         ObjectNode body = head(page);
         ArrayNode records = JsonNodeFactory.instance.arrayNode();
         for (CollectionReader.Added o : page.objects()) {
             ObjectNode record = records.addObject();
             record.put("id", o.object().path("id").asText());
             record.put("date_added", TaxiiMedia.timestamp(o.dateAdded()));
-            record.put("version", version(o));
+            record.put("version", o.version());
             record.put("media_type", TaxiiMedia.STIX);
         }
         if (!records.isEmpty()) {
@@ -75,14 +76,15 @@ public class TaxiiObjects {
         if (objectId != null && !query.ids().isEmpty()) {
             throw new TaxiiException(400, "match[id]: not allowed on an object's own resource");
         }
-        CollectionReader.Page page = reader.read(collection, query, matcher(query, objectId));
+        CollectionReader.Page page = reader.read(collection, query, matcherOf(query, objectId));
         if (objectId != null && page.objects().isEmpty() && !page.more() && query.next() == null && query.addedAfter() == null) {
             throw new TaxiiException(404, "no object " + objectId + " in collection " + collection.alias());
         }
         return page;
     }
 
-    static Predicate<JsonNode> matcherOf(TaxiiQuery query, String objectId) {
+    /** The request's filters over an object and when it was added (the version of an object without timestamps). */
+    static BiPredicate<ObjectNode, Instant> matcherOf(TaxiiQuery query, String objectId) {
         List<String> ids = objectId != null ? List.of(objectId) : query.ids();
         Predicate<JsonNode> match = o -> true;
         if (!ids.isEmpty()) {
@@ -96,22 +98,11 @@ public class TaxiiObjects {
         }
         List<Instant> exact = query.versions().stream().filter(v -> !List.of("first", "last", "all").contains(v))
                 .map(Instant::parse).toList();
+        Predicate<JsonNode> filters = match;
         if (!exact.isEmpty() && exact.size() == query.versions().size()) {
-            match = match.and(o -> o.hasNonNull("modified") || o.hasNonNull("created")
-                    ? exact.contains(Instant.parse(o.path("modified").asText(o.path("created").asText()))) : false);
+            return (o, added) -> filters.test(o) && exact.contains(Instant.parse(new CollectionReader.Added(added, o).version()));
         }
-        return match;
-    }
-
-    private static Predicate<com.fasterxml.jackson.databind.node.ObjectNode> matcher(TaxiiQuery query, String objectId) {
-        Predicate<JsonNode> match = matcherOf(query, objectId);
-        return match::test;
-    }
-
-    private static String version(CollectionReader.Added o) {
-        JsonNode object = o.object();
-        return object.hasNonNull("modified") ? object.get("modified").asText()
-                : object.hasNonNull("created") ? object.get("created").asText() : TaxiiMedia.timestamp(o.dateAdded());
+        return (o, added) -> filters.test(o);
     }
 
     private static ObjectNode head(CollectionReader.Page page) {

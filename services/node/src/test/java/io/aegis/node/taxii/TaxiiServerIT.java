@@ -165,6 +165,12 @@ class TaxiiServerIT {
         assertEquals(1, envelope("match[id]=" + report + "&match[version]=" + enc(version), NodeHarness.OFFICER).get("objects").size());
         assertFalse(envelope("match[id]=" + report + "&match[version]=" + enc("2020-01-01T00:00:00.000Z"), NodeHarness.OFFICER).has("objects"));
         assertFalse(envelope("match[spec_version]=2.0", NodeHarness.OFFICER).has("objects"));
+        // an object without timestamps (a software SCO) has the version it was added at, and is matched by it
+        String software = all(NodeHarness.OFFICER).stream().filter(o -> o.get("type").asText().equals("software"))
+                .map(o -> o.get("id").asText()).findFirst().orElseThrow();
+        String added = JSON.readTree(get(ROOT + "collections/inbox/objects/" + software + "/versions/", bearer(NodeHarness.OFFICER))
+                .body()).at("/versions/0").asText();
+        assertEquals(1, envelope("match[id]=" + software + "&match[version]=" + enc(added), NodeHarness.OFFICER).get("objects").size());
 
         JsonNode one = JSON.readTree(get(ROOT + "collections/inbox/objects/" + report + "/", bearer(NodeHarness.OFFICER)).body());
         assertEquals(List.of(report), ids(list(one.get("objects"))));
