@@ -83,6 +83,13 @@ public final class RequestFactory {
         }
     }
 
+    /** A HEAD request to a GET route, its inputs otherwise drawn as for a valid request. */
+    public FuzzRequest nextHead(RouteSpec route) {
+        Draft d = new Draft(this, route);
+        d.apply("head");
+        return d.build();
+    }
+
     /** One request to {@code route}. */
     public FuzzRequest next(RouteSpec route) {
         Draft d = new Draft(this, route);
