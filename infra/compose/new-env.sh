@@ -21,7 +21,7 @@ while IFS= read -r line; do
   case "$name" in
     AEGIS_VERSION) value="${line#*=}" ;;
     KAFKA_CLUSTER_ID) value="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')" ;;
-    AEGIS_NETWORK_KEY) value="$(head -c32 /dev/urandom | base64)" ;;
+    AEGIS_NETWORK_KEY|*_ACK_LINK_KEY) value="$(head -c32 /dev/urandom | base64)" ;;
     *_REGISTRY_PASSWORD) registry[$name]="${registry[$name]:-$(random)}"; value="${registry[$name]}" ;;
     *_REGISTRY_PASSWORD_SHA256)
       password_name="${name%_SHA256}"; registry[$password_name]="${registry[$password_name]:-$(random)}"

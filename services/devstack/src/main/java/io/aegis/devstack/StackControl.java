@@ -1,5 +1,7 @@
 package io.aegis.devstack;
 
+import io.aegis.devstack.services.ServiceCatalog;
+
 import io.aegis.devstack.broker.BrokerRunner;
 import io.aegis.devstack.config.Layout;
 import io.aegis.devstack.config.StackSettings;
@@ -147,8 +149,8 @@ public final class StackControl {
         if (isBroker(name)) {
             return 0;
         }
-        int index = List.of(BrokerRunner.NAME, "registry", "router", "escalation", "response").indexOf(name);
-        return index >= 0 ? index : 5 + Math.max(0, portOf(name));
+        int index = List.of(BrokerRunner.NAME, "registry", "router", "escalation", "response", "mailbox").indexOf(name);
+        return index >= 0 ? index : 6 + Math.max(0, portOf(name));
     }
 
     int portOf(String name) {
@@ -160,6 +162,7 @@ public final class StackControl {
             case "router" -> settings.routerPort();
             case "escalation" -> settings.escalationPort();
             case "response" -> settings.responsePort();
+            case ServiceCatalog.MAILBOX -> settings.mailboxPort();
             default -> name.startsWith("node-") && settings.countries().contains(name.substring(5))
                     ? settings.nodePort(name.substring(5)) : -1;
         };

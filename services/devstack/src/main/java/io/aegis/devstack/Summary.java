@@ -30,7 +30,10 @@ final class Summary {
         out.println("Aegis devstack is up.");
         out.printf("  %-12s %s%n", "broker", settings.bootstrapServers());
         for (ServiceSpec spec : services) {
-            if (!spec.name().startsWith("node-")) {
+            if (spec.name().equals(io.aegis.devstack.services.ServiceCatalog.MAILBOX)) {
+                out.printf("  %-12s %s/  (officers' paging mail; user %s, password in var/devstack.json)%n", spec.name(),
+                        settings.mailboxUrl(), io.aegis.devstack.security.StackLogins.MAILBOX_READER);
+            } else if (!spec.name().startsWith("node-")) {
                 out.printf("  %-12s http://localhost:%d%n", spec.name(), spec.port());
             }
         }

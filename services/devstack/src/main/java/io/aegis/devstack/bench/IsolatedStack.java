@@ -59,7 +59,7 @@ public final class IsolatedStack implements AutoCloseable {
         }
         StackSettings settings = new StackSettings(root.toAbsolutePath().normalize(), varDir.toAbsolutePath().normalize(),
                 9092 + portOffset, 9093 + portOffset, 8081 + portOffset, 8091 + portOffset, 8092 + portOffset,
-                8093 + portOffset, 8101 + portOffset, countries, "320m");
+                8093 + portOffset, 8094 + portOffset, 2525 + portOffset, 8101 + portOffset, countries, "320m");
         // A run that was killed may have left processes behind in this directory: stop them before wiping it.
         new StackControl(settings, out).down();
         Classpaths.deleteTree(settings.varDir());

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param routerPort     router health port
  * @param escalationPort escalation health port
  * @param responsePort   response health port
+ * @param mailboxPort    the mailbox's page (captured paging mail)
+ * @param smtpPort       the mailbox's SMTP listener, where the nodes send their officers' pages
  * @param nodeBasePort   port of the first node; the others follow
  * @param countries      the member countries that get a demo node, in port order
  * @param heap           maximum heap of each service JVM, as for {@code -Xmx}
@@ -32,17 +34,18 @@ import java.util.regex.Pattern;
  *                       its controller on {@code controllerPort + 2(i-1)}
  */
 public record StackSettings(Path root, Path varDir, int brokerPort, int controllerPort, int registryPort,
-                            int routerPort, int escalationPort, int responsePort, int nodeBasePort,
-                            List<String> countries, String heap, int brokers) {
+                            int routerPort, int escalationPort, int responsePort, int mailboxPort, int smtpPort,
+                            int nodeBasePort, List<String> countries, String heap, int brokers) {
 
     /** Broker counts the devstack runs: one, or a three-node quorum (replication 3, min.insync.replicas 2). */
     public static final List<Integer> BROKER_COUNTS = List.of(1, 3);
 
-    /** As before the broker count existed: one broker. */
+    /** One broker. */
     public StackSettings(Path root, Path varDir, int brokerPort, int controllerPort, int registryPort, int routerPort,
-                         int escalationPort, int responsePort, int nodeBasePort, List<String> countries, String heap) {
+                         int escalationPort, int responsePort, int mailboxPort, int smtpPort, int nodeBasePort,
+                         List<String> countries, String heap) {
         this(root, varDir, brokerPort, controllerPort, registryPort, routerPort, escalationPort, responsePort,
-                nodeBasePort, countries, heap, 1);
+                mailboxPort, smtpPort, nodeBasePort, countries, heap, 1);
     }
 
     /** The demo members: one node per region. */
@@ -62,6 +65,8 @@ public record StackSettings(Path root, Path varDir, int brokerPort, int controll
         ports.put("AEGIS_ROUTER_PORT", routerPort);
         ports.put("AEGIS_ESCALATION_PORT", escalationPort);
         ports.put("AEGIS_RESPONSE_PORT", responsePort);
+        ports.put("AEGIS_MAILBOX_PORT", mailboxPort);
+        ports.put("AEGIS_SMTP_PORT", smtpPort);
         ports.put("AEGIS_NODE_PORT", nodeBasePort);
         if (!BROKER_COUNTS.contains(brokers)) {
             throw new IllegalArgumentException("the broker count (--brokers, AEGIS_BROKERS) must be one of "
@@ -77,7 +82,7 @@ public record StackSettings(Path root, Path varDir, int brokerPort, int controll
     /** The same settings with another broker count. */
     public StackSettings withBrokers(int count) {
         return new StackSettings(root, varDir, brokerPort, controllerPort, registryPort, routerPort, escalationPort,
-                responsePort, nodeBasePort, countries, heap, count);
+                responsePort, mailboxPort, smtpPort, nodeBasePort, countries, heap, count);
     }
 
     /** The client port of broker {@code node} (1-based). */
@@ -97,6 +102,7 @@ public record StackSettings(Path root, Path varDir, int brokerPort, int controll
                 port(env, "AEGIS_BROKER_PORT", 9092), port(env, "AEGIS_CONTROLLER_PORT", 9093),
                 port(env, "AEGIS_REGISTRY_PORT", 8081), port(env, "AEGIS_ROUTER_PORT", 8091),
                 port(env, "AEGIS_ESCALATION_PORT", 8092), port(env, "AEGIS_RESPONSE_PORT", 8093),
+                port(env, "AEGIS_MAILBOX_PORT", 8094), port(env, "AEGIS_SMTP_PORT", 2525),
                 port(env, "AEGIS_NODE_PORT", 8101), countries(env), env.getOrDefault("AEGIS_HEAP", "320m"),
                 brokers(env));
     }
@@ -126,6 +132,11 @@ public record StackSettings(Path root, Path varDir, int brokerPort, int controll
     public String bootstrapServers() {
         return java.util.stream.IntStream.rangeClosed(1, brokers).mapToObj(node -> "localhost:" + brokerPort(node))
                 .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The mailbox page, where the devstack shows the paging mail its SMTP server captured. */
+    public String mailboxUrl() {
+        return "http://localhost:" + mailboxPort;
     }
 
     public String registryUrl() {

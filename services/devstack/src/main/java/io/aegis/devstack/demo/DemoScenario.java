@@ -35,7 +35,8 @@ public final class DemoScenario {
 
     /** Plays the scenario; true when every expected effect was observed. */
     public boolean play() throws IOException, InterruptedException {
-        DemoNetwork network = DemoNetwork.from(DevstackDescriptor.read(new Layout(settings.varDir()).descriptor()));
+        Map<String, Object> descriptor = DevstackDescriptor.read(new Layout(settings.varDir()).descriptor());
+        DemoNetwork network = DemoNetwork.from(descriptor);
         List<String> countries = network.countries();
         if (countries.size() < 4) {
             throw new IllegalArgumentException("the demo needs at least four nodes (three reporters and one outsider), "
@@ -44,7 +45,7 @@ public final class DemoScenario {
         Instant start = Instant.now();
         String run = Long.toString(start.getEpochSecond(), 36);
         DemoSignals signals = new DemoSignals(run, start);
-        DemoSteps steps = new DemoSteps(network, out);
+        DemoSteps steps = new DemoSteps(network, MailboxClient.from(descriptor), out);
         String first = countries.get(0);
         String second = countries.get(1);
         String third = countries.get(2);
@@ -64,7 +65,7 @@ public final class DemoScenario {
         steps.title(5, "The coordination centre correlates three countries and two critical sectors");
         Optional<Map<String, Object>> critical = steps.awaitCriticalCase(first, List.of(firstId, amberId, thirdId), start);
         boolean notified = critical.isPresent() && steps.showNotifications(caseId(critical.get()));
-        boolean acknowledged = critical.isPresent() && steps.acknowledge(first, caseId(critical.get()));
+        boolean acknowledged = critical.isPresent() && steps.acknowledgeFromMail(first, caseId(critical.get()));
         // three countries whose policies name their reports to the coordination centre: a COUNT_ONLY report
         // carries no campaign or indicator, so it joins whichever incident of its category and sector is latest
         List<String> reporters = DemoPolicies.namedFirst(settings.infraDir().resolve("policies"),
@@ -100,7 +101,8 @@ public final class DemoScenario {
         line("the retraction reached every earlier recipient", retracted);
         line("the campaign escalated to CRITICAL and a joint case opened", critical);
         line("duty officers of the member countries were notified", notified);
-        line("the first reporter's duty officer acknowledged the case", acked);
+        line("the first reporter's duty officer was paged by e-mail and acknowledged the case from the page's one-time link",
+                acked);
         line("a second campaign in the same sector got a case of its own, and its reporters' officers were told", secondCase);
         line("a late report of the first campaign joined the first case", joined);
         line("over TAXII 2.1 the shared reports were served with their TLP markings, the retracted one revoked, "

@@ -17,10 +17,12 @@ import java.util.Optional;
 final class DemoSteps {
 
     private final DemoNetwork network;
+    private final MailboxClient mailbox;
     private final PrintStream out;
 
-    DemoSteps(DemoNetwork network, PrintStream out) {
+    DemoSteps(DemoNetwork network, MailboxClient mailbox, PrintStream out) {
         this.network = network;
+        this.mailbox = mailbox;
         this.out = out;
     }
 
@@ -200,20 +202,47 @@ final class DemoSteps {
         return reached == countries.size();
     }
 
-    /** The country's officer acknowledges; waits until the case shows the acknowledgement. */
-    boolean acknowledge(String country, String caseId) throws IOException, InterruptedException {
+    /**
+     * The country's duty officer was paged by e-mail: finds the page about the case in the devstack's
+     * mailbox, opens its acknowledgement link (a GET shows the page and changes nothing), presses its
+     * button (the POST), and waits until the case shows the country's acknowledgement.
+     */
+    boolean acknowledgeFromMail(String country, String caseId) throws IOException, InterruptedException {
         NodeClient officer = network.client(country, DemoRole.OFFICER);
-        NodeClient.Reply reply = officer.postJson("/api/v1/cases/" + caseId + "/ack",
-                Map.of("comment", "Bank regulator and CERT engaged; blocking the callback domain."));
         out.println();
-        out.println("Step 6. " + country + "'s duty officer acknowledges the case -> " + reply.status());
+        out.println("Step 6. " + country + "'s duty officer acknowledges the case from the paging e-mail");
+        out.println("  captured pages: " + mailbox.url() + "/ (user and password: 'mailbox' in var/devstack.json)");
+        Optional<Map<String, Object>> note = Poll.until(DemoScenario.STEP_TIMEOUT, () -> items(officer
+                .get("/api/v1/notifications?limit=500").body()).stream()
+                .filter(n -> caseId.equals(n.get("caseId")) && n.get("ask") instanceof String ask && !ask.isBlank())
+                .findFirst());
+        if (note.isEmpty()) {
+            out.println("  no notification asking " + country + "'s officer to act on the case");
+            return false;
+        }
+        String address = io.aegis.devstack.services.ServiceCatalog.officerAddress(country,
+                String.valueOf(note.get().get("officerId")));
+        Optional<MailboxClient.Mail> mail = Poll.until(DemoScenario.STEP_TIMEOUT, () -> mailbox.messages().stream()
+                .filter(m -> m.to().contains(address) && m.text().contains(caseId))
+                .filter(m -> m.links().stream().anyMatch(l -> l.contains("/ack/"))).findFirst());
+        if (mail.isEmpty()) {
+            out.println("  no page about the case reached " + address + " within " + DemoScenario.STEP_TIMEOUT.toSeconds() + " s");
+            return false;
+        }
+        out.println("  " + address + " received \"" + mail.get().subject() + "\"");
+        String link = mail.get().links().stream().filter(l -> l.contains("/ack/")).findFirst().orElseThrow();
+        MailboxClient.Page shown = MailboxClient.open(link);
+        MailboxClient.Page confirmed = MailboxClient.confirm(link);
+        out.println("  opened its acknowledgement link -> " + shown.status() + ", pressed Acknowledge -> " + confirmed.status());
+        MailboxClient.Page again = MailboxClient.confirm(link);
+        out.println("  the same link a second time -> " + again.status() + " (one-time)");
         Optional<Map<String, Object>> acked = Poll.until(DemoScenario.STEP_TIMEOUT, () -> {
             Map<String, Object> c = officer.get("/api/v1/cases/" + caseId).body();
             return c.get("acknowledgements") instanceof List<?> acks && acks.toString().contains("country=" + country)
                     ? Optional.of(c) : Optional.empty();
         });
         acked.ifPresent(c -> out.println("  acknowledgements now: " + c.get("acknowledgements")));
-        return reply.ok() && acked.isPresent();
+        return shown.status() == 200 && confirmed.status() == 200 && again.status() == 409 && acked.isPresent();
     }
 
     @SuppressWarnings("unchecked")

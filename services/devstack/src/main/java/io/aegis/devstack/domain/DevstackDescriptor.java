@@ -17,6 +17,7 @@ import java.util.Map;
  * secret store (written owner-only). Its shape is a public contract (ARCHITECTURE.md, "Embedded
  * default"): {@code {"broker", "registry", "router", "kafkaSecurity": {protocol, mechanism},
  * "operator": {"kafka": {principal, password}, "registry": {username, password}, "router": {...}},
+ * "mailbox": {url, username, password},
  * "nodes": {CC: {"url", "tokens": {publisher, officer, operator, admin}, "kafka", "registry", "router"}}}},
  * nodes in port order: everything an independent client needs to act as a member or as the operator.
  */
@@ -49,6 +50,8 @@ public final class DevstackDescriptor {
         root.put("router", "http://localhost:" + settings.routerPort());
         root.put("kafkaSecurity", Map.of("protocol", StackLogins.PROTOCOL.name, "mechanism", StackLogins.MECHANISM.kafkaName()));
         root.put("operator", logins(logins, StackLogins.OPERATOR));
+        root.put("mailbox", Map.of("url", settings.mailboxUrl(), "username", StackLogins.MAILBOX_READER,
+                "password", logins.password(Realm.MAIL, StackLogins.MAILBOX_READER)));
         root.put("nodes", nodes);
         return root;
     }

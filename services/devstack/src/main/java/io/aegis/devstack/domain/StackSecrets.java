@@ -29,8 +29,19 @@ import java.util.Map;
  */
 public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes, Map<String, String> credentials) {
 
-    /** Where a password is used: the Kafka broker (SCRAM), the schema registry or the router's API (HTTP Basic). */
-    public enum Realm { KAFKA, REGISTRY, ROUTER }
+    /**
+     * Where a secret is used: the Kafka broker (SCRAM), the schema registry or the router's API (HTTP Basic),
+     * the mailbox (a node's SMTP login, the page's reader), or a node's acknowledgement-link key
+     * ({@link #isKey()}: 32 random bytes in base64, not a password).
+     */
+    public enum Realm {
+        KAFKA, REGISTRY, ROUTER, MAIL, ACK_LINK;
+
+        /** True when the secret is an HMAC key rather than a password. */
+        public boolean isKey() {
+            return this == ACK_LINK;
+        }
+    }
 
     /** One login: a realm and a user (principal) name. */
     public record Credential(Realm realm, String user) {
@@ -84,7 +95,7 @@ public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes, Ma
         }
         Map<String, String> credentials = new LinkedHashMap<>(existing.credentials());
         for (Credential login : logins) {
-            credentials.computeIfAbsent(login.key(), key -> randomPassword(random));
+            credentials.computeIfAbsent(login.key(), key -> login.realm().isKey() ? randomKey(random) : randomPassword(random));
         }
         StackSecrets result = new StackSecrets(existing.networkKey(), nodes, credentials);
         if (!Files.exists(file) || !result.equals(existing)) {

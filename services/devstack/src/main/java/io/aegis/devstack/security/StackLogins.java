@@ -36,6 +36,8 @@ public final class StackLogins {
     public static final String OPERATOR = "aegis-operator";
     /** The schema registry's own Kafka principal (it needs no registry login). */
     public static final String REGISTRY_SERVICE = "aegis-registry";
+    /** Who reads the mailbox page (the devstack's captured paging mail). */
+    public static final String MAILBOX_READER = "mailbox-reader";
     public static final SaslMechanism MECHANISM = SaslMechanism.SCRAM_SHA_512;
     public static final SecurityProtocol PROTOCOL = SecurityProtocol.SASL_PLAINTEXT;
 
@@ -62,7 +64,13 @@ public final class StackLogins {
             if (user.startsWith("node-") || user.equals(OPERATOR)) {
                 logins.add(new Credential(Realm.ROUTER, user));
             }
+            if (user.startsWith("node-")) {
+                // the node's SMTP login at the mailbox, and the key that signs its acknowledgement links
+                logins.add(new Credential(Realm.MAIL, user));
+                logins.add(new Credential(Realm.ACK_LINK, user));
+            }
         }
+        logins.add(new Credential(Realm.MAIL, MAILBOX_READER));
         return logins;
     }
 

@@ -32,6 +32,9 @@ public final class ServiceCatalog {
     private static final Map<String, String> STATE_DIR_KEYS = Map.of(
             "router", "aegis.router.state-dir", "escalation", "aegis.escalation.state-dir");
 
+    /** The devstack's mailbox: its SMTP server captures the nodes' paging mail and its page shows it. */
+    public static final String MAILBOX = "mailbox";
+
     private final StackSettings settings;
     private final StackSecrets secrets;
     private final StackLogins logins;
@@ -74,6 +77,7 @@ public final class ServiceCatalog {
         services.add(streamService("escalation", "io.aegis.escalation.EscalationApplication",
                 settings.escalationPort()));
         services.add(streamService("response", "io.aegis.response.ResponseApplication", settings.responsePort()));
+        services.add(mailbox());
         for (String country : settings.countries()) {
             services.add(node(country));
         }
@@ -86,6 +90,25 @@ public final class ServiceCatalog {
         all.add(registry());
         all.addAll(network());
         return all;
+    }
+
+    /**
+     * The mailbox (io.aegis.devstack.mail): its SMTP server accepts each node's login, and its page
+     * opens to the mailbox reader only.
+     */
+    public ServiceSpec mailbox() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("micronaut.server.port", settings.mailboxPort());
+        config.put("aegis.mailbox.smtp-port", settings.smtpPort());
+        for (String country : settings.countries()) {
+            String node = StackLogins.node(country);
+            config.put("aegis.mailbox.senders." + node, logins.password(Realm.MAIL, node));
+        }
+        config.put("aegis.mailbox.reader.username", StackLogins.MAILBOX_READER);
+        config.put("aegis.mailbox.reader.password-sha256",
+                NodeSecrets.sha256Hex(logins.password(Realm.MAIL, StackLogins.MAILBOX_READER)));
+        return new ServiceSpec(MAILBOX, "services/devstack", "io.aegis.devstack.mail.MailboxApplication",
+                settings.mailboxPort(), config);
     }
 
     private Map<String, Object> registryUser(Map<String, Object> config, String user) {
@@ -147,8 +170,36 @@ public final class ServiceCatalog {
             config.put(prefix + ".token-sha256", NodeSecrets.sha256Hex(node.token(role)));
             config.put(prefix + ".roles", List.of(role.nodeRole()));
         }
+        withPaging(config, country);
         return new ServiceSpec("node-" + country, "services/node", "io.aegis.node.NodeApplication",
                 settings.nodePort(country), config);
+    }
+
+    /**
+     * The node pages its officers by e-mail through the devstack's mailbox (plain SMTP on loopback, with
+     * the node's own login), addressed {@code <officer id>@<cc>.aegis.test} for every officer of its
+     * roster, and signs its acknowledgement links with its own key.
+     */
+    private void withPaging(Map<String, Object> config, String country) {
+        String node = StackLogins.node(country);
+        String domain = country.toLowerCase(java.util.Locale.ROOT) + ".aegis.test";
+        config.put("aegis.node.paging.enabled", true);
+        config.put("aegis.node.paging.smtp.host", "127.0.0.1");
+        config.put("aegis.node.paging.smtp.port", settings.smtpPort());
+        config.put("aegis.node.paging.smtp.starttls", "none");
+        config.put("aegis.node.paging.smtp.username", node);
+        config.put("aegis.node.paging.smtp.password", logins.password(Realm.MAIL, node));
+        config.put("aegis.node.paging.from", "duty-desk@" + domain);
+        config.put("aegis.node.paging.console-url", "http://localhost:" + settings.nodePort(country));
+        config.put("aegis.node.paging.link-key", logins.password(Realm.ACK_LINK, node));
+        for (String officer : new Rosters(settings.infraDir().resolve("rosters")).officerIds(country)) {
+            config.put("aegis.node.paging.addresses." + officer, officerAddress(country, officer));
+        }
+    }
+
+    /** The devstack's address of an officer of {@code country}. */
+    public static String officerAddress(String country, String officerId) {
+        return officerId + "@" + country.toLowerCase(java.util.Locale.ROOT) + ".aegis.test";
     }
 
     /**

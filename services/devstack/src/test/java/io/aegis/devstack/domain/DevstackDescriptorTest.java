@@ -39,8 +39,10 @@ class DevstackDescriptorTest {
 
         // then
         Map<String, Object> json = new ObjectMapper().readValue(file.toFile(), Map.class);
-        assertEquals(List.of("broker", "registry", "router", "kafkaSecurity", "operator", "nodes"),
+        assertEquals(List.of("broker", "registry", "router", "kafkaSecurity", "operator", "mailbox", "nodes"),
                 new ArrayList<>(json.keySet()));
+        assertEquals(Map.of("url", "http://localhost:8094", "username", "mailbox-reader",
+                "password", secrets.password(Realm.MAIL, "mailbox-reader")), json.get("mailbox"));
         assertEquals(Map.of("protocol", "SASL_PLAINTEXT", "mechanism", "SCRAM-SHA-512"), json.get("kafkaSecurity"));
         Map<String, Object> operator = (Map<String, Object>) json.get("operator");
         assertEquals(Map.of("principal", "aegis-operator", "password", secrets.password(Realm.KAFKA, "aegis-operator")),

@@ -246,18 +246,24 @@ class ComposeFileTest {
     private Set<String> composeSettings(String name) throws IOException {
         Set<String> keys = new java.util.TreeSet<>();
         Map<String, Object> env = env(name);
-        for (String variable : env.keySet()) {
-            if (!NOT_SETTINGS.contains(variable) && !variable.endsWith("_SHA256") && !variable.endsWith("_SIGNING_KEY")) {
-                keys.add(DevstackSettings.normalize(PLACEHOLDERS.getOrDefault(variable, variable)));
-            }
-        }
         Object files = env.get("MICRONAUT_CONFIG_FILES");
+        Set<String> placeholders = new java.util.HashSet<>();
         if (files != null) {
             String mounted = ((List<?>) services.get(name).get("volumes")).stream().map(String::valueOf)
                     .filter(v -> v.endsWith(":" + files + ":ro")).findFirst()
                     .orElseThrow(() -> new AssertionError(name + " mounts no " + files));
             Path file = COMPOSE.resolve(mounted.substring(0, mounted.indexOf(':')));
             keys.addAll(DevstackSettings.normalized(DevstackSettings.flatten(InfraFiles.yaml(file)).keySet()));
+            java.util.regex.Matcher used = Pattern.compile("\\$\\{([A-Z0-9_]+)").matcher(Files.readString(file));
+            while (used.find()) {
+                placeholders.add(used.group(1));
+            }
+        }
+        for (String variable : env.keySet()) {
+            // a variable the mounted config file reads as a placeholder (a secret such as a signing key) is not a setting
+            if (!NOT_SETTINGS.contains(variable) && !placeholders.contains(variable)) {
+                keys.add(DevstackSettings.normalize(PLACEHOLDERS.getOrDefault(variable, variable)));
+            }
         }
         return keys;
     }

@@ -33,6 +33,8 @@ final class DevstackSettings {
     private static final Pattern USER_SETTING = Pattern.compile(
             "^(aegis\\.registry\\.auth\\.users|aegis\\.router\\.api\\.users|aegis\\.node\\.users)"
                     + "\\.(.+)\\.(password\\.sha256|token\\.sha256|admin|write\\.subjects|roles|country|coordination)$");
+    /** An officer's paging address: a deployment's officers differ from the devstack's demo roster. */
+    private static final Pattern PAGING_ADDRESS = Pattern.compile("^(aegis\\.node\\.paging\\.addresses)\\..+$");
     private static final Pattern REGISTRY_USER = Pattern.compile("^aegis\\.registry\\.auth\\.users\\.(.+)\\.password-sha256$");
 
     private DevstackSettings() {
@@ -48,7 +50,10 @@ final class DevstackSettings {
                 new Rosters(InfraFiles.INFRA.resolve("rosters"))::userId);
         Map<String, Map<String, Object>> services = new LinkedHashMap<>();
         for (ServiceSpec spec : catalog.all()) {
-            services.put(spec.name(), spec.config());
+            // the mailbox captures the devstack's mail; a deployment pages through the agency's own SMTP relay
+            if (!spec.name().equals(ServiceCatalog.MAILBOX)) {
+                services.put(spec.name(), spec.config());
+            }
         }
         return services;
     }
@@ -57,7 +62,11 @@ final class DevstackSettings {
     static String normalize(String key) {
         String dotted = key.toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.');
         Matcher m = USER_SETTING.matcher(dotted);
-        return m.matches() ? m.group(1) + ".*." + m.group(3) : dotted;
+        if (m.matches()) {
+            return m.group(1) + ".*." + m.group(3);
+        }
+        Matcher address = PAGING_ADDRESS.matcher(dotted);
+        return address.matches() ? address.group(1) + ".*" : dotted;
     }
 
     static Set<String> normalized(Iterable<String> keys) {

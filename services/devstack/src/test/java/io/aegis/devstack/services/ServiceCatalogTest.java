@@ -43,8 +43,43 @@ class ServiceCatalogTest {
     void shouldStartTheRegistryFirstAndTheNodesAfterTheCoordinationServices() throws IOException {
         StackSettings settings = StackSettings.fromEnvironment(root, Map.of());
         List<String> names = catalog(settings).all().stream().map(ServiceSpec::name).toList();
-        assertEquals(List.of("registry", "router", "escalation", "response", "node-FR", "node-DE", "node-JP",
+        assertEquals(List.of("registry", "router", "escalation", "response", "mailbox", "node-FR", "node-DE", "node-JP",
                 "node-BR", "node-KE"), names);
+    }
+
+    @Test
+    void shouldPageEveryRosterOfficerThroughTheMailboxWithTheNodesOwnLoginAndLinkKey() throws IOException {
+        // given France's roster with a backup officer
+        Files.createDirectories(root.resolve("infra/rosters"));
+        Files.writeString(root.resolve("infra/rosters/FR.yaml"), "country: FR\ntiers:\n  CRITICAL:\n"
+                + "    primary: {id: fr-duty-primary, name: P}\n    backup: {id: fr-duty-backup, name: B}\n");
+        StackSettings settings = StackSettings.fromEnvironment(root, Map.of("AEGIS_NODES", "FR,DE"));
+        StackSecrets secrets = secrets(settings);
+        ServiceCatalog catalog = catalog(settings);
+
+        // when
+        Map<String, Object> fr = catalog.network().stream().filter(s -> s.name().equals("node-FR")).findFirst()
+                .orElseThrow().config();
+        ServiceSpec mailbox = catalog.mailbox();
+
+        // then: the node logs in to the mailbox's SMTP as itself, and the mailbox knows that login
+        assertEquals(true, fr.get("aegis.node.paging.enabled"));
+        assertEquals(settings.smtpPort(), fr.get("aegis.node.paging.smtp.port"));
+        assertEquals("node-FR", fr.get("aegis.node.paging.smtp.username"));
+        assertEquals(secrets.password(Realm.MAIL, "node-FR"), fr.get("aegis.node.paging.smtp.password"));
+        assertEquals(secrets.password(Realm.MAIL, "node-FR"), mailbox.config().get("aegis.mailbox.senders.node-FR"));
+        // each node its own 32-byte link key
+        byte[] key = java.util.Base64.getDecoder().decode(String.valueOf(fr.get("aegis.node.paging.link-key")));
+        assertEquals(32, key.length);
+        assertFalse(fr.get("aegis.node.paging.link-key").equals(catalog.network().stream()
+                .filter(s -> s.name().equals("node-DE")).findFirst().orElseThrow().config().get("aegis.node.paging.link-key")));
+        // every officer of the roster has an address, the backup too (re-escalation pages the backup)
+        assertEquals("fr-duty-primary@fr.aegis.test", fr.get("aegis.node.paging.addresses.fr-duty-primary"));
+        assertEquals("fr-duty-backup@fr.aegis.test", fr.get("aegis.node.paging.addresses.fr-duty-backup"));
+        // the page's reader is known by a hash only
+        assertFalse(ConfigFiles.render(mailbox.config()).contains(secrets.password(Realm.MAIL, StackLogins.MAILBOX_READER)));
+        assertEquals(NodeSecrets.sha256Hex(secrets.password(Realm.MAIL, StackLogins.MAILBOX_READER)),
+                mailbox.config().get("aegis.mailbox.reader.password-sha256"));
     }
 
     @Test
@@ -75,7 +110,7 @@ class ServiceCatalogTest {
     void shouldPointEveryServiceAtTheDevstackBrokerRegistryAndMembersFile() throws IOException {
         StackSettings settings = StackSettings.fromEnvironment(root, Map.of("AEGIS_BROKER_PORT", "19092"));
         ServiceCatalog catalog = catalog(settings);
-        for (ServiceSpec spec : catalog.all()) {
+        for (ServiceSpec spec : catalog.all().stream().filter(s -> !s.name().equals(ServiceCatalog.MAILBOX)).toList()) {
             assertEquals("localhost:19092", spec.config().get("kafka.bootstrap.servers"), spec.name());
             assertEquals("http://localhost:8081", spec.config().get("aegis.registry.url"), spec.name());
             assertEquals(catalog.membersFile().toString(), spec.config().get("aegis.members-file"), spec.name());
