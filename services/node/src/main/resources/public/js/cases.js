@@ -129,7 +129,7 @@ export class Cases {
 /** Overdue badge, the countdown to this country's ack deadline, or who acknowledged. */
 export function urgency(c, late) {
   if (ackDue(c) !== null) {
-    return el('span', { class: 'urgency' }, late ? el('span', { class: 'badge overdue-badge' }, 'OVERDUE') : 'Acknowledge within ',
+    return el('span', { class: 'urgency' }, late ? el('span', { class: 'badge overdue-badge' }, 'OVERDUE') : 'Acknowledge:',
       ' ', deadline(c.ackDeadline));
   }
   if (c.state === 'RESOLVED') return el('span', { class: 'urgency' }, 'resolved');
