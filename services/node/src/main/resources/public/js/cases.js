@@ -40,10 +40,13 @@ export class Cases {
     clearInterval(this.timer);
   }
 
-  /** A live notification concerned this case: refresh, then mark and announce it once its copy changed. */
+  /**
+   * A live notification concerned this case: refresh, mark it and announce it; the mark stays until
+   * the case's new copy is shown (the notification may arrive before the copy it tells of).
+   */
   async updated(caseId) {
     const before = this.list.querySelector(`li.case[data-case-id="${CSS.escape(caseId)}"]`);
-    this.marked.set(caseId, { since: Date.now(), sequence: before ? before.dataset.sequence : null });
+    this.marked.set(caseId, { since: Date.now(), sequence: before ? before.dataset.sequence : null, told: false });
     await this.refresh();
   }
 
@@ -85,19 +88,19 @@ export class Cases {
     if (items.length === 0) this.list.append(el('li', { class: 'empty' }, 'No cases match the filters.'));
   }
 
-  /** Marks a case a live notification updated, once its new copy is here, and announces it. */
+  /** Marks a case a live notification updated, and announces it once. */
   mark(c, item) {
     const mark = this.marked.get(c.caseId);
     if (!mark) return;
-    if (mark.sequence !== String(c.lastSequence)) {
-      this.marked.delete(c.caseId);
-      item.classList.add('updated');
-      item.dataset.updated = 'true';
+    if (mark.sequence !== String(c.lastSequence) || Date.now() - mark.since > REFRESH_MS * 2) this.marked.delete(c.caseId);
+    if (!mark.told) {
+      mark.told = true;
       announce(this.announcer, `Case updated: ${humanTitle(c)}, ${c.tier}, ${c.state}.`);
-      setTimeout(() => { item.classList.remove('updated'); delete item.dataset.updated; }, MARKED_MS);
-    } else if (Date.now() - mark.since > REFRESH_MS * 2) {
-      this.marked.delete(c.caseId);
     }
+    if (item.classList.contains('updated')) return;
+    item.classList.add('updated');
+    item.dataset.updated = 'true';
+    setTimeout(() => { item.classList.remove('updated'); delete item.dataset.updated; }, MARKED_MS);
   }
 
   item(c, now) {
