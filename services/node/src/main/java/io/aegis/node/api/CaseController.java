@@ -87,7 +87,9 @@ public class CaseController {
         List<EmergencyCase> copies = stores.<EmergencyCase>prefix(StoreNames.CASE_HISTORY, id + StoreNames.SEPARATOR).stream()
                 .filter(c -> c.getCaseId().equals(id)).sorted(Comparator.comparingLong(EmergencyCase::getLastSequence)).toList();
         if (copies.isEmpty()) {
-            throw new NotFoundException("no case " + id + " involving this country");
+            // a case received before the node kept history: its current copy is all it holds
+            copies = stores.<EmergencyCase>get(StoreNames.CASES, id).map(List::of)
+                    .orElseThrow(() -> new NotFoundException("no case " + id + " involving this country"));
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("caseId", id);
