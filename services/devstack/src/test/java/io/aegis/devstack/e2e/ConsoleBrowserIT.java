@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -236,6 +237,16 @@ class ConsoleBrowserIT {
                 .until(() -> browser.findElement(By.id("case-section")).isDisplayed() && statusOfSignal(signalId).equals("OWN")
                         && !browser.findElements(By.cssSelector("#case-page g.event[data-type='OPENED']")).isEmpty());
         assertThat(browser.findElement(By.id("case-heading")).getText()).containsIgnoringCase("CBRN uplift");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("keyboard focus on the case page").isEqualTo("case-heading");
+
+        // when the officer acknowledges it from the page with the keyboard
+        browser.findElement(By.cssSelector("#case-page button.ack")).sendKeys(Keys.ENTER);
+
+        // then the page shows it acknowledged by the officer, on its header and its timeline
+        await("the case page shows the acknowledgement").atMost(STEP).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(By.cssSelector("#case-page .case-header .case-state")).getText().equals("ACKNOWLEDGED")
+                        && browser.findElements(By.cssSelector("#case-page li.timeline-event[data-type='ACKNOWLEDGED']")).stream()
+                                .anyMatch(e -> e.getText().contains("FR (fr-duty-primary)")));
 
         // when the screen is a phone's (375 × 812)
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
