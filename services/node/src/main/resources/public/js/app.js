@@ -4,6 +4,8 @@
 import { allowed, session } from './api.js';
 import { show, status } from './dom.js';
 import { Cases } from './cases.js';
+import { CasePage } from './case-page.js';
+import { Router } from './router.js';
 import { Inbox } from './inbox.js';
 import { Notifications } from './notifications.js';
 import { Policy } from './policy.js';
@@ -19,6 +21,9 @@ const sections = {
   policy: $('#policy-section'),
 };
 let running = [];
+// --- case routes (#case/<id>, #inbox/<id>): see router.js
+let router = null;
+// --- end case routes
 
 /** Which sections the token may use: one harmless GET per role-guarded endpoint. */
 async function probe() {
@@ -49,9 +54,9 @@ async function login(token) {
   show($('#login-section'), false);
   show($('#session-bar'), true);
   $('#roles').textContent = describe(may);
-  start(may);
+  const onCasePage = start(may);
   const first = Object.keys(sections).find((name) => may[name]);
-  if (first) sections[first].querySelector('h2').focus();
+  if (first && !onCasePage) sections[first].querySelector('h2').focus();
 }
 
 function start(may) {
@@ -60,15 +65,31 @@ function start(may) {
   show($('#no-sections'), !Object.keys(sections).some((name) => may[name]));
   const cases = may.cases ? new Cases(sections.cases, { canAct: may.act }) : null;
   if (cases) running.push(cases);
-  if (may.notifications) running.push(new Notifications(sections.notifications, { onCase: () => cases && cases.refresh() }));
-  if (may.inbox) running.push(new Inbox(sections.inbox));
+  // --- case routes: the case page, refreshed like the list when a live notification concerns its case
+  const casePage = may.cases ? new CasePage($('#case-section'), { canAct: may.act }) : null;
+  const onCase = (caseId) => {
+    if (cases) cases.updated(caseId);
+    if (casePage) casePage.updated(caseId);
+  };
+  // --- end case routes
+  if (may.notifications) running.push(new Notifications(sections.notifications, { onCase }));
+  const inbox = may.inbox ? new Inbox(sections.inbox) : null;
+  if (inbox) running.push(inbox);
   if (may.policy) running.push(new Policy(sections.policy));
   running.forEach((part) => part.start());
+  // --- case routes: returns whether the address opened a case page
+  router = new Router({ main: $('#main'), caseSection: $('#case-section'), casePage, inbox });
+  return router.start();
+  // --- end case routes
 }
 
 function stop() {
   running.forEach((part) => part.stop && part.stop());
   running = [];
+  // --- case routes
+  if (router) router.stop();
+  router = null;
+  // --- end case routes
 }
 
 function logout(message, kind = 'info') {

@@ -1,25 +1,32 @@
-// Open cases of this country: tier, state, involved countries, acknowledgement countdown,
-// joint actions with votes, and the duty officer's commands. Re-rendered per case only when
-// the case changed (lastSequence), keeping keyboard focus where it was.
+// The case list of the watch floor: the cases this country takes part in, most urgent first (overdue
+// acknowledgements, then the time left to the ack deadline counting down, then tier, then the latest
+// update), filtered by tier and state, each titled by what it is about and linking to its case page.
+// A case is re-rendered only when it changed (lastSequence), keeping keyboard focus where it was; a
+// case that a live notification updated is marked for a moment and announced.
 
 import { api } from './api.js';
 import { el, status, time } from './dom.js';
-import { ask } from './dialog.js';
-import { deadline, tierBadge, TIERS } from './widgets.js';
+import { deadline, tierBadge } from './widgets.js';
 import { cssId } from './notifications.js';
+import { CaseCommands } from './case-commands.js';
+import { ackDue, byUrgency, caseRoute, countries, figures, humanTitle, overdue } from './case-model.js';
 
-const ACTION_TYPES = ['HALT_DEPLOYMENT', 'BLOCK_MODEL_ACCESS', 'FREEZE_FUNDS', 'TAKE_DOWN_CONTENT',
-  'ISSUE_PUBLIC_ADVISORY', 'SHARE_MITIGATION', 'LOWER_TIER', 'RESOLVE_CASE'];
 const REFRESH_MS = 15000;
+const MARKED_MS = 6000;
 
 export class Cases {
   /** canAct: whether the token holds DUTY_OFFICER (OPERATOR sees cases read-only). */
   constructor(root, { canAct }) {
     this.list = root.querySelector('#cases');
     this.state = root.querySelector('#cases-status');
-    this.showResolved = root.querySelector('#cases-show-resolved');
+    this.tier = root.querySelector('#cases-filter-tier');
+    this.stateFilter = root.querySelector('#cases-filter-state');
+    this.announcer = document.getElementById('announcer');
     this.canAct = canAct;
-    this.showResolved.addEventListener('change', () => this.refresh());
+    this.commands = new CaseCommands(this.state, () => this.refresh());
+    this.marked = new Map();
+    this.tier.addEventListener('change', () => this.refresh());
+    this.stateFilter.addEventListener('change', () => this.refresh());
     root.querySelector('#cases-refresh').addEventListener('click', () => this.refresh());
   }
 
@@ -33,150 +40,115 @@ export class Cases {
     clearInterval(this.timer);
   }
 
+  /**
+   * A live notification concerned this case: refresh, mark it and announce it; the mark stays until
+   * the case's new copy is shown (the notification may arrive before the copy it tells of).
+   */
+  async updated(caseId) {
+    const before = this.list.querySelector(`li.case[data-case-id="${CSS.escape(caseId)}"]`);
+    this.marked.set(caseId, { since: Date.now(), sequence: before ? before.dataset.sequence : null, told: false });
+    await this.refresh();
+  }
+
   async refresh() {
     try {
       const body = await api('/api/v1/cases');
-      const cases = body.items.filter((c) => this.showResolved.checked || c.state !== 'RESOLVED');
-      this.render(cases);
-      const open = cases.filter((c) => c.state !== 'RESOLVED').length;
-      status(this.state, `${open} open case${open === 1 ? '' : 's'}; updated ${new Date().toLocaleTimeString()}.`, 'ok');
+      const now = Date.now();
+      const cases = body.items.filter((c) => this.shown(c)).sort(byUrgency(now));
+      this.render(cases, now);
+      const open = body.items.filter((c) => c.state !== 'RESOLVED').length;
+      const late = body.items.filter((c) => overdue(c, now)).length;
+      status(this.state, `${open} open case${open === 1 ? '' : 's'}${late ? `, ${late} overdue` : ''}; `
+        + `${cases.length} shown; updated ${new Date().toLocaleTimeString()}.`, late ? 'error' : 'ok');
     } catch (e) {
       status(this.state, `Could not load cases: ${e.message}`, 'error');
     }
   }
 
-  render(cases) {
+  shown(c) {
+    const state = this.stateFilter.value;
+    if (this.tier.value && c.tier !== this.tier.value) return false;
+    if (state === 'ACTIVE') return c.state !== 'RESOLVED';
+    return !state || c.state === state;
+  }
+
+  render(cases, now) {
     const existing = new Map([...this.list.children].map((li) => [li.dataset.caseId, li]));
     const items = cases.map((c) => {
       const old = existing.get(c.caseId);
-      if (old && old.dataset.sequence === String(c.lastSequence)) return old;
-      const fresh = this.item(c);
-      if (old) keepFocus(old, fresh);
-      return fresh;
+      const late = String(overdue(c, now));
+      const item = old && old.dataset.sequence === String(c.lastSequence) && old.dataset.overdue === late ? old : this.item(c, now);
+      if (old && item !== old) keepFocus(old, item);
+      this.mark(c, item);
+      return item;
     });
     const focused = document.activeElement;
     this.list.replaceChildren(...items);
     if (focused && focused.isConnected && this.list.contains(focused)) focused.focus();
-    if (items.length === 0) this.list.append(el('li', { class: 'empty' }, 'No cases.'));
+    if (items.length === 0) this.list.append(el('li', { class: 'empty' }, 'No cases match the filters.'));
   }
 
-  item(c) {
+  /** Marks a case a live notification updated, and announces it once. */
+  mark(c, item) {
+    const mark = this.marked.get(c.caseId);
+    if (!mark) return;
+    if (mark.sequence !== String(c.lastSequence) || Date.now() - mark.since > REFRESH_MS * 2) this.marked.delete(c.caseId);
+    if (!mark.told) {
+      mark.told = true;
+      announce(this.announcer, `Case updated: ${humanTitle(c)}, ${c.tier}, ${c.state}.`);
+    }
+    if (item.classList.contains('updated')) return;
+    item.classList.add('updated');
+    item.dataset.updated = 'true';
+    setTimeout(() => { item.classList.remove('updated'); delete item.dataset.updated; }, MARKED_MS);
+  }
+
+  item(c, now) {
     const heading = `case-${cssId(c.caseId)}-title`;
-    return el('li', { class: `case tier-${c.tier} state-${c.state}`, id: `case-${cssId(c.caseId)}`,
-      dataset: { caseId: c.caseId, sequence: String(c.lastSequence) }, 'aria-labelledby': heading, tabindex: '-1' },
-    el('h3', { id: heading }, c.title || c.correlationKey),
+    const late = overdue(c, now);
+    const proposed = c.actions.filter((a) => a.state === 'PROPOSED');
+    return el('li', { class: `case tier-${c.tier} state-${c.state}${late ? ' overdue' : ''}`, id: `case-${cssId(c.caseId)}`,
+      dataset: { caseId: c.caseId, sequence: String(c.lastSequence), overdue: String(late) }, 'aria-labelledby': heading, tabindex: '-1' },
     el('div', { class: 'row' },
       tierBadge(c.tier, 'case-tier'),
       el('span', { class: `badge case-state state-${c.state}` }, c.state),
-      el('span', { class: 'case-id' }, c.caseId)),
+      urgency(c, late)),
+    el('h3', { id: heading }, el('a', { class: 'case-open', href: caseRoute(c.caseId) }, humanTitle(c))),
+    el('p', { class: 'case-figures' }, figures(c), ' · updated ', time(c.updatedAt)),
     el('dl', { class: 'facts' },
-      fact('Involved countries', el('span', { class: 'case-countries' }, c.involvedCountries.join(', ') || '—')),
-      fact('Acknowledge by', c.ackDeadline ? deadline(c.ackDeadline) : el('span', {}, '—')),
+      fact('Involved countries', el('span', { class: 'case-countries' }, countries(c))),
       fact('Acknowledged by', c.acknowledgements.map((a) => `${a.country} (${a.officerId})`).join(', ') || 'nobody yet'),
-      fact('Escalation level', String(c.escalationLevel)),
-      fact('Opened', time(c.openedAt)),
-      fact('Updated', time(c.updatedAt)),
-      fact('Signals', String(c.signalIds.length)),
-      about(c.about),
+      c.escalationLevel > 0 ? fact('Escalation', `level ${c.escalationLevel} (backup roster)`) : null,
       c.resolution ? fact('Resolution', c.resolution) : null),
-    obligations(c.obligations),
-    actions(c, this.canAct ? (action, choice) => this.vote(c, action, choice) : null),
-    this.canAct ? this.buttons(c) : null);
+    el('p', { class: 'case-rule' }, `${c.caseId} · ${c.title || c.reason || c.correlationKey}`),
+    proposed.length ? el('div', { class: 'actions' }, el('h4', {}, 'Open votes'),
+      el('ul', {}, proposed.map((a) => el('li', { class: 'action state-PROPOSED', dataset: { actionId: a.actionId } },
+        `${a.type} proposed by ${a.proposedByCountry}; votes: ${a.votes.map((v) => `${v.country} ${v.choice}`).join(', ') || 'none yet'}`,
+        this.canAct && c.state !== 'RESOLVED' ? this.commands.voteButtons(c, a) : null)))) : null,
+    this.canAct ? this.commands.buttons(c) : null);
   }
+}
 
-  buttons(c) {
-    const closed = c.state === 'RESOLVED';
-    return el('div', { class: 'buttons', role: 'group', 'aria-label': `Commands for case ${c.caseId}` },
-      el('button', { type: 'button', class: 'ack primary', disabled: closed, onclick: () => this.ack(c) }, 'Acknowledge'),
-      el('button', { type: 'button', class: 'propose', disabled: closed, onclick: () => this.propose(c) }, 'Propose action'),
-      el('button', { type: 'button', class: 'resolve', disabled: closed, onclick: () => this.resolve(c) }, 'Resolve'),
-      el('button', { type: 'button', class: 'comment', onclick: () => this.comment(c) }, 'Comment'));
+/** Overdue badge, the countdown to this country's ack deadline, or who acknowledged. */
+export function urgency(c, late) {
+  if (ackDue(c) !== null) {
+    return el('span', { class: 'urgency' }, late ? el('span', { class: 'badge overdue-badge' }, 'OVERDUE') : 'Acknowledge:',
+      ' ', deadline(c.ackDeadline));
   }
+  if (c.state === 'RESOLVED') return el('span', { class: 'urgency' }, 'resolved');
+  const here = c.acknowledgements.filter((a) => a.country === c.copyFor);
+  return el('span', { class: 'urgency' }, here.length ? `acknowledged by ${here.map((a) => a.officerId).join(', ')}` : 'no deadline');
+}
 
-  async ack(c) {
-    await this.command(c, 'ack', {}, 'Acknowledgement sent');
-  }
-
-  async vote(c, action, choice) {
-    await this.command(c, 'votes', { actionId: action.actionId, choice }, `Vote ${choice} sent`);
-  }
-
-  propose(c) {
-    return this.dialog(c, 'actions', `Propose a joint action on ${c.caseId}`, 'Propose', [
-      { name: 'actionType', label: 'Action', kind: 'select', options: ACTION_TYPES, required: true },
-      { name: 'description', label: 'Description', kind: 'textarea' },
-      { name: 'targetTier', label: 'Target tier', kind: 'select', options: TIERS, hint: 'Only for LOWER_TIER.' }]);
-  }
-
-  resolve(c) {
-    return this.dialog(c, 'resolve', `Resolve ${c.caseId}`, 'Resolve',
-      [{ name: 'resolution', label: 'Resolution', kind: 'textarea', required: true }]);
-  }
-
-  comment(c) {
-    return this.dialog(c, 'comments', `Comment on ${c.caseId}`, 'Comment',
-      [{ name: 'text', label: 'Comment', kind: 'textarea', required: true }]);
-  }
-
-  async dialog(c, path, title, submitLabel, fields) {
-    const sent = await ask({ title, fields, submitLabel, send: (values) => this.post(c, path, values) });
-    if (sent) this.accepted(`${submitLabel}: command ${sent.commandId} accepted`);
-  }
-
-  async command(c, path, body, what) {
-    try {
-      const sent = await this.post(c, path, body);
-      this.accepted(`${what}: command ${sent.commandId} accepted`);
-    } catch (e) {
-      const detail = e.violations.map((v) => `${v.field} ${v.message}`).join('; ');
-      status(this.state, `Refused: ${e.message}${detail ? ` (${detail})` : ''}`, 'error');
-    }
-  }
-
-  post(c, path, body) {
-    return api(`/api/v1/cases/${encodeURIComponent(c.caseId)}/${path}`, { method: 'POST', body });
-  }
-
-  accepted(message) {
-    status(this.state, `${message}; the case updates once the coordination centre applied it.`, 'ok');
-    setTimeout(() => this.refresh(), 1500);
-  }
+/** Says a message in the live region; joins one said in the same moment (a notification's) rather than replacing it. */
+export function announce(announcer, message) {
+  const recent = Date.now() - Number(announcer.dataset.at || 0) < 3000;
+  announcer.textContent = recent ? `${announcer.textContent} ${message}` : message;
+  announcer.dataset.at = String(Date.now());
 }
 
 function fact(label, value) {
   return [el('dt', {}, label), el('dd', {}, value)];
-}
-
-// What the case is about as this node holds its signals (campaigns, affected systems); nothing when it holds none.
-function about(a) {
-  const labels = a ? [...a.campaigns.map((x) => `campaign ${x}`), ...a.systems] : [];
-  return labels.length ? fact('About', el('span', { class: 'case-about' }, labels.join(', '))) : null;
-}
-
-function obligations(list) {
-  if (!list.length) return null;
-  return el('div', { class: 'obligations' }, el('h4', {}, 'Regulatory clocks'),
-    el('ul', {}, list.map((o) => el('li', { class: `obligation state-${o.state}` },
-      `${o.description} — ${o.state} — `, o.state === 'MET' ? time(o.dueAt) : deadline(o.dueAt)))));
-}
-
-function actions(c, onVote) {
-  if (!c.actions.length) return null;
-  return el('div', { class: 'actions' }, el('h4', {}, 'Joint actions'),
-    el('ul', {}, c.actions.map((a) => el('li', { class: `action state-${a.state}`, dataset: { actionId: a.actionId } },
-      el('div', { class: 'row' }, el('strong', {}, a.type), el('span', { class: 'badge' }, a.state),
-        a.targetTier ? tierBadge(a.targetTier) : null),
-      el('p', {}, `Proposed by ${a.proposedByCountry} (${a.proposedBy}); quorum ${Math.round(a.quorum * 100)} %. ${a.description}`),
-      el('p', { class: 'votes' }, 'Votes: ', a.votes.map((v) => `${v.country} ${v.choice}`).join(', ') || 'none yet'),
-      onVote && a.state === 'PROPOSED' && c.state !== 'RESOLVED' ? voteButtons(a, onVote) : null))));
-}
-
-function voteButtons(action, onVote) {
-  return el('div', { class: 'buttons', role: 'group', 'aria-label': `Vote on ${action.type}` },
-    ['YES', 'NO', 'ABSTAIN'].map((choice) => el('button', {
-      type: 'button', class: `vote vote-${choice}`, dataset: { choice },
-      onclick: () => onVote(action, choice),
-    }, `Vote ${choice}`)));
 }
 
 /** Moves focus from an element of the old case item to the same control in its replacement. */

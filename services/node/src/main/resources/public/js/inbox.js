@@ -1,10 +1,13 @@
 // Signals shared with this country, oldest first, filtered and paged by the node's cursor, with their
 // withdrawals: a retracted signal shows as a tombstone (its content is gone, on the node and here),
-// a downgraded one with its new TLP and a "downgraded" label.
+// a downgraded one with its new TLP and a "downgraded" label. Each item has an anchor
+// (#inbox-<id>); the route #inbox/<signalId> (linked from a case's signals) reveals one, fetching it
+// on its own when the loaded pages do not hold it.
 
-import { api, query } from './api.js';
+import { api, authHeaders, query } from './api.js';
 import { el, status, time } from './dom.js';
 import { clearViolations, showViolations } from './widgets.js';
+import { cssId } from './notifications.js';
 
 export class Inbox {
   constructor(root) {
@@ -13,6 +16,8 @@ export class Inbox {
     this.state = root.querySelector('#inbox-status');
     this.more = root.querySelector('#inbox-more');
     this.general = root.querySelector('#inbox-filters-error');
+    this.focus = root.querySelector('#inbox-focus');
+    this.loaded = Promise.resolve();
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.load(true);
@@ -22,7 +27,37 @@ export class Inbox {
   }
 
   start() {
-    this.load(true);
+    this.loaded = this.load(true);
+  }
+
+  /** Scrolls to and focuses the item of signalId, fetching it alone when no loaded page holds it. */
+  async reveal(signalId) {
+    await this.loaded;
+    let item = this.list.querySelector(`.inbox-item[data-signal-id="${CSS.escape(signalId)}"]`);
+    if (!item) {
+      item = await this.single(signalId);
+      if (!item) return;
+      this.focus.replaceChildren(item);
+    }
+    item.tabIndex = -1;
+    item.classList.add('revealed');
+    item.scrollIntoView({ block: 'start' });
+    item.focus();
+    setTimeout(() => item.classList.remove('revealed'), 6000);
+  }
+
+  /** One signal as GET /api/v1/inbox/{id} answers it: the copy (200) or its tombstone (410). */
+  async single(signalId) {
+    try {
+      const response = await fetch(`/api/v1/inbox/${encodeURIComponent(signalId)}`,
+        { cache: 'no-store', headers: authHeaders({ Accept: 'application/json' }) });
+      if (response.status === 410) return tombstone(await response.json());
+      if (response.ok) return render(await response.json());
+      status(this.state, `Signal ${signalId} is not in this inbox (HTTP ${response.status}).`, 'error');
+    } catch (e) {
+      status(this.state, `Could not load signal ${signalId}: ${e.message}`, 'error');
+    }
+    return null;
   }
 
   add(item) {
@@ -71,7 +106,7 @@ export class Inbox {
 }
 
 function tombstone(r) {
-  return el('li', { class: 'inbox-item withdrawn', dataset: { signalId: r.id, status: 'RETRACTED' } },
+  return el('li', { class: 'inbox-item withdrawn', id: `inbox-${cssId(r.id)}`, dataset: { signalId: r.id, status: 'RETRACTED' } },
     el('h3', {}, 'Retracted signal'),
     el('div', { class: 'row' },
       el('span', { class: 'badge status-RETRACTED' }, 'RETRACTED'),
@@ -97,13 +132,14 @@ function markDowngraded(item, d) {
     item.querySelector('.row').prepend(el('span', { class: 'badge status-DOWNGRADED' }, 'DOWNGRADED'));
   }
   item.dataset.status = 'DOWNGRADED';
+  item.classList.replace('status-ACTIVE', 'status-DOWNGRADED');
 }
 
 function render(s) {
   const c = s.content;
   const origin = s.originCountry ? `${s.originCountry}${s.originAgency ? ` / ${s.originAgency}` : ''}` : 'anonymous';
   const downgrades = s.downgrades || [];
-  return el('li', { class: 'inbox-item', dataset: { signalId: s.id, status: s.status || 'ACTIVE' } },
+  return el('li', { class: `inbox-item status-${s.status || 'ACTIVE'}`, id: `inbox-${cssId(s.id)}`, dataset: { signalId: s.id, status: s.status || 'ACTIVE' } },
     el('h3', {}, c.title),
     el('div', { class: 'row' },
       s.status === 'DOWNGRADED' && el('span', { class: 'badge status-DOWNGRADED' }, 'DOWNGRADED'),
@@ -112,6 +148,8 @@ function render(s) {
       el('span', { class: `badge tlp tlp-${c.tlp.replace('+', '_')}` }, `TLP:${c.tlp}`),
       el('span', {}, `from ${origin}`),
       el('span', {}, 'shared ', time(s.sharedAt))),
+    downgrades.length > 0 && el('p', { class: 'downgrade-note' }, 'Downgraded by the origin ', time(downgrades[downgrades.length - 1].downgradedAt),
+      `: now TLP:${downgrades[downgrades.length - 1].tlp ?? '—'} — ${downgrades[downgrades.length - 1].reason}. Handle it under the new label.`),
     el('details', {},
       el('summary', {}, 'Details'),
       el('dl', { class: 'facts' },

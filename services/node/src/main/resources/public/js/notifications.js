@@ -57,6 +57,7 @@ export class Notifications {
     while (this.list.children.length > SHOWN) this.list.lastElementChild.remove();
     if (live) {
       this.announcer.textContent = `New ${notification.tier} notification: ${notification.title}. ${notification.ask || ''}`;
+      this.announcer.dataset.at = String(Date.now());
       if (notification.caseId) this.onCase(notification.caseId);
     }
   }
@@ -81,7 +82,7 @@ function render(n) {
     n.ask ? el('p', { class: 'ask' }, el('strong', {}, 'Asked of you: '), n.ask) : null,
     n.deadline ? el('p', {}, 'Deadline: ', deadline(n.deadline)) : null,
     n.escalationLevel > 0 ? el('p', { class: 'escalated' }, `Escalation level ${n.escalationLevel} (backup roster)`) : null,
-    n.caseId ? el('a', { href: `#case-${cssId(n.caseId)}`, class: 'case-link' }, `Go to case ${n.caseId}`) : null);
+    n.caseId ? el('a', { href: `#case/${encodeURIComponent(n.caseId)}`, class: 'case-link' }, `Open case ${n.caseId}`) : null);
 }
 
 // What the notification's case is about, as this node holds its signals; nothing when it holds none.

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -40,7 +41,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * listed at the top of its index.html). Skipped when /usr/bin/chromium is absent
  * ({@code .ci/install-browser} installs it) unless {@code AEGIS_REQUIRE_BROWSER} is set, as
  * {@code .ci/run} does, in which case it fails; a screenshot of the final page is kept under
- * {@code target/console-screenshots/}.
+ * {@code target/console-screenshots/}. The watch-floor tests also sign in at a case's own address
+ * ({@code #case/<id>}), follow a live case update, the case page (signals, SVG timeline, vote) and
+ * its inbox links, and keep one screenshot per screen there (case-list, case-page, inbox,
+ * phone-case-page and phone-case-list at 375 × 812, which must not scroll sideways).
  */
 @Tag("integration")
 class ConsoleBrowserIT {
@@ -141,6 +145,161 @@ class ConsoleBrowserIT {
         Map<String, Object> acknowledged = client("FR", DemoRole.OFFICER).get("/api/v1/cases/" + caseId).body();
         assertThat(Json.objects(acknowledged, "acknowledgements")).extracting(a -> a.get("country")).containsExactly("FR");
     }
+
+    // --- watch floor: case list, case page, votes, inbox links, phone width (screenshots per screen)
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void shouldMarkLiveCaseUpdateOpenCasePageWithSignalsAndTimelineAndVote() throws Exception {
+        // given FR's duty officer on the case list, and a campaign reported by FR, DE and JP: one SEVERE joint case
+        signInAt("FR", "");
+        String run = Long.toString(System.nanoTime(), 36);
+        String own = publish("FR", Signals.campaignReport(run, "FR"));
+        String fromDe = publish("DE", Signals.campaignReport(run, "DE"));
+        publish("JP", Signals.campaignReport(run, "JP"));
+        String caseId = caseOpenedBy(own);
+        By kase = By.cssSelector("#cases li.case[data-case-id='" + caseId + "']");
+        await("the joint case in the list").atMost(STEP).until(() -> stateOf(kase).equals("OPEN"));
+
+        // when DE proposes a joint action (FR is asked to vote: a live notification)
+        NodeClient.Reply proposed = client("DE", DemoRole.OFFICER).postJson("/api/v1/cases/" + caseId + "/actions",
+                Map.of("actionType", "BLOCK_MODEL_ACCESS", "description", "Block API access to ExampleAI voice-x 2.1"));
+        assertThat(proposed.status()).as("propose: %s", proposed.body()).isEqualTo(202);
+
+        // then the list marks the case as updated, announces it, and shows the open vote
+        await("the case marked updated").atMost(STEP).ignoreException(StaleElementReferenceException.class)
+                .until(() -> !browser.findElements(By.cssSelector("#cases li.case.updated[data-case-id='" + caseId + "']")).isEmpty());
+        await("the update announced").atMost(Duration.ofSeconds(30))
+                .until(() -> browser.findElement(By.id("announcer")).getAttribute("textContent").contains("Case updated"));
+        await("the open vote in the list").atMost(STEP).ignoreException(StaleElementReferenceException.class)
+                .until(() -> !browser.findElement(kase).findElements(By.cssSelector("button.vote[data-choice='YES']")).isEmpty());
+        shot("case-list");
+
+        // when the officer opens the case page from the list
+        await("the case page opened").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> {
+                    browser.findElement(kase).findElement(By.cssSelector("a.case-open")).click();
+                    return browser.findElement(By.id("case-section")).isDisplayed();
+                });
+        assertThat(java.net.URLDecoder.decode(browser.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8))
+                .endsWith("#case/" + caseId);
+        assertThat(browser.findElement(By.id("cases-section")).isDisplayed()).isFalse();
+
+        // then it shows the signals FR holds (its own and DE's copy, linked to the inbox) and the timeline as SVG and list
+        await("the case's signals").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> statusOfSignal(own).equals("OWN") && statusOfSignal(fromDe).equals("ACTIVE"));
+        await("the timeline with the opening and the proposal").atMost(Duration.ofSeconds(30))
+                .ignoreException(StaleElementReferenceException.class)
+                .until(() -> !browser.findElements(By.cssSelector("#case-page svg.timeline-svg[role='img'] g.event[data-type='OPENED']")).isEmpty()
+                        && !browser.findElements(By.cssSelector("#case-page li.timeline-event[data-type='ACTION_PROPOSED']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#case-page .case-countries")).getText()).contains("FR").contains("DE");
+        shot("case-page");
+
+        // when the officer votes YES on the open action with the page's button (DE's and FR's YES: 2 of 3 pass it)
+        await("the YES vote clicked").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> {
+                    browser.findElement(By.cssSelector("#case-page li.action.state-PROPOSED button.vote[data-choice='YES']")).click();
+                    return true;
+                });
+
+        // then the action passes, the node has FR's vote, and the page's timeline shows the vote
+        await("the action passed on the page").atMost(STEP).ignoreException(StaleElementReferenceException.class)
+                .until(() -> !browser.findElements(By.cssSelector("#case-page li.action.state-PASSED")).isEmpty());
+        Map<String, Object> voted = client("FR", DemoRole.OFFICER).get("/api/v1/cases/" + caseId).body();
+        assertThat(Json.objects(voted, "actions").stream().flatMap(a -> Json.objects(a, "votes").stream())
+                .map(v -> v.get("country") + " " + v.get("choice"))).contains("FR YES");
+        await("the vote on the timeline").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElements(By.cssSelector("#case-page li.timeline-event[data-type='VOTED']")).stream()
+                        .anyMatch(e -> e.getText().contains("FR")));
+
+        // when the officer follows DE's signal to the inbox
+        browser.findElement(By.cssSelector("#case-page li.case-signal[data-signal-id='" + fromDe + "'] a.signal-link")).click();
+
+        // then the inbox shows that item, focused
+        await("the inbox item revealed").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(By.id("inbox-section")).isDisplayed()
+                        && fromDe.equals(browser.switchTo().activeElement().getAttribute("data-signal-id")));
+        shot("inbox");
+    }
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void shouldOpenCasePageDirectlyAfterSignInAndFitAPhoneScreen() throws Exception {
+        // given a case FR's own CBRN report opened, and a link to its page (as the e-mails carry)
+        String signalId = publishCbrnSignal();
+        String caseId = caseOpenedBy(signalId);
+
+        // when the officer follows the link and signs in
+        signInAt("FR", "#case/" + caseId);
+
+        // then the case page opens, with the officer's own signal and the opening on its timeline
+        await("the case page after sign-in").atMost(Duration.ofSeconds(60)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(By.id("case-section")).isDisplayed() && statusOfSignal(signalId).equals("OWN")
+                        && !browser.findElements(By.cssSelector("#case-page g.event[data-type='OPENED']")).isEmpty());
+        assertThat(browser.findElement(By.id("case-heading")).getText()).containsIgnoringCase("CBRN uplift");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("keyboard focus on the case page").isEqualTo("case-heading");
+
+        // when the officer acknowledges it from the page with the keyboard
+        browser.findElement(By.cssSelector("#case-page button.ack")).sendKeys(Keys.ENTER);
+
+        // then the page shows it acknowledged by the officer, on its header and its timeline
+        await("the case page shows the acknowledgement").atMost(STEP).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(By.cssSelector("#case-page .case-header .case-state")).getText().equals("ACKNOWLEDGED")
+                        && browser.findElements(By.cssSelector("#case-page li.timeline-event[data-type='ACKNOWLEDGED']")).stream()
+                                .anyMatch(e -> e.getText().contains("FR (fr-duty-primary)")));
+
+        // when the screen is a phone's (375 × 812)
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        browser.navigate().refresh();
+        await("the case page on the phone").atMost(Duration.ofSeconds(60)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(By.id("case-section")).isDisplayed()
+                        && !browser.findElements(By.cssSelector("#case-page svg.timeline-svg")).isEmpty());
+
+        // then nothing scrolls sideways, on the case page or the list
+        assertNoHorizontalScroll("case page");
+        shot("phone-case-page");
+        browser.findElement(By.id("case-back")).click();
+        await("the list on the phone").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> !browser.findElements(By.cssSelector("#cases li.case[data-case-id='" + caseId + "']")).isEmpty());
+        assertNoHorizontalScroll("case list");
+        shot("phone-case-list");
+    }
+
+    /** Opens FR's (or another country's) console at {@code fragment} and signs in as its duty officer. */
+    private void signInAt(String country, String fragment) {
+        browser.get(stack.nodeUrl(country).resolve("/console/" + fragment).toString());
+        browser.findElement(By.id("token")).sendKeys(stack.token(country, DemoRole.OFFICER));
+        browser.findElement(By.id("login")).click();
+        await("the console after sign-in").atMost(Duration.ofSeconds(30))
+                .until(() -> browser.findElement(By.id("session-bar")).isDisplayed());
+    }
+
+    private String statusOfSignal(String signalId) {
+        List<WebElement> found = browser.findElements(By.cssSelector("#case-page li.case-signal[data-signal-id='" + signalId + "']"));
+        return found.isEmpty() ? "" : found.get(0).getAttribute("data-status");
+    }
+
+    private void assertNoHorizontalScroll(String screen) {
+        Object widths = browser.executeScript("return [document.documentElement.scrollWidth, window.innerWidth];");
+        List<?> w = (List<?>) widths;
+        assertThat(((Number) w.get(0)).intValue()).as("%s: page width vs. a %s px wide screen", screen, w.get(1))
+                .isLessThanOrEqualTo(((Number) w.get(1)).intValue());
+    }
+
+    private void shot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String publish(String country, Map<String, Object> signal) throws IOException, InterruptedException {
+        NodeClient.Reply reply = client(country, DemoRole.PUBLISHER).postJson("/api/v1/signals", signal);
+        assertThat(reply.status()).as("POST /api/v1/signals at %s: %s", country, reply.body()).isEqualTo(202);
+        return String.valueOf(reply.body().get("id"));
+    }
+
+    // --- end watch floor
 
     /** The case's shown state, or "" while it is absent or being re-rendered. */
     private String stateOf(By kase) {

@@ -35,7 +35,7 @@ import java.time.Instant;
  * shared signals and retraction notices into the inbox views (answered with a {@link Receipt}
  * written on this country's own outbox, which the router forwards to the origin); delivery
  * reports and receipts on this country's own signals; the router's answers to submitted
- * policies; and the state of the joint cases this country takes part in. Invariants: a signal id
+ * policies; and the state of the joint cases this country takes part in, with every copy received (their history). Invariants: a signal id
  * is stored at most once (redeliveries produce no second item); a retraction or downgrade of a held
  * item becomes an ordered event and a retraction leaves only a tombstone ({@link InboxWithdrawals});
  * the node reads no topic but its own inbox, notifications and outbox.
@@ -64,6 +64,7 @@ final class InboxTopology {
         builder.addStateStore(NodeTopology.store(StoreNames.POLICY_SUBMISSIONS,
                 serdes.value(PolicyStatus.class), settings.persistent()));
         builder.addStateStore(NodeTopology.store(StoreNames.CASES, serdes.value(EmergencyCase.class), settings.persistent()));
+        builder.addStateStore(NodeTopology.store(StoreNames.CASE_HISTORY, serdes.value(EmergencyCase.class), settings.persistent()));
         builder.addStateStore(NodeTopology.index(StoreNames.STIX_INBOX, settings.persistent()));
         builder.addStateStore(NodeTopology.index(StoreNames.STIX_INBOX_INDEX, settings.persistent()));
         KStream<String, Receipt> out = builder.stream(inbox.name(), inbox.consumed().withName("inbox-source"))
@@ -71,7 +72,7 @@ final class InboxTopology {
                         StoreNames.INBOX_ITEMS, StoreNames.INBOX_INDEX, StoreNames.INBOX_WITHDRAWALS,
                         StoreNames.INBOX_WITHDRAWAL_INDEX, StoreNames.DELIVERY_DECISIONS,
                         StoreNames.DELIVERY_RECEIPTS, StoreNames.POLICY, StoreNames.POLICY_SUBMISSIONS, StoreNames.CASES,
-                        StoreNames.STIX_INBOX, StoreNames.STIX_INBOX_INDEX);
+                        StoreNames.CASE_HISTORY, StoreNames.STIX_INBOX, StoreNames.STIX_INBOX_INDEX);
         out.mapValues(receipt -> new OutboxEvent(receipt), Named.as("inbox-receipt-wrap"))
                 .to(outbox.name(), outbox.produced().withName("inbox-receipts"));
         return out;
@@ -106,7 +107,8 @@ final class InboxTopology {
                     context.getStateStore(StoreNames.DELIVERY_RECEIPTS));
             this.policy = new PolicyState(settings.country(), context.getStateStore(StoreNames.POLICY),
                     context.getStateStore(StoreNames.POLICY_SUBMISSIONS));
-            this.cases = new CaseState(settings.country(), context.getStateStore(StoreNames.CASES));
+            this.cases = new CaseState(settings.country(), context.getStateStore(StoreNames.CASES),
+                    context.getStateStore(StoreNames.CASE_HISTORY));
         }
 
         @Override

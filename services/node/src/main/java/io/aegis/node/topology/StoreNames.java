@@ -25,6 +25,11 @@ public final class StoreNames {
     public static final String NOTIFICATION_INDEX = "notification-index";
     /** case id → EmergencyCase this country takes part in. */
     public static final String CASES = "cases";
+    /**
+     * case id + "|" + lastSequence (zero-padded to 19 digits) → every EmergencyCase copy this node received for a
+     * case it takes part in, oldest first: the history the case timeline is derived from.
+     */
+    public static final String CASE_HISTORY = "case-history";
     /** country → this country's current SharingPolicy. */
     public static final String POLICY = "policy";
     /** {@link #LATEST_SUBMISSION} → the router's PolicyStatus answer to the latest policy submitted. */
@@ -45,11 +50,16 @@ public final class StoreNames {
     /** Every store the API reads; the node is ready to serve when all of them can be read. */
     public static final java.util.List<String> ALL = java.util.List.of(INBOX_ITEMS, INBOX_INDEX,
             INBOX_WITHDRAWALS, INBOX_WITHDRAWAL_INDEX, OWN_SIGNALS,
-            OWN_RETRACTIONS, DELIVERY_DECISIONS, DELIVERY_RECEIPTS, NOTIFICATIONS, NOTIFICATION_INDEX, CASES, POLICY, POLICY_SUBMISSIONS,
+            OWN_RETRACTIONS, DELIVERY_DECISIONS, DELIVERY_RECEIPTS, NOTIFICATIONS, NOTIFICATION_INDEX, CASES, CASE_HISTORY, POLICY, POLICY_SUBMISSIONS,
             STIX_INBOX, STIX_INBOX_INDEX, STIX_OUTBOX, STIX_OUTBOX_INDEX);
 
     /** Separator of composite keys; never part of an id, a country code or a kind. */
     public static final String SEPARATOR = "|";
+
+    /** The {@link #CASE_HISTORY} key of a copy: ordered by sequence within its case. */
+    public static String caseHistoryKey(String caseId, long lastSequence) {
+        return caseId + SEPARATOR + String.format(java.util.Locale.ROOT, "%019d", Math.max(0, lastSequence));
+    }
 
     private StoreNames() {
     }

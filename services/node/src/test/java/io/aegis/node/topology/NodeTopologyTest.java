@@ -285,6 +285,28 @@ class NodeTopologyTest {
     }
 
     @Test
+    void shouldKeepEveryCopyOfACaseAsItsHistoryAndForgetItWhenNoLongerInvolved() {
+        TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
+        EmergencyCase first = emergency("c1", List.of("DE", "FR"));
+        EmergencyCase second = EmergencyCase.newBuilder(first).setLastSequence(3).setTier(Tier.CRITICAL).build();
+        inbox.pipeInput("c1", new InboxEvent(first), T0);
+        inbox.pipeInput("c1", new InboxEvent(second), T0.plusSeconds(1));
+        inbox.pipeInput("c10", new InboxEvent(emergency("c10", List.of("DE"))), T0.plusSeconds(1));
+        inbox.pipeInput("c2", new InboxEvent(emergency("c2", List.of("FR", "JP"))), T0.plusSeconds(1));
+        KeyValueStore<String, EmergencyCase> history = driver.getKeyValueStore(StoreNames.CASE_HISTORY);
+        assertEquals(first, history.get("c1|0000000000000000000"));
+        assertEquals(second, history.get("c1|0000000000000000003"));
+        assertEquals(3, count(history));
+
+        // a copy that no longer involves this country takes the case's whole history with it, and no other case's
+        inbox.pipeInput("c1", new InboxEvent(EmergencyCase.newBuilder(second).setLastSequence(4)
+                .setInvolvedCountries(List.of("FR")).build()), T0.plusSeconds(2));
+
+        assertEquals(1, count(history));
+        assertNotNull(history.get("c10|0000000000000000000"));
+    }
+
+    @Test
     void shouldKeepThePolicyInForceAndTheLatestAnswerNeverGoingBackAVersion() {
         TestInputTopic<String, InboxEvent> inbox = input(topics.inbox("DE"));
         inbox.pipeInput("policy", new InboxEvent(status("DE", true, policy("DE", 3), T0)), T0);
