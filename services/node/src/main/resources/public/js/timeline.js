@@ -13,7 +13,7 @@ const LABELS = {
   OPENED: 'Opened', HISTORY_FROM: 'History held from here', TIER_RAISED: 'Tier raised', TIER_LOWERED: 'Tier lowered',
   COUNTRIES_JOINED: 'Countries joined', SIGNALS_ADDED: 'Signals added', ESCALATED: 'Re-escalated',
   ACKNOWLEDGED: 'Acknowledged', STATE_CHANGED: 'State changed', ACTION_PROPOSED: 'Action proposed', VOTED: 'Vote',
-  ACTION_DECIDED: 'Action decided', OBLIGATION: 'Obligation', RESOLVED: 'Resolved',
+  ACTION_DECIDED: 'Action decided', OBLIGATION: 'Obligation', RESOLVED: 'Resolved', COMMENTED: 'Comment',
 };
 
 /** Marker outlines around (0, 0), about 14 px across. */
@@ -27,11 +27,12 @@ const SHAPES = {
   bolt: () => svg('path', { d: 'M2,-9 L-6,1 H-1 L-3,9 L6,-2 H1 Z' }),
   ring: () => svg('circle', { r: 6, class: 'ring' }),
   check: () => svg('path', { d: 'M-8,0 L-3,6 L8,-7 L5,-9 L-3,1 L-5,-3 Z' }),
+  bubble: () => svg('path', { d: 'M-8,-6 H8 V4 H-1 L-5,8 V4 H-8 Z' }),
 };
 const SHAPE_OF = {
   OPENED: 'circle', HISTORY_FROM: 'circle', TIER_RAISED: 'up', TIER_LOWERED: 'down', COUNTRIES_JOINED: 'plus',
   SIGNALS_ADDED: 'plus', ESCALATED: 'bolt', ACKNOWLEDGED: 'square', STATE_CHANGED: 'circle', ACTION_PROPOSED: 'diamond',
-  VOTED: 'diamond', ACTION_DECIDED: 'diamond', OBLIGATION: 'ring', RESOLVED: 'check',
+  VOTED: 'diamond', ACTION_DECIDED: 'diamond', OBLIGATION: 'ring', RESOLVED: 'check', COMMENTED: 'bubble',
 };
 
 /** The timeline figure of {events, heldFrom, complete} for a container of the given width (px). */

@@ -3,6 +3,7 @@ package io.aegis.node.domain;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.Acknowledgement;
 import io.aegis.schema.response.ActionState;
+import io.aegis.schema.response.CaseComment;
 import io.aegis.schema.response.CaseState;
 import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.JointAction;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  * the case its node received (oldest first), never from the coordination centre's event log, which
  * members do not receive. Invariants: an event names only countries, officers and signals that a
  * copy named (so never more than the origins' policies let this member know); every time is one a
- * copy states ({@code openedAt}, {@code updatedAt}, an acknowledgement's, a vote's, an action's),
+ * copy states ({@code openedAt}, {@code updatedAt}, an acknowledgement's, a vote's, an action's, a comment's),
  * never the reader's clock; and nothing before the first copy held is invented: when that copy is
  * not the one the case was opened with, the timeline starts with a {@link Type#HISTORY_FROM} event.
  */
@@ -32,7 +33,7 @@ public final class CaseTimeline {
     /** What happened. */
     public enum Type {
         OPENED, HISTORY_FROM, TIER_RAISED, TIER_LOWERED, COUNTRIES_JOINED, SIGNALS_ADDED, ESCALATED, ACKNOWLEDGED,
-        STATE_CHANGED, ACTION_PROPOSED, VOTED, ACTION_DECIDED, OBLIGATION, RESOLVED
+        STATE_CHANGED, ACTION_PROPOSED, VOTED, ACTION_DECIDED, OBLIGATION, RESOLVED, COMMENTED
     }
 
     /**
@@ -52,6 +53,7 @@ public final class CaseTimeline {
         List<Event> events = new ArrayList<>();
         EmergencyCase previous = null;
         for (EmergencyCase copy : copies) {
+            commented(previous, copy, events);
             if (previous == null) {
                 events.add(first(copy));
             } else {
@@ -136,6 +138,22 @@ public final class CaseTimeline {
             if (!before.getAcknowledgements().contains(ack)) {
                 out.add(event(ack.getAt(), Type.ACKNOWLEDGED, after, ack.getCountry(), ack.getOfficerId(), List.of(ack.getCountry()),
                         List.of(), 0, "Acknowledged by " + ack.getCountry() + " (" + ack.getOfficerId() + ")"));
+            }
+        }
+    }
+
+    /**
+     * The comments a copy carries that the previous one did not (every comment of the first copy held:
+     * each is dated, and the copy states it). A case keeps its latest comments only, so one dropped
+     * from the copy is not a new event.
+     */
+    private static void commented(EmergencyCase before, EmergencyCase after, List<Event> out) {
+        List<CaseComment> earlier = before == null ? List.of() : before.getComments();
+        for (CaseComment comment : after.getComments()) {
+            if (!earlier.contains(comment)) {
+                out.add(event(comment.getAt(), Type.COMMENTED, after, comment.getCountry(), comment.getOfficerId(),
+                        List.of(comment.getCountry()), List.of(), 0,
+                        comment.getCountry() + " (" + comment.getOfficerId() + ") commented: " + comment.getText()));
             }
         }
     }

@@ -6,6 +6,7 @@ import io.aegis.node.domain.CaseTimeline.Type;
 import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.Acknowledgement;
 import io.aegis.schema.response.ActionState;
+import io.aegis.schema.response.CaseComment;
 import io.aegis.schema.response.ActionType;
 import io.aegis.schema.response.CaseState;
 import io.aegis.schema.response.EmergencyCase;
@@ -102,6 +103,25 @@ class CaseTimelineTest {
     }
 
     @Test
+    void shouldTellEachCommentOnceAtItsOwnTimeInItsCountrysName() {
+        CaseComment first = new CaseComment("DE", "dora", "regulator informed", T0.plusSeconds(20));
+        CaseComment second = new CaseComment("FR", "olivier", "callback domain blocked", T0.plusSeconds(70));
+        EmergencyCase opened = copy(1, T0, Tier.SEVERE, CaseState.OPEN).setInvolvedCountries(List.of("FR", "DE"))
+                .setInvolvedCount(2).build();
+        EmergencyCase once = EmergencyCase.newBuilder(opened).setLastSequence(2).setUpdatedAt(T0.plusSeconds(20))
+                .setComments(List.of(first)).build();
+        EmergencyCase twice = EmergencyCase.newBuilder(once).setLastSequence(3).setUpdatedAt(T0.plusSeconds(70))
+                .setComments(List.of(first, second)).build();
+
+        List<Event> events = CaseTimeline.derive(List.of(opened, once, twice));
+
+        assertEquals(List.of(Type.OPENED, Type.COMMENTED, Type.COMMENTED), events.stream().map(Event::type).toList());
+        assertEquals(List.of(T0, T0.plusSeconds(20), T0.plusSeconds(70)), events.stream().map(Event::at).toList());
+        assertEquals("DE", events.get(1).actorCountry());
+        assertEquals("FR (olivier) commented: callback domain blocked", events.get(2).text());
+    }
+
+    @Test
     void shouldTellNothingForNoCopies() {
         assertEquals(List.of(), CaseTimeline.derive(List.of()));
     }
@@ -127,6 +147,7 @@ class CaseTimelineTest {
                 }
                 a.getVotes().forEach(v -> { countries.add(v.getCountry()); times.add(v.getAt()); });
             });
+            c.getComments().forEach(n -> { countries.add(n.getCountry()); times.add(n.getAt()); });
             times.add(c.getOpenedAt());
             times.add(c.getUpdatedAt());
         }
@@ -168,6 +189,7 @@ class CaseTimelineTest {
                             actors.stream().map(c -> new Vote(c, "officer", VoteChoice.NO, at)).toList()));
                     return copy(0, at, t, s).setInvolvedCountries(named).setSignalIds(ids).setInvolvedCount(named.size() + unnamed)
                             .setUnnamedSignalCount(unnamed).setEscalationLevel(level).setAcknowledgements(acks).setActions(actions)
+                            .setComments(actors.stream().map(c -> new CaseComment(c, "officer", "seen", at)).toList())
                             .setObligations(List.of(Obligation.newBuilder().setId("o").setDescription("report")
                                     .setDueAt(at).setState(ObligationState.values()[level]).build()))
                             .setResolution(s == CaseState.RESOLVED ? "closed" : null).build();

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * it (never for ANONYMOUS origins), and never anything of a COUNT_ONLY signal but its own. Everything
  * else is counted, not named. Involved countries are named to a member only where that names no
  * reporter it may not know: the member itself, the reporters it may know, countries that acted on
- * the case in their own name (acknowledged, proposed, voted), or everyone at CRITICAL, where every
+ * the case in their own name (acknowledged, proposed, voted, commented), or everyone at CRITICAL, where every
  * member takes part. A copy holds the case-wide regulatory clocks and the member's own, never another
  * country's (a per-country clock names a reporting country the member may not know). The coordination
  * centre's own record keeps every fact, and the coalescing state of update notifications (pending
@@ -139,6 +139,7 @@ public final class CaseCopies {
         Set<String> named = new TreeSet<>(reporters);
         named.add(country);
         kase.getAcknowledgements().stream().map(Acknowledgement::getCountry).forEach(named::add);
+        kase.getComments().stream().map(io.aegis.schema.response.CaseComment::getCountry).forEach(named::add);
         for (JointAction action : kase.getActions()) {
             named.add(action.getProposedByCountry());
             action.getVotes().stream().map(Vote::getCountry).forEach(named::add);

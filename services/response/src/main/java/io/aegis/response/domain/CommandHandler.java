@@ -4,6 +4,7 @@ import io.aegis.schema.common.Tier;
 import io.aegis.schema.response.Acknowledgement;
 import io.aegis.schema.response.ActionType;
 import io.aegis.schema.response.CaseCommand;
+import io.aegis.schema.response.CaseComment;
 import io.aegis.schema.response.CaseEvent;
 import io.aegis.schema.response.CaseEventType;
 import io.aegis.schema.response.CaseOutcomeFlag;
@@ -26,6 +27,9 @@ import java.util.Map;
  * outcome on the case ({@link OutcomeTag}), which starts the clocks whose rules now select it.
  */
 final class CommandHandler {
+
+    /** Comments a case keeps (the latest); every one stays on the case events. */
+    static final int MAX_COMMENTS = 200;
 
     private final ResponseSettings settings;
     private final ActionHandler actions;
@@ -86,6 +90,11 @@ final class CommandHandler {
         Actor actor = new Actor(command.getCountry(), command.getOfficerId());
         String text = command.getText().strip();
         step.record(CaseEventType.COMMENTED, actor, text, Map.of("commandId", command.getCommandId()));
+        List<CaseComment> comments = step.kase().getComments();
+        comments.add(new CaseComment(command.getCountry(), command.getOfficerId(), text, step.now()));
+        if (comments.size() > MAX_COMMENTS) {
+            comments.subList(0, comments.size() - MAX_COMMENTS).clear();
+        }
         if (OutcomeTag.isOutcome(text)) {
             recordOutcome(step, OutcomeTag.flag(text).orElseThrow(), actor);
         } else if (text.startsWith("#")) {
