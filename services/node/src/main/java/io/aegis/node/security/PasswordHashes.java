@@ -17,8 +17,6 @@ public final class PasswordHashes {
 
     /** The least bcrypt cost accepted in configuration and used for new hashes. */
     public static final int MIN_COST = 12;
-    /** bcrypt reads at most 72 bytes of a password; longer ones are refused rather than silently cut. */
-    public static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern FORMAT = Pattern.compile("\\$2[aby]\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
