@@ -103,11 +103,7 @@ class ConsoleBrowserIT {
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void shouldShowLiveNotificationAndAcknowledgedCaseToSignedInOfficer() throws Exception {
         // given FR's duty officer signed in to FR's console
-        browser.get(stack.nodeUrl("FR").resolve("/console/").toString());
-        browser.findElement(By.id("token")).sendKeys(stack.token("FR", DemoRole.OFFICER));
-        browser.findElement(By.id("login")).click();
-        await("the notifications section after sign-in").atMost(Duration.ofSeconds(30))
-                .until(() -> browser.findElement(By.id("notifications-section")).isDisplayed());
+        signIn("FR", DemoRole.OFFICER);
 
         // when FR reports a CBRN-uplift signal, which opens a SEVERE case on its own (category floor)
         String caseId = caseOpenedBy(publishCbrnSignal());
@@ -174,4 +170,15 @@ class ConsoleBrowserIT {
                         .map(c -> String.valueOf(c.get("caseId"))).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow();
     }
+    /** Signs in to a node's console as a demo user, with the user name and password devstack.json lists. */
+    void signIn(String country, DemoRole role) {
+        java.util.Map.Entry<String, String> login = stack.login(country, role);
+        browser.get(stack.nodeUrl(country).resolve("/console/").toString());
+        browser.findElement(By.id("username")).sendKeys(login.getKey());
+        browser.findElement(By.id("password")).sendKeys(login.getValue());
+        browser.findElement(By.id("sign-in")).click();
+        await("the notifications section after sign-in").atMost(Duration.ofSeconds(30))
+                .until(() -> browser.findElement(By.id("notifications-section")).isDisplayed());
+    }
+
 }

@@ -8,7 +8,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
-import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
+import io.aegis.node.security.SessionCookie;
 import jakarta.inject.Singleton;
 
 /**
@@ -20,18 +20,12 @@ import jakarta.inject.Singleton;
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 public class SecurityErrorHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
 
-    private final String cookieName;
-
-    public SecurityErrorHandler(AccessTokenCookieConfiguration cookie) {
-        this.cookieName = cookie.getCookieName();
-    }
-
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException e) {
         if (e.isForbidden()) {
             return HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiError.of("the caller lacks the role this endpoint needs"));
         }
-        boolean session = request.getCookies().get(cookieName) != null
+        boolean session = SessionCookie.present(request)
                 && !request.getHeaders().contains(io.micronaut.http.HttpHeaders.AUTHORIZATION);
         return HttpResponse.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer")
                 .body(ApiError.of(session

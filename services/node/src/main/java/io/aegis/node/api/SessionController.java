@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aegis.node.config.SessionConfig;
 import io.aegis.node.domain.UserRequests;
 import io.aegis.node.security.SessionAuthentication;
+import io.aegis.node.security.SessionCookie;
 import io.aegis.node.security.SignInThrottle;
 import io.aegis.node.security.UserDirectory;
 import io.micronaut.core.annotation.Nullable;
@@ -18,13 +19,11 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,15 +52,12 @@ public class SessionController {
     private final UserDirectory users;
     private final SignInThrottle throttle;
     private final JwtTokenGenerator tokens;
-    private final AccessTokenCookieConfiguration cookie;
     private final SessionConfig config;
 
-    public SessionController(UserDirectory users, SignInThrottle throttle, JwtTokenGenerator tokens,
-                             AccessTokenCookieConfiguration cookie, SessionConfig config) {
+    public SessionController(UserDirectory users, SignInThrottle throttle, JwtTokenGenerator tokens, SessionConfig config) {
         this.users = users;
         this.throttle = throttle;
         this.tokens = tokens;
-        this.cookie = cookie;
         this.config = config;
     }
 
@@ -113,8 +109,7 @@ public class SessionController {
     }
 
     private Cookie session(String value, Duration maxAge) {
-        return Cookie.of(cookie.getCookieName(), value).httpOnly(true).sameSite(SameSite.Strict)
-                .secure(config.secureCookie()).path("/").maxAge(maxAge);
+        return SessionCookie.of(value, maxAge, config.secureCookie());
     }
 
     /** The two form fields as the JSON object the one reader of sign-in bodies takes (other fields are refused there). */

@@ -11,7 +11,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
+import io.aegis.node.security.SessionCookie;
 
 import java.util.List;
 import java.util.Set;
@@ -31,16 +31,10 @@ public class SessionCsrfFilter implements Ordered {
     public static final String HEADER = "X-Requested-With";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    private final String cookieName;
-
-    public SessionCsrfFilter(AccessTokenCookieConfiguration cookie) {
-        this.cookieName = cookie.getCookieName();
-    }
-
     @RequestFilter
     @Nullable
     public HttpResponse<ApiError> requireHeader(HttpRequest<?> request) {
-        if (SAFE.contains(request.getMethod()) || request.getCookies().get(cookieName) == null
+        if (SAFE.contains(request.getMethod()) || !SessionCookie.present(request)
                 || request.getHeaders().contains(HttpHeaders.AUTHORIZATION) || exempt(request.getPath())) {
             return null;
         }

@@ -87,11 +87,13 @@ class SessionIT {
         HttpResponse<String> login = login(node, "olivier", node.officerPassword);
 
         assertEquals(200, login.statusCode(), login.body());
-        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.contains("SameSite=Strict"), cookie);
-        assertTrue(cookie.contains("Secure"), cookie);
-        assertTrue(cookie.contains("Max-Age=28800"), cookie);
+        // cookie attribute names are case-insensitive (RFC 6265 5.2)
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(cookie.contains("; httponly"), cookie);
+        assertTrue(cookie.contains("; samesite=strict"), cookie);
+        assertTrue(cookie.contains("; secure"), cookie);
+        assertTrue(cookie.contains("; max-age=28800"), cookie);
+        assertTrue(cookie.contains("; path=/"), cookie);
         assertTrue(login.body().contains("\"user\":\"olivier\""), login.body());
         assertEquals(200, withCookie("GET", "/api/v1/notifications", sessionOf(login), null).statusCode());
         // the session carries the officer's role, not more
