@@ -35,7 +35,7 @@ class DevstackDescriptorTest {
         Path file = dir.resolve("var/devstack.json");
 
         // when
-        DevstackDescriptor.write(file, settings, secrets, DemoRole::defaultUserId);
+        DevstackDescriptor.write(file, settings, secrets, (country, role) -> role.defaultUserId(country));
 
         // then
         Map<String, Object> json = new ObjectMapper().readValue(file.toFile(), Map.class);
