@@ -65,25 +65,29 @@ public class UserController {
             throw new ConflictException("user " + user.name() + " already exists; reset the password or enable the user instead");
         }
         UserChange change = admin.record(user.name(), UserAction.ADDED, user.roles(), hashes.hash(user.password()),
-                caller.getName());
+                caller.getName(), null);
         return HttpResponse.created(answer(user.name(), change));
     }
 
-    @Operation(summary = "Disable a user: no token, password or session of theirs works any more")
+    @Operation(summary = "Disable a user (optional body {\"reason\"}): no token, password or session of theirs works any more")
     @Post("/{name}/disable")
-    public Map<String, Object> disable(@PathVariable String name, Authentication caller) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> disable(@PathVariable String name, @Body @Nullable byte[] body, Authentication caller) {
         known(name);
+        String reason = UserRequests.reason(JsonBodies.parse(body));
         if (name.equals(caller.getName())) {
             throw new ConflictException("an ADMIN cannot disable themselves; another ADMIN of this node must");
         }
-        return answer(name, admin.record(name, UserAction.DISABLED, List.of(), null, caller.getName()));
+        return answer(name, admin.record(name, UserAction.DISABLED, List.of(), null, caller.getName(), reason));
     }
 
-    @Operation(summary = "Enable a disabled user again")
+    @Operation(summary = "Enable a disabled user again (optional body {\"reason\"})")
     @Post("/{name}/enable")
-    public Map<String, Object> enable(@PathVariable String name, Authentication caller) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> enable(@PathVariable String name, @Body @Nullable byte[] body, Authentication caller) {
         known(name);
-        return answer(name, admin.record(name, UserAction.ENABLED, List.of(), null, caller.getName()));
+        String reason = UserRequests.reason(JsonBodies.parse(body));
+        return answer(name, admin.record(name, UserAction.ENABLED, List.of(), null, caller.getName(), reason));
     }
 
     @Operation(summary = "Set a new password for a user: {\"password\"}; their sessions end")
@@ -92,7 +96,8 @@ public class UserController {
     public Map<String, Object> resetPassword(@PathVariable String name, @Body @Nullable byte[] body, Authentication caller) {
         known(name);
         String password = UserRequests.passwordReset(JsonBodies.require(body), name);
-        return answer(name, admin.record(name, UserAction.PASSWORD_RESET, List.of(), hashes.hash(password), caller.getName()));
+        return answer(name, admin.record(name, UserAction.PASSWORD_RESET, List.of(), hashes.hash(password), caller.getName(),
+                null));
     }
 
     private void known(String name) {

@@ -23,6 +23,7 @@ public final class UserRequests {
     /** bcrypt reads 72 bytes at most; a longer password would be cut silently, so it is refused. */
     public static final int MAX_PASSWORD_BYTES = 72;
     private static final int MAX_FIELD = 1000;
+    public static final int MAX_REASON = 500;
 
     /** A sign-in attempt. */
     public record SignIn(String username, String password) {
@@ -93,6 +94,21 @@ public final class UserRequests {
         }
         done(in);
         return password;
+    }
+
+    /** {@code {"reason"}} or no body at all: why a user is disabled or enabled, for the audit log; null when not said. */
+    public static String reason(JsonNode body) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            return null;
+        }
+        FieldReader in = new FieldReader();
+        String reason = null;
+        if (in.isObject(body, "")) {
+            in.refuseUnknown(body, "", Set.of("reason"));
+            reason = in.string(body, "", "reason", false, MAX_REASON).orElse(null);
+        }
+        done(in);
+        return reason;
     }
 
     private static String password(FieldReader in, JsonNode body, String name) {

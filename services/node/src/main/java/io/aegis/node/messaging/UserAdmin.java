@@ -39,14 +39,17 @@ public class UserAdmin {
 
     /**
      * Records {@code action} on {@code user} by {@code by}; {@code passwordHash} only for ADDED and
-     * PASSWORD_RESET, {@code roles} only for ADDED. Blocks: call it off the event loop.
+     * PASSWORD_RESET, {@code roles} only for ADDED, {@code reason} (or null) as the ADMIN gave it.
+     * Blocks: call it off the event loop.
      *
      * @return the change as written
      * @throws KafkaUnavailableException when Kafka did not acknowledge in time (nothing changed)
      */
-    public UserChange record(String user, UserAction action, List<String> roles, String passwordHash, String by) {
+    public UserChange record(String user, UserAction action, List<String> roles, String passwordHash, String by,
+                             String reason) {
         UserChange change = UserChange.newBuilder().setChangeId(UUID.randomUUID().toString()).setUser(user)
-                .setAction(action).setRoles(roles).setPasswordHash(passwordHash).setBy(by).setAt(clock.instant()).build();
+                .setAction(action).setRoles(roles).setPasswordHash(passwordHash).setBy(by).setAt(clock.instant())
+                .setReason(reason).build();
         RecordMetadata written;
         try {
             written = writer.write(topic, user, change).join();
