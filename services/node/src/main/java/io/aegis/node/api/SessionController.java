@@ -1,7 +1,5 @@
 package io.aegis.node.api;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aegis.node.config.SessionConfig;
 import io.aegis.node.domain.UserRequests;
 import io.aegis.node.security.SessionAuthentication;
@@ -61,19 +59,13 @@ public class SessionController {
         this.config = config;
     }
 
-    @Operation(summary = "Sign in with {\"username\", \"password\"}; sets the session cookie")
-    @Post(value = "/login", consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in with {\"username\", \"password\"} (JSON or form fields); sets the session cookie")
+    @Post(value = "/login")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     @ExecuteOn(TaskExecutors.BLOCKING)
     public MutableHttpResponse<?> login(@Body @Nullable byte[] body, HttpRequest<?> request) {
-        return signIn(UserRequests.signIn(JsonBodies.require(body)), request);
-    }
-
-    @Operation(summary = "Sign in with the form fields username and password; sets the session cookie")
-    @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public MutableHttpResponse<?> loginForm(@Body @Nullable Map<String, String> form, HttpRequest<?> request) {
-        Map<String, String> fields = form == null ? Map.of() : form;
-        return signIn(UserRequests.signIn(formAsJson(fields)), request);
+        boolean form = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
+        return signIn(UserRequests.signIn(form ? FormBodies.parse(body) : JsonBodies.require(body)), request);
     }
 
     @Operation(summary = "Sign out: clears the session cookie")
@@ -112,10 +104,4 @@ public class SessionController {
         return SessionCookie.of(value, maxAge, config.secureCookie());
     }
 
-    /** The two form fields as the JSON object the one reader of sign-in bodies takes (other fields are refused there). */
-    private static ObjectNode formAsJson(Map<String, String> form) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        form.forEach(json::put);
-        return json;
-    }
 }

@@ -46,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(240)
 @WithKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class SessionIT {
 
     static final String COOKIE = "AEGIS_SESSION";
@@ -53,15 +54,40 @@ class SessionIT {
     KafkaCluster kafka;
     NodeHarness node;
 
+    final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+            new ch.qos.logback.core.read.ListAppender<>();
+
     @BeforeAll
     void start(KafkaCluster kafka) {
+        logs.start();
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         this.kafka = kafka;
         node = new NodeHarness(kafka, NodeHarness.COUNTRY, registry, Map.of("aegis.node.session.max-failures", 1000));
+        secrets.addAll(List.of(node.adminPassword, node.officerPassword, "dora-first-password", "dora-second-password"));
     }
+
+    /** Every password used here (a restarted node's harness has new ones: they are added). */
+    final java.util.Set<String> secrets = new java.util.HashSet<>();
 
     @AfterAll
     void stop() {
         node.close();
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void shouldNeverLogAPasswordOrAHash() {
+        // runs last, over everything the node logged for the sign-ins and user changes above
+        List<String> logged = logs.list.stream().map(e -> e.getFormattedMessage()
+                + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())).toList();
+        assertFalse(logged.isEmpty(), "the node logs something (the capture works)");
+        for (String line : logged) {
+            assertFalse(line.contains("$2b$") || line.contains("$2a$") || line.contains("$2y$"), line);
+            for (String secret : secrets) {
+                assertFalse(line.contains(secret), line);
+            }
+        }
     }
 
     HttpResponse<String> login(NodeHarness on, String user, String password) {
@@ -295,7 +321,7 @@ class SessionIT {
         assertEquals(200, withCookie("GET", "/api/v1/notifications", session, null).statusCode());
 
         // disabled: the open session, and signing in again, are refused
-        assertEquals(200, node.post("/api/v1/users/dora/disable", NodeHarness.ADMIN, null).statusCode());
+        assertEquals(200, node.post("/api/v1/users/dora/disable", NodeHarness.ADMIN, "{\"reason\":\"on leave\"}").statusCode());
         assertEquals(401, withCookie("GET", "/api/v1/notifications", session, null).statusCode());
         assertEquals(401, login(node, "dora", first).statusCode());
 
@@ -318,10 +344,14 @@ class SessionIT {
                 UserAction.DISABLED), log.stream().map(UserChange::getAction).toList());
         assertTrue(log.stream().allMatch(c -> c.getBy().equals("ada") && c.getAt().isAfter(Instant.now().minusSeconds(300))));
         assertEquals(List.of("DUTY_OFFICER"), log.get(0).getRoles());
+        assertEquals("on leave", log.get(1).getReason());
+        assertTrue(log.get(0).getPasswordHash().startsWith("$2b$12$"), "the audit log keeps the hash, not the password");
+        assertEquals(null, log.get(1).getPasswordHash());
 
         // a restarted node folds the log in again: dora is still disabled, and her password is the second one
         node.close();
         node = new NodeHarness(kafka, NodeHarness.COUNTRY, registry, Map.of("aegis.node.session.max-failures", 1000));
+        secrets.addAll(List.of(node.adminPassword, node.officerPassword));
         String users = node.get("/api/v1/users", NodeHarness.ADMIN).body();
         assertTrue(users.contains("{\"name\":\"dora\",\"roles\":[\"DUTY_OFFICER\"],\"enabled\":false,\"hasPassword\":true,"
                 + "\"hasToken\":false}"), users);
