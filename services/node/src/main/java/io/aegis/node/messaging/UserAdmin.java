@@ -44,6 +44,7 @@ public class UserAdmin {
      *
      * @return the change as written
      * @throws KafkaUnavailableException when Kafka did not acknowledge in time (nothing changed)
+     * @throws StoreUnavailableException when it was written but this instance did not apply it in time
      */
     public UserChange record(String user, UserAction action, List<String> roles, String passwordHash, String by,
                              String reason) {
@@ -57,7 +58,8 @@ public class UserAdmin {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (!feed.awaitApplied(written.partition(), written.offset(), timeout)) {
-            throw new KafkaUnavailableException(topic.name(), new TimeoutException(
+            // written and kept in the audit log, but not yet applied here: 503, and a retry finds it applied
+            throw new StoreUnavailableException("users", new TimeoutException(
                     "the change was written but not read back within " + timeout.toMillis() + " ms"));
         }
         return change;
