@@ -1,5 +1,8 @@
-// The node's JSON API. Every call carries the pasted bearer token; errors keep the API's
-// one error shape {"error", "violations": [{"field", "message"}]}.
+// The node's JSON API. A person signs in with user name and password: the node then keeps the
+// session in an HttpOnly cookie the page never sees, and every call carries the header the node
+// requires of cookie-authenticated writes (X-Requested-With). With the "API token" option the
+// pasted token is sent as Authorization: Bearer instead. Errors keep the API's one error shape
+// {"error", "violations": [{"field", "message"}]}.
 
 const TOKEN_KEY = 'aegis.console.token';
 const listeners = new Set();
@@ -21,13 +24,37 @@ export const session = {
   onUnauthorized(fn) { listeners.add(fn); },
 };
 
+/** The token (when signed in with one) or the session cookie's cross-site request forgery header. */
 export function authHeaders(extra = {}) {
-  return { Authorization: `Bearer ${session.token()}`, ...extra };
+  const token = session.token();
+  return token ? { Authorization: `Bearer ${token}`, ...extra } : { 'X-Requested-With': 'aegis-console', ...extra };
+}
+
+/** Signs in with user name and password; the node sets the session cookie. Throws ApiError (401, 422, 429). */
+export async function signIn(username, password) {
+  session.clear();
+  return api('/login', { method: 'POST', body: { username, password } });
+}
+
+/** Ends the cookie session (the node clears the cookie) and forgets any token of this tab. */
+export async function signOut() {
+  const hadToken = Boolean(session.token());
+  session.clear();
+  if (!hadToken) {
+    try {
+      await api('/logout', { method: 'POST' });
+    } catch {
+      // signed out locally either way; the cookie also ends with the session's expiry
+    }
+  }
 }
 
 /** Calls the API; body objects are sent as JSON, strings as they are (with the given contentType). */
 export async function api(path, { method = 'GET', body, contentType, headers = {}, signal } = {}) {
-  const init = { method, signal, cache: 'no-store', headers: authHeaders({ Accept: 'application/json', ...headers }) };
+  const init = {
+    method, signal, cache: 'no-store', credentials: 'same-origin',
+    headers: authHeaders({ Accept: 'application/json', ...headers }),
+  };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
     init.headers['Content-Type'] = contentType || 'application/json';
@@ -42,7 +69,7 @@ export async function api(path, { method = 'GET', body, contentType, headers = {
   const json = await readJson(response);
   if (!response.ok) {
     const error = new ApiError(response.status, json);
-    if (response.status === 401) listeners.forEach((fn) => fn(error));
+    if (response.status === 401 && path !== '/login') listeners.forEach((fn) => fn(error));
     throw error;
   }
   return json;

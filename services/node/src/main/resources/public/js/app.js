@@ -1,7 +1,8 @@
-// Console entry point: login with a pasted bearer token, find out what the token may do
-// (401/403 answers of the node), then start the sections the token's roles can use.
+// Console entry point: sign in with user name and password (the node keeps the session in an
+// HttpOnly cookie) or, secondarily, with a pasted API token; find out what the user may do
+// (401/403 answers of the node), then start the sections the user's roles can use.
 
-import { allowed, session } from './api.js';
+import { allowed, session, signIn, signOut } from './api.js';
 import { show, status } from './dom.js';
 import { Cases } from './cases.js';
 import { CasePage } from './case-page.js';
@@ -10,6 +11,7 @@ import { Inbox } from './inbox.js';
 import { Notifications } from './notifications.js';
 import { Policy } from './policy.js';
 import { SignalForm } from './signal-form.js';
+import { Users } from './users.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -19,37 +21,68 @@ const sections = {
   inbox: $('#inbox-section'),
   submit: $('#submit-section'),
   policy: $('#policy-section'),
+  users: $('#users-section'),
 };
 let running = [];
 // --- case routes (#case/<id>, #inbox/<id>): see router.js
 let router = null;
 // --- end case routes
+let signedIn = false;
 
 /** Which sections the token may use: one harmless GET per role-guarded endpoint. */
 async function probe() {
-  const [inbox, notifications, cases, publisher, admin] = await Promise.all([
+  const [inbox, notifications, cases, publisher, admin, users] = await Promise.all([
     allowed('/api/v1/inbox?limit=1'),
     allowed('/api/v1/notifications?limit=1'),
     allowed('/api/v1/cases'),
     allowed('/api/v1/signals/console-role-probe'),
     allowed('/api/v1/policy'),
+    allowed('/api/v1/users'),
   ]);
-  return { inbox, notifications, cases, submit: publisher, policy: admin, act: notifications };
+  return { inbox, notifications, cases, submit: publisher, policy: admin, users, act: notifications };
 }
 
-async function login(token) {
+/** Signs in with user name and password; the messages say what the node refused, never more. */
+async function loginWithPassword(username, password) {
+  const loginStatus = $('#login-status');
+  status(loginStatus, 'Signing in…');
+  try {
+    await signIn(username, password);
+  } catch (e) {
+    const messages = {
+      401: 'Wrong user name or password, or the user is disabled.',
+      429: `Locked out for now: ${e.message}.`,
+    };
+    status(loginStatus, messages[e.status] || e.message, 'error');
+    $('#password').value = '';
+    $('#password').focus();
+    return;
+  }
+  $('#password').value = '';
+  await enter(loginStatus, () => $('#username').focus());
+}
+
+async function loginWithToken(token) {
   session.set(token);
   const loginStatus = $('#login-status');
   status(loginStatus, 'Checking the token…');
+  await enter(loginStatus, () => {
+    session.clear();
+    $('#token').focus();
+  }, 'The node refused this token (401). Paste a valid token.');
+}
+
+/** Probes what the signed-in user may do and opens those sections; refused runs when the node says 401. */
+async function enter(loginStatus, refused, message = 'The node refused the session (401). Sign in again.') {
   let may;
   try {
     may = await probe();
   } catch (e) {
-    session.clear();
-    status(loginStatus, e.status === 401 ? 'The node refused this token (401). Paste a valid token.' : e.message, 'error');
-    $('#token').focus();
+    status(loginStatus, e.status === 401 ? message : e.message, 'error');
+    refused();
     return;
   }
+  signedIn = true;
   status(loginStatus, '');
   show($('#login-section'), false);
   show($('#session-bar'), true);
@@ -76,6 +109,7 @@ function start(may) {
   const inbox = may.inbox ? new Inbox(sections.inbox) : null;
   if (inbox) running.push(inbox);
   if (may.policy) running.push(new Policy(sections.policy));
+  if (may.users) running.push(users);
   running.forEach((part) => part.start());
   // --- case routes: returns whether the address opened a case page
   router = new Router({ main: $('#main'), caseSection: $('#case-section'), casePage, inbox });
@@ -94,14 +128,16 @@ function stop() {
 
 function logout(message, kind = 'info') {
   stop();
-  session.clear();
+  signedIn = false;
+  signOut();
   Object.values(sections).forEach((section) => show(section, false));
   show($('#session-bar'), false);
   show($('#no-sections'), false);
   show($('#login-section'), true);
   $('#token').value = '';
+  $('#password').value = '';
   status($('#login-status'), message, kind);
-  $('#token').focus();
+  $('#username').focus();
 }
 
 function describe(may) {
@@ -110,12 +146,26 @@ function describe(may) {
   else if (may.cases) can.push('cases read-only');
   if (may.inbox) can.push('inbox');
   if (may.submit) can.push('publisher (submit signals)');
-  if (may.policy) can.push('admin (policy)');
-  return `Signed in: ${can.join(', ') || 'no sections for this token'}.`;
+  if (may.policy) can.push('admin (policy, users)');
+  return `Signed in: ${can.join(', ') || 'no sections for this user'}.`;
 }
 
 new SignalForm(sections.submit);
-session.onUnauthorized(() => logout('The node no longer accepts this token (401). Paste a new one.', 'error'));
+const users = new Users(sections.users);
+session.onUnauthorized(() => {
+  if (signedIn) logout('The node no longer accepts this session or token (401). Sign in again.', 'error');
+});
+$('#password-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const username = $('#username').value.trim();
+  const password = $('#password').value;
+  if (!username || !password) {
+    status($('#login-status'), 'Enter your user name and password.', 'error');
+    (username ? $('#password') : $('#username')).focus();
+    return;
+  }
+  loginWithPassword(username, password);
+});
 $('#login-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const token = $('#token').value.trim().replace(/^Bearer\s+/i, '');
@@ -124,7 +174,9 @@ $('#login-form').addEventListener('submit', (event) => {
     $('#token').focus();
     return;
   }
-  login(token);
+  loginWithToken(token);
 });
-$('#logout').addEventListener('click', () => logout('Signed out; the token was removed from this tab.'));
-if (session.token()) login(session.token());
+$('#logout').addEventListener('click', () => logout('Signed out.'));
+// A reload keeps the tab's token, or the session cookie (which this page cannot read: it just tries)
+if (session.token()) loginWithToken(session.token());
+else enter($('#login-status'), () => status($('#login-status'), ''));

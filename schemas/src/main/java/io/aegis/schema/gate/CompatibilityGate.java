@@ -46,7 +46,7 @@ public final class CompatibilityGate {
             SharedSignal.getClassSchema(), Receipt.getClassSchema(), SharingPolicy.getClassSchema(),
             RoutingDecision.getClassSchema(), CoordinationSignal.getClassSchema(), Escalation.getClassSchema(),
             EmergencyCase.getClassSchema(), CaseEvent.getClassSchema(), CaseCommand.getClassSchema(),
-            Notification.getClassSchema());
+            Notification.getClassSchema(), io.aegis.schema.users.UserChange.getClassSchema());
 
     private CompatibilityGate() {
     }

@@ -71,8 +71,8 @@ public final class Stack {
                 new SecureRandom(), new DemoKeys(settings.infraDir().resolve("demo").resolve("keys"),
                         MembersFile.publicKeys(infraMembers)));
         StackLogins logins = new StackLogins(settings, secrets);
-        ServiceCatalog catalog = new ServiceCatalog(settings, secrets, logins,
-                new Rosters(settings.infraDir().resolve("rosters"))::userId);
+        Rosters rosters = new Rosters(settings.infraDir().resolve("rosters"));
+        ServiceCatalog catalog = new ServiceCatalog(settings, secrets, logins, rosters::userId);
         List<ServiceSpec> wanted = written(catalog.all());
         checkPorts(wanted);
         List<ServiceSpec> services = build(wanted, rebuild);
@@ -89,7 +89,7 @@ public final class Stack {
         new SchemaSetup(settings, logins, out).registerAll();
         startAll(launcher, services.stream().filter(s -> !s.name().equals("registry")).toList());
         seedPolicies(services, secrets, logins);
-        DevstackDescriptor.write(layout.descriptor(), settings, secrets);
+        DevstackDescriptor.write(layout.descriptor(), settings, secrets, rosters::userId);
         new Summary(settings, out).print(services, secrets, layout);
         return services;
     }

@@ -49,6 +49,7 @@ final class Summary {
                 }
             }
         }
+        out.println("  People sign in to a console with a user name and password: nodes.<CC>.users in the file below.");
         out.println();
         out.println("Written: " + display(settings, layout.descriptor()) + "   Logs: "
                 + display(settings, layout.logDir()) + "/");

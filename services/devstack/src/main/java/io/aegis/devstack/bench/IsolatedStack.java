@@ -130,6 +130,21 @@ public final class IsolatedStack implements AutoCloseable {
         throw new IllegalArgumentException("devstack.json has no " + role.key() + " token for node " + country);
     }
 
+    /** The sign-in user name and password of a demo user, as {@code devstack.json} lists them. */
+    public Map.Entry<String, String> login(String country, DemoRole role) {
+        if (descriptor.get("nodes") instanceof Map<?, ?> nodes && nodes.get(country) instanceof Map<?, ?> node
+                && node.get("users") instanceof Map<?, ?> users && users.get(role.key()) instanceof Map<?, ?> user
+                && user.get("name") instanceof String name && user.get("password") instanceof String password) {
+            return Map.entry(name, password);
+        }
+        throw new IllegalArgumentException("devstack.json has no " + role.key() + " user for node " + country);
+    }
+
+    /** The stack's mailbox (the officers' captured paging mail), as {@code devstack.json} describes it. */
+    public io.aegis.devstack.demo.MailboxClient mailbox() {
+        return io.aegis.devstack.demo.MailboxClient.from(descriptor);
+    }
+
     /** The base URL of a node. */
     public URI nodeUrl(String country) {
         return URI.create("http://localhost:" + settings.nodePort(country));

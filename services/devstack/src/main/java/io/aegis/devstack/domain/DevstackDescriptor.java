@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * {@code var/devstack.json}: how scripts and tests find a running devstack, and the local stack's
@@ -18,7 +19,9 @@ import java.util.Map;
  * default"): {@code {"broker", "registry", "router", "kafkaSecurity": {protocol, mechanism},
  * "operator": {"kafka": {principal, password}, "registry": {username, password}, "router": {...}},
  * "mailbox": {url, username, password},
- * "nodes": {CC: {"url", "tokens": {publisher, officer, operator, admin}, "kafka", "registry", "router"}}}},
+ * "nodes": {CC: {"url", "tokens": {publisher, officer, operator, admin},
+ * "users": {publisher, officer, operator, admin: {"name", "password"}}, "kafka", "registry", "router"}}}}
+ * ("users": each demo user's sign-in name and password, next to its token),
  * nodes in port order: everything an independent client needs to act as a member or as the operator.
  */
 public final class DevstackDescriptor {
@@ -29,7 +32,8 @@ public final class DevstackDescriptor {
     }
 
     /** The descriptor as a JSON-ready tree, keys in contract order. */
-    public static Map<String, Object> describe(StackSettings settings, StackSecrets secrets) {
+    public static Map<String, Object> describe(StackSettings settings, StackSecrets secrets,
+                                               BiFunction<String, DemoRole, String> userIds) {
         StackLogins logins = new StackLogins(settings, secrets);
         Map<String, Object> nodes = new LinkedHashMap<>();
         for (String country : settings.countries()) {
@@ -41,6 +45,11 @@ public final class DevstackDescriptor {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("url", "http://localhost:" + settings.nodePort(country));
             entry.put("tokens", tokens);
+            Map<String, Object> users = new LinkedHashMap<>();
+            for (DemoRole role : DemoRole.values()) {
+                users.put(role.key(), Map.of("name", userIds.apply(country, role), "password", node.password(role)));
+            }
+            entry.put("users", users);
             entry.putAll(logins(logins, StackLogins.node(country)));
             nodes.put(country, entry);
         }
@@ -66,8 +75,9 @@ public final class DevstackDescriptor {
     }
 
     /** Writes the descriptor atomically and owner-only, so a reader never sees half a file and nobody else sees it. */
-    public static void write(Path file, StackSettings settings, StackSecrets secrets) throws IOException {
-        SecretFiles.write(file, JSON.writeValueAsString(describe(settings, secrets)));
+    public static void write(Path file, StackSettings settings, StackSecrets secrets,
+                             BiFunction<String, DemoRole, String> userIds) throws IOException {
+        SecretFiles.write(file, JSON.writeValueAsString(describe(settings, secrets, userIds)));
     }
 
     /** Reads a descriptor back (the demo and the tests start from it). */

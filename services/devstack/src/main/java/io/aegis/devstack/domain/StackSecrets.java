@@ -20,7 +20,8 @@ import java.util.Map;
  * The devstack's generated secrets, kept in one owner-only file under {@code var/} so that
  * {@code up} after {@code down} reuses them: the network key (HASHED coordination values), each
  * node's tokens and signing keys, and one password per principal and realm (the broker's
- * SCRAM logins, the registry's and the router API's Basic users). Invariant: an existing secret
+ * SCRAM logins, the registry's and the router API's Basic users), each node's demo users' sign-in
+ * passwords and session key. Invariant: an existing secret
  * is never regenerated; only countries and principals added since the last {@code up} get new ones.
  *
  * @param networkKey  base64 HMAC-SHA256 key shared by the coordination centre
@@ -92,6 +93,7 @@ public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes, Ma
         Map<String, NodeSecrets> nodes = new LinkedHashMap<>(existing.nodes());
         for (String country : countries) {
             nodes.computeIfAbsent(country, cc -> generate(cc, random, demoKeys));
+            nodes.computeIfPresent(country, (cc, secrets) -> secrets.complete(random));
         }
         Map<String, String> credentials = new LinkedHashMap<>(existing.credentials());
         for (Credential login : logins) {
@@ -128,8 +130,14 @@ public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes, Ma
             for (DemoRole role : DemoRole.values()) {
                 tokens.put(role.key(), secrets.token(role));
             }
-            nodesJson.put(country, Map.of("tokens", tokens, "signingKey", secrets.signingKey(),
-                    "publicKey", secrets.publicKey()));
+            Map<String, String> passwords = new LinkedHashMap<>();
+            secrets.passwords().forEach((role, password) -> passwords.put(role.key(), password));
+            Map<String, Object> json = new LinkedHashMap<>(Map.of("tokens", tokens, "signingKey", secrets.signingKey(),
+                    "publicKey", secrets.publicKey(), "passwords", passwords));
+            if (secrets.sessionKey() != null) {
+                json.put("sessionKey", secrets.sessionKey());
+            }
+            nodesJson.put(country, json);
         });
         SecretFiles.write(file, JSON.writeValueAsString(Map.of("networkKey", networkKey, "nodes", nodesJson,
                 "credentials", new java.util.TreeMap<>(credentials))));
@@ -140,14 +148,21 @@ public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes, Ma
             throw new IllegalArgumentException(file + ": nodes." + country + " must hold 'tokens', 'signingKey', 'publicKey'");
         }
         Map<DemoRole, String> parsed = new EnumMap<>(DemoRole.class);
+        Map<DemoRole, String> passwords = new EnumMap<>(DemoRole.class);
+        Map<?, ?> rawPasswords = node.get("passwords") instanceof Map<?, ?> p ? p : Map.of();
         for (DemoRole role : DemoRole.values()) {
             Object token = tokens.get(role.key());
             if (token != null) {
                 parsed.put(role, token.toString());
             }
+            Object password = rawPasswords.get(role.key());
+            if (password != null) {
+                passwords.put(role, password.toString());
+            }
         }
-        return new NodeSecrets(country, parsed, String.valueOf(node.get("signingKey")),
-                String.valueOf(node.get("publicKey")));
+        Object sessionKey = node.get("sessionKey");
+        return new NodeSecrets(country, parsed, passwords, sessionKey == null ? null : sessionKey.toString(),
+                String.valueOf(node.get("signingKey")), String.valueOf(node.get("publicKey")));
     }
 
     private static NodeSecrets generate(String country, SecureRandom random, DemoKeys demoKeys) {
@@ -163,7 +178,7 @@ public record StackSecrets(String networkKey, Map<String, NodeSecrets> nodes, Ma
             return new DemoKeys.Pair(Ed25519.encodePrivate(generated.getPrivate()),
                     Ed25519.encodePublic(generated.getPublic()));
         });
-        return new NodeSecrets(country, tokens, pair.privateKey(), pair.publicKey());
+        return new NodeSecrets(country, tokens, Map.of(), null, pair.privateKey(), pair.publicKey()).complete(random);
     }
 
     private static String randomPassword(SecureRandom random) {

@@ -156,6 +156,8 @@ public final class ServiceCatalog {
         return new ServiceSpec(name, "services/" + name, mainClass, port, config);
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private ServiceSpec node(String country) {
         NodeSecrets node = secrets.node(country);
         Map<String, Object> config = common(settings.nodePort(country), StackLogins.node(country));
@@ -168,8 +170,12 @@ public final class ServiceCatalog {
         for (DemoRole role : DemoRole.values()) {
             String prefix = "aegis.node.users." + userIds.apply(country, role);
             config.put(prefix + ".token-sha256", NodeSecrets.sha256Hex(node.token(role)));
+            config.put(prefix + ".password-hash", NodeSecrets.bcrypt(node.password(role), RANDOM));
             config.put(prefix + ".roles", List.of(role.nodeRole()));
         }
+        config.put("aegis.node.session-key", node.sessionKey());
+        // the devstack serves its nodes over plain http on localhost: a Secure cookie would never be sent back
+        config.put("aegis.node.session.secure-cookie", false);
         withPaging(config, country);
         return new ServiceSpec("node-" + country, "services/node", "io.aegis.node.NodeApplication",
                 settings.nodePort(country), config);

@@ -35,7 +35,7 @@ class DevstackDescriptorTest {
         Path file = dir.resolve("var/devstack.json");
 
         // when
-        DevstackDescriptor.write(file, settings, secrets);
+        DevstackDescriptor.write(file, settings, secrets, (country, role) -> role.defaultUserId(country));
 
         // then
         Map<String, Object> json = new ObjectMapper().readValue(file.toFile(), Map.class);
@@ -52,7 +52,11 @@ class DevstackDescriptorTest {
         Map<String, Object> nodes = (Map<String, Object>) json.get("nodes");
         assertEquals(List.of("FR", "DE", "JP", "BR"), new ArrayList<>(nodes.keySet()));
         Map<String, Object> jp = (Map<String, Object>) nodes.get("JP");
-        assertEquals(List.of("url", "tokens", "kafka", "registry", "router"), new ArrayList<>(jp.keySet()));
+        assertEquals(List.of("url", "tokens", "users", "kafka", "registry", "router"), new ArrayList<>(jp.keySet()));
+        Map<String, Object> users = (Map<String, Object>) jp.get("users");
+        assertEquals(List.of("publisher", "officer", "operator", "admin"), new ArrayList<>(users.keySet()));
+        assertEquals(Map.of("name", "jp-duty-primary", "password", secrets.node("JP").password(DemoRole.OFFICER)),
+                users.get("officer"));
         assertEquals(Map.of("username", "node-JP", "password", secrets.password(Realm.REGISTRY, "node-JP")), jp.get("registry"));
         assertEquals("http://localhost:8103", jp.get("url"));
         Map<String, Object> tokens = (Map<String, Object>) jp.get("tokens");

@@ -59,6 +59,27 @@ class StackSecretsTest {
     }
 
     @Test
+    void shouldGiveANodeFromAnOlderFilePasswordsAndASessionKeyOnceAndKeepThem() throws IOException {
+        // given a file written before demo users had passwords
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, "{\"networkKey\":\"k\",\"nodes\":{\"FR\":{\"tokens\":{\"publisher\":\"a\","
+                + "\"officer\":\"o\",\"operator\":\"b\",\"admin\":\"c\"},\"signingKey\":\"x\",\"publicKey\":\"y\"}}}");
+
+        // when up runs twice
+        StackSecrets first = StackSecrets.loadOrCreate(file, List.of("FR"), new SecureRandom());
+        StackSecrets second = StackSecrets.loadOrCreate(file, List.of("FR"), new SecureRandom());
+
+        // then the tokens are kept, and the passwords and key generated the first time are kept too
+        assertEquals("o", second.node("FR").token(DemoRole.OFFICER));
+        assertEquals(first.node("FR"), second.node("FR"));
+        for (DemoRole role : DemoRole.values()) {
+            assertTrue(second.node("FR").password(role).length() >= 20, role.key());
+        }
+        assertEquals(32, java.util.Base64.getDecoder().decode(second.node("FR").sessionKey()).length);
+        assertNotEquals(second.node("FR").password(DemoRole.ADMIN), second.node("FR").password(DemoRole.OFFICER));
+    }
+
+    @Test
     void shouldWriteTheFileReadableByTheOwnerOnly() throws IOException {
         Path file = dir.resolve("s.json");
         StackSecrets.loadOrCreate(file, List.of("FR"), new SecureRandom());

@@ -35,7 +35,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The duty-officer console (served by each node under {@code /console/}) driven in headless
- * Chromium against the whole running network: an officer signs in with a token, sees the
+ * Chromium against the whole running network: an officer signs in with a password, sees the
  * notification of a case that a signal opened arrive live, acknowledges the case with the page's
  * button, and sees the case change. Uses only the page's documented test hooks (ids and classes
  * listed at the top of its index.html). Skipped when /usr/bin/chromium is absent
@@ -107,11 +107,7 @@ class ConsoleBrowserIT {
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void shouldShowLiveNotificationAndAcknowledgedCaseToSignedInOfficer() throws Exception {
         // given FR's duty officer signed in to FR's console
-        browser.get(stack.nodeUrl("FR").resolve("/console/").toString());
-        browser.findElement(By.id("token")).sendKeys(stack.token("FR", DemoRole.OFFICER));
-        browser.findElement(By.id("login")).click();
-        await("the notifications section after sign-in").atMost(Duration.ofSeconds(30))
-                .until(() -> browser.findElement(By.id("notifications-section")).isDisplayed());
+        signIn("FR", DemoRole.OFFICER);
 
         // when FR reports a CBRN-uplift signal, which opens a SEVERE case on its own (category floor)
         String caseId = caseOpenedBy(publishCbrnSignal());
@@ -266,13 +262,9 @@ class ConsoleBrowserIT {
         shot("phone-case-list");
     }
 
-    /** Opens FR's (or another country's) console at {@code fragment} and signs in as its duty officer. */
+    /** Opens a country's console at {@code fragment} and signs in as its duty officer, with a password. */
     private void signInAt(String country, String fragment) {
-        browser.get(stack.nodeUrl(country).resolve("/console/" + fragment).toString());
-        browser.findElement(By.id("token")).sendKeys(stack.token(country, DemoRole.OFFICER));
-        browser.findElement(By.id("login")).click();
-        await("the console after sign-in").atMost(Duration.ofSeconds(30))
-                .until(() -> browser.findElement(By.id("session-bar")).isDisplayed());
+        signIn(country, DemoRole.OFFICER, fragment);
     }
 
     private String statusOfSignal(String signalId) {
@@ -332,5 +324,20 @@ class ConsoleBrowserIT {
                         .filter(c -> Json.strings(c, "signalIds").contains(signalId))
                         .map(c -> String.valueOf(c.get("caseId"))).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow();
+    }
+    /** Signs in to a node's console as a demo user, with the user name and password devstack.json lists. */
+    void signIn(String country, DemoRole role) {
+        signIn(country, role, "");
+    }
+
+    /** The same, with the console opened at {@code fragment} (e.g. {@code #case/<id>}, as links in pages open it). */
+    void signIn(String country, DemoRole role, String fragment) {
+        java.util.Map.Entry<String, String> login = stack.login(country, role);
+        browser.get(stack.nodeUrl(country).resolve("/console/" + fragment).toString());
+        browser.findElement(By.id("username")).sendKeys(login.getKey());
+        browser.findElement(By.id("password")).sendKeys(login.getValue());
+        browser.findElement(By.id("sign-in")).click();
+        await("the console after sign-in").atMost(Duration.ofSeconds(30))
+                .until(() -> browser.findElement(By.id("session-bar")).isDisplayed());
     }
 }

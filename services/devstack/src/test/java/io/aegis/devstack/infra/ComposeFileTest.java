@@ -299,7 +299,7 @@ class ComposeFileTest {
                 assertTrue(secret.group(2).matches("\\$\\{(env:)?[A-Z0-9_]+(:\\?[^}]*)?}"),
                         file.getFileName() + ": " + secret.group(1) + " is a literal, not taken from the environment");
             }
-            Matcher yamlSecret = Pattern.compile("(?m)(password|password-sha256|token-sha256|signing-key):\\s*(\\S+)")
+            Matcher yamlSecret = Pattern.compile("(?m)(password|password-sha256|password-hash|token-sha256|signing-key|session-key):\\s*(\\S+)")
                     .matcher(text);
             while (yamlSecret.find()) {
                 assertTrue(yamlSecret.group(2).startsWith("${"), file.getFileName() + ": literal " + yamlSecret.group(1));
@@ -309,7 +309,7 @@ class ComposeFileTest {
                 .filter(s -> s.get("environment") instanceof Map<?, ?>)
                 .flatMap(s -> InfraFiles.<Map<String, Object>>at(s, "environment").entrySet().stream()).toList()) {
             // (the JAAS strings' passwords are checked above)
-            if (variable.getKey().matches(".*(PASSWORD|_SHA256|_KEY)$")) {
+            if (variable.getKey().matches(".*(PASSWORD|_SHA256|_KEY|_PASSWORD_HASH)$")) {
                 assertTrue(String.valueOf(variable.getValue()).contains("${"), variable.getKey() + " holds a literal");
             }
         }

@@ -16,6 +16,7 @@ public final class TopicNames {
     public static final String INBOX_PREFIX = PREFIX + "inbox.";
     public static final String COMMANDS_PREFIX = PREFIX + "commands.";
     public static final String NOTIFY_PREFIX = PREFIX + "notify.";
+    public static final String USERS_PREFIX = PREFIX + "users.";
 
     public static final String COORDINATION_SIGNALS = PREFIX + "coordination.signals";
     public static final String ROUTING_AUDIT = PREFIX + "routing.audit";
@@ -38,6 +39,7 @@ public final class TopicNames {
     public static final Pattern INBOX_PATTERN = Pattern.compile("aegis\\.inbox\\.([A-Z]{2})");
     public static final Pattern COMMANDS_PATTERN = Pattern.compile("aegis\\.commands\\.([A-Z]{2})");
     public static final Pattern NOTIFY_PATTERN = Pattern.compile("aegis\\.notify\\.([A-Z]{2})");
+    public static final Pattern USERS_PATTERN = Pattern.compile("aegis\\.users\\.([A-Z]{2})");
 
     /** Topics that exist once per network, independent of the member list. */
     public static final List<String> SHARED_TOPICS = List.of(
@@ -45,7 +47,7 @@ public final class TopicNames {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final List<Pattern> PER_COUNTRY =
-            List.of(OUTBOX_PATTERN, INBOX_PATTERN, COMMANDS_PATTERN, NOTIFY_PATTERN);
+            List.of(OUTBOX_PATTERN, INBOX_PATTERN, COMMANDS_PATTERN, NOTIFY_PATTERN, USERS_PATTERN);
 
     private TopicNames() {
     }
@@ -66,13 +68,18 @@ public final class TopicNames {
         return NOTIFY_PREFIX + requireCountry(country);
     }
 
-    /** The four per-country topics of one member, in a stable order. */
+    /** {@code aegis.users.<CC>}: the audit log of node CC's user administration, read and written by node CC alone. */
+    public static String users(String country) {
+        return USERS_PREFIX + requireCountry(country);
+    }
+
+    /** The five per-country topics of one member, in a stable order. */
     public static List<String> perCountry(String country) {
-        return List.of(outbox(country), inbox(country), commands(country), notify(country));
+        return List.of(outbox(country), inbox(country), commands(country), notify(country), users(country));
     }
 
     /**
-     * The country of a per-country topic (outbox, inbox, commands, notify).
+     * The country of a per-country topic (outbox, inbox, commands, notify, users).
      *
      * @throws IllegalArgumentException when the name is not a per-country topic
      */
@@ -85,7 +92,7 @@ public final class TopicNames {
             }
         }
         throw new IllegalArgumentException("topic '" + topicName
-                + "' is not a per-country topic (aegis.outbox|inbox|commands|notify.<CC>)");
+                + "' is not a per-country topic (aegis.outbox|inbox|commands|notify|users.<CC>)");
     }
 
     /** True for an ISO 3166-1 alpha-2 shaped code: two upper-case ASCII letters. */

@@ -12,6 +12,7 @@ import io.aegis.schema.routing.SharingPolicy;
 import io.aegis.schema.signal.InboxEvent;
 import io.aegis.schema.signal.OutboxEvent;
 import io.aegis.schema.signal.Receipt;
+import io.aegis.schema.users.UserChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class Topics {
     private final Serde<InboxEvent> inboxEvents;
     private final Serde<CaseCommand> caseCommands;
     private final Serde<Notification> notifications;
+    private final Serde<UserChange> userChanges;
     private final Topic<String, CoordinationSignal> coordinationSignals;
     private final Topic<String, RoutingDecision> routingAudit;
     private final Topic<String, SharingPolicy> policies;
@@ -57,6 +59,7 @@ public final class Topics {
         inboxEvents = perCountry(TopicNames::inbox, InboxEvent.class);
         caseCommands = perCountry(TopicNames::commands, CaseCommand.class);
         notifications = perCountry(TopicNames::notify, Notification.class);
+        userChanges = perCountry(TopicNames::users, UserChange.class);
         coordinationSignals = shared(TopicNames.COORDINATION_SIGNALS, CoordinationSignal.class);
         routingAudit = shared(TopicNames.ROUTING_AUDIT, RoutingDecision.class);
         policies = shared(TopicNames.POLICIES, SharingPolicy.class);
@@ -107,6 +110,11 @@ public final class Topics {
     /** {@code aegis.notify.<CC>}: officer id → notification for node CC. */
     public Topic<String, Notification> notify(String country) {
         return new Topic<>(TopicNames.notify(country), keys, notifications);
+    }
+
+    /** {@code aegis.users.<CC>}: user name → change made by an ADMIN of node CC (the audit log of its users). */
+    public Topic<String, UserChange> users(String country) {
+        return new Topic<>(TopicNames.users(country), keys, userChanges);
     }
 
     /** Correlation key → minimised coordination view. */

@@ -18,6 +18,9 @@ class TopicNamesTest {
         assertEquals("aegis.inbox.DE", TopicNames.inbox("DE"));
         assertEquals("aegis.commands.JP", TopicNames.commands("JP"));
         assertEquals("aegis.notify.BR", TopicNames.notify("BR"));
+        assertEquals("aegis.users.KE", TopicNames.users("KE"));
+        assertEquals(List.of("aegis.outbox.FR", "aegis.inbox.FR", "aegis.commands.FR", "aegis.notify.FR", "aegis.users.FR"),
+                TopicNames.perCountry("FR"));
         assertEquals(List.of("aegis.coordination.signals", "aegis.routing.audit", "aegis.policies",
                 "aegis.escalations", "aegis.cases", "aegis.case-events", "aegis.receipts", "aegis.dlq"),
                 TopicNames.SHARED_TOPICS);
@@ -31,6 +34,7 @@ class TopicNamesTest {
         assertTrue(TopicNames.OUTBOX_PATTERN.matcher("aegis.outbox.JP").matches());
         assertFalse(TopicNames.OUTBOX_PATTERN.matcher("aegis.outbox.jp").matches());
         assertTrue(TopicNames.COMMANDS_PATTERN.matcher("aegis.commands.DE").matches());
+        assertEquals("JP", TopicNames.countryOf(TopicNames.users("JP")));
     }
 
     @Test

@@ -30,7 +30,7 @@ class TopicPlanTest {
         assertTrue(names.containsAll(TopicNames.perCountry("FR")), names.toString());
         assertTrue(names.containsAll(TopicNames.perCountry("DE")), names.toString());
         assertTrue(names.contains("aegis-response-case-folds"), "the response service's own loop topic");
-        assertEquals(TopicNames.SHARED_TOPICS.size() + 2 + 8, names.size());
+        assertEquals(TopicNames.SHARED_TOPICS.size() + 2 + 2 * TopicNames.perCountry("FR").size(), names.size());
     }
 
     @Test
@@ -42,6 +42,9 @@ class TopicPlanTest {
         assertEquals("compact", specs.get(TopicNames.POLICIES).configs().get(TopicConfig.CLEANUP_POLICY_CONFIG));
         assertEquals("-1", specs.get(TopicNames.ROUTING_AUDIT).configs().get(TopicConfig.RETENTION_MS_CONFIG));
         assertEquals("-1", specs.get(TopicNames.CASE_EVENTS).configs().get(TopicConfig.RETENTION_MS_CONFIG));
+        // a node's users' audit log: kept forever, never compacted away
+        assertEquals("-1", specs.get(TopicNames.users("FR")).configs().get(TopicConfig.RETENTION_MS_CONFIG));
+        assertEquals("delete", specs.get(TopicNames.users("FR")).configs().get(TopicConfig.CLEANUP_POLICY_CONFIG));
         assertEquals(1, specs.get(TopicNames.SCHEMAS).partitions());
         assertEquals((short) 3, specs.get(TopicNames.outbox("FR")).replicationFactor());
         assertEquals("2", specs.get(TopicNames.outbox("FR")).configs().get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG));

@@ -100,7 +100,13 @@ class AuthIT {
                 Arguments.of("POST", "/api/v1/cases/case-1/resolve", o, op),
                 Arguments.of("POST", "/api/v1/cases/case-1/comments", o, p),
                 Arguments.of("GET", "/api/v1/policy", a, p),
-                Arguments.of("PUT", "/api/v1/policy", a, o));
+                Arguments.of("PUT", "/api/v1/policy", a, o),
+                Arguments.of("GET", "/api/v1/users", a, o),
+                Arguments.of("POST", "/api/v1/users", a, p),
+                // an unknown user: the ADMIN's call is answered 404 and changes nobody
+                Arguments.of("POST", "/api/v1/users/nobody/disable", a, op),
+                Arguments.of("POST", "/api/v1/users/nobody/enable", a, o),
+                Arguments.of("POST", "/api/v1/users/nobody/password", a, p));
     }
 
     Reply call(String method, String path, String token) throws IOException, InterruptedException {

@@ -207,7 +207,7 @@ class NodeApiFuzzIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/health", NodeHarness.OPERATOR).statusCode() == 200);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).until(() -> endOffsets().equals(baseline));
         Map<String, Long> after = endOffsets();
-        for (String topic : List.of(TopicNames.outbox("FR"), TopicNames.commands("FR"), TopicNames.DLQ)) {
+        for (String topic : List.of(TopicNames.outbox("FR"), TopicNames.commands("FR"), TopicNames.users("FR"), TopicNames.DLQ)) {
             assertTrue(after.containsKey(topic), topic + " is one of the topics checked");
             assertEquals(baseline.get(topic), after.get(topic), topic);
         }

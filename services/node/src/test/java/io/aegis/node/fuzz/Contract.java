@@ -93,27 +93,53 @@ public final class Contract {
                                     {"type": "SHA256", "value": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}],
                      "recipients": ["DE", "JP"], "campaignId": "campaign-1"}"""), false);
 
+    /** A user name as docs/api.md gives its rule; {@code invalid} adds names the pattern alone would let through. */
+    static final Text USER_NAME = new Text(64, Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}"), List.of("Ada", "-ada", "ada ada"));
+    static final Symbol ROLE = new Symbol(List.of("PUBLISHER", "DUTY_OFFICER", "OPERATOR", "ADMIN"));
+    /**
+     * A new password: 12 to 72 characters (at most 72 bytes, not the user name). Any text may be one, so
+     * the fuzzer breaks it only by blanking it or making it too long: "not valid …" could well be valid.
+     */
+    static final Text PASSWORD = new Text(72);
+    static final String LOGIN = "POST /login";
+    /** Sign-out changes nothing on the node (it clears the caller's cookie): a valid one may be sent. */
+    static final String LOGOUT = "POST /logout";
+    static final Set<String> HARMLESS_WRITES = Set.of(LOGOUT);
+
     /** The JSON bodies by route; every route with a body must be here or have its own generator. */
-    static final Map<String, BodySchema> BODIES = Map.of(
-            SIGNALS, SIGNAL,
-            "POST /api/v1/signals/{id}/retract", new BodySchema("retract", List.of(new Field("reason", new Text(2000), true)),
-                    json("{\"reason\": \"sent in error\"}"), false),
-            "POST /api/v1/signals/{id}/downgrade", new BodySchema("downgrade", List.of(new Field("reason", new Text(2000), true),
+    static final Map<String, BodySchema> BODIES = Map.ofEntries(
+            Map.entry(SIGNALS, SIGNAL),
+            Map.entry("POST /api/v1/signals/{id}/retract", new BodySchema("retract", List.of(new Field("reason", new Text(2000), true)),
+                    json("{\"reason\": \"sent in error\"}"), false)),
+            Map.entry("POST /api/v1/signals/{id}/downgrade", new BodySchema("downgrade", List.of(new Field("reason", new Text(2000), true),
                     new Field("tlp", new Symbol(TLP), false), new Field("recipients", new Strings(250, COUNTRY, "DE"), false)),
-                    json("{\"reason\": \"narrower\", \"tlp\": \"RED\", \"recipients\": [\"DE\"]}"), false),
-            "POST /api/v1/cases/{id}/ack", new BodySchema("ack", List.of(new Field("comment", new Text(4000), false)),
-                    json("{\"comment\": \"on it\"}"), true),
-            "POST /api/v1/cases/{id}/votes", new BodySchema("vote", List.of(
+                    json("{\"reason\": \"narrower\", \"tlp\": \"RED\", \"recipients\": [\"DE\"]}"), false)),
+            Map.entry("POST /api/v1/cases/{id}/ack", new BodySchema("ack", List.of(new Field("comment", new Text(4000), false)),
+                    json("{\"comment\": \"on it\"}"), true)),
+            Map.entry("POST /api/v1/cases/{id}/votes", new BodySchema("vote", List.of(
                     new Field("actionId", new Text(100, CASE_ID, List.of()), true),
                     new Field("choice", new Symbol(names(VoteChoice.class)), true)),
-                    json("{\"actionId\": \"case-1:action-1\", \"choice\": \"YES\"}"), false),
-            "POST /api/v1/cases/{id}/actions", new BodySchema("action", List.of(
+                    json("{\"actionId\": \"case-1:action-1\", \"choice\": \"YES\"}"), false)),
+            Map.entry("POST /api/v1/cases/{id}/actions", new BodySchema("action", List.of(
                     new Field("actionType", new Symbol(names(ActionType.class).stream().filter(a -> !a.equals("LOWER_TIER")).toList()), true),
                     new Field("description", new Text(4000), false),
                     new Field("targetTier", new Symbol(names(Tier.class)), false)),
-                    json("{\"actionType\": \"HALT_DEPLOYMENT\", \"description\": \"stop it\"}"), false),
-            "POST /api/v1/cases/{id}/resolve", new BodySchema("resolve", List.of(new Field("resolution", new Text(4000), true)),
-                    json("{\"resolution\": \"contained\"}"), false),
-            "POST /api/v1/cases/{id}/comments", new BodySchema("comment", List.of(new Field("text", new Text(4000), true)),
-                    json("{\"text\": \"report filed\"}"), false));
+                    json("{\"actionType\": \"HALT_DEPLOYMENT\", \"description\": \"stop it\"}"), false)),
+            Map.entry("POST /api/v1/cases/{id}/resolve", new BodySchema("resolve", List.of(new Field("resolution", new Text(4000), true)),
+                    json("{\"resolution\": \"contained\"}"), false)),
+            Map.entry("POST /api/v1/cases/{id}/comments", new BodySchema("comment", List.of(new Field("text", new Text(4000), true)),
+                    json("{\"text\": \"report filed\"}"), false)),
+            // sign-in: both fields are required strings; a wrong password is a 401, not a field rule
+            Map.entry(LOGIN, new BodySchema("login", List.of(new Field("username", new Text(1000), true),
+                    new Field("password", new Text(1000), true)),
+                    json("{\"username\": \"nobody-fuzzed\", \"password\": \"not anyone's password\"}"), false)),
+            Map.entry("POST /api/v1/users", new BodySchema("user", List.of(new Field("name", USER_NAME, true),
+                    new Field("roles", new Strings(4, ROLE, "DUTY_OFFICER"), true), new Field("password", PASSWORD, true)),
+                    json("{\"name\": \"fuzzed-user\", \"roles\": [\"DUTY_OFFICER\"], \"password\": \"a long enough password\"}"), false)),
+            Map.entry("POST /api/v1/users/{name}/disable", new BodySchema("disable", List.of(new Field("reason", new Text(500), false)),
+                    json("{\"reason\": \"left the agency\"}"), true)),
+            Map.entry("POST /api/v1/users/{name}/enable", new BodySchema("enable", List.of(new Field("reason", new Text(500), false)),
+                    json("{\"reason\": \"back on duty\"}"), true)),
+            Map.entry("POST /api/v1/users/{name}/password", new BodySchema("password", List.of(new Field("password", PASSWORD, true)),
+                    json("{\"password\": \"a long enough password\"}"), false)));
 }

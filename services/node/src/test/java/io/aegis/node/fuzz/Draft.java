@@ -351,6 +351,9 @@ final class Draft {
         if (!yaml) {
             refused.addAll(List.of("application/yaml", "text/yaml", "application/x-yaml"));
         }
+        if (route.name().equals(Contract.LOGIN)) {
+            refused.remove("application/x-www-form-urlencoded"); // sign-in also takes a form
+        }
         if (TaxiiRules.taxii(route)) {
             refused.addAll(TaxiiRules.REFUSED_CONTENT_TYPES);
         } else {

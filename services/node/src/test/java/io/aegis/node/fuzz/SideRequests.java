@@ -68,7 +68,7 @@ final class SideRequests {
     FuzzRequest unrouted() {
         String path = v.oneOf(List.of("/api/v1/" + pct(v.word()), "/" + pct(v.text()), "/api/v2/signals", "/api/v1/signals/x/y/z",
                 "/API/V1/INBOX", "/api/v1/inbox/x/y", "/api", "/api/v1", "/", "/health/liveness/x", "/openapi/x", "/metrics",
-                "/env", "/beans", "/loggers", "/routes", "/token_info", "/login", "/logout", "/oauth/access_token", "/swagger-ui"));
+                "/env", "/beans", "/loggers", "/routes", "/token_info", "/oauth/access_token", "/swagger-ui"));
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (v.random.nextBoolean()) {
             headers.add(Map.entry("Authorization", "Bearer " + v.oneOf(List.copyOf(known.tokensByRole().values()))));

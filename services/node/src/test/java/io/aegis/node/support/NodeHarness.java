@@ -52,6 +52,11 @@ public final class NodeHarness implements AutoCloseable {
     public static final String OFFICER = "officer-token-0123456789";
     public static final String OPERATOR = "operator-token-0123456789";
     public static final String ADMIN = "admin-token-0123456789";
+    /** Passwords of the officer (olivier) and the admin (ada), random per harness: users sign in with both a token and a password. */
+    public final String officerPassword = randomPassword();
+    public final String adminPassword = randomPassword();
+    /** The key this node signs sessions with (base64 of 32 random bytes). */
+    public final String sessionKey = randomKey();
 
     public final KafkaCluster kafka;
     public final String country;
@@ -80,7 +85,7 @@ public final class NodeHarness implements AutoCloseable {
         this.topics = new Topics(serdes);
         Set<String> existing = kafka.topicNames();
         for (String topic : List.of(TopicNames.outbox(country), TopicNames.inbox(country), TopicNames.notify(country),
-                TopicNames.commands(country), TopicNames.ROUTING_AUDIT, TopicNames.RECEIPTS, TopicNames.CASES,
+                TopicNames.commands(country), TopicNames.users(country), TopicNames.ROUTING_AUDIT, TopicNames.RECEIPTS, TopicNames.CASES,
                 TopicNames.POLICIES, TopicNames.DLQ)) {
             if (!existing.contains(topic)) {
                 kafka.createTopic(topic, 1, kafka.brokerCount());
@@ -109,6 +114,10 @@ public final class NodeHarness implements AutoCloseable {
         user(props, "olivier", OFFICER, "DUTY_OFFICER");
         user(props, "oscar", OPERATOR, "OPERATOR");
         user(props, "ada", ADMIN, "ADMIN");
+        io.aegis.node.security.PasswordHashes hashes = new io.aegis.node.security.PasswordHashes(12);
+        props.put("aegis.node.users.olivier.password-hash", hashes.hash(officerPassword));
+        props.put("aegis.node.users.ada.password-hash", hashes.hash(adminPassword));
+        props.put("aegis.node.session-key", sessionKey);
         props.putAll(extra);
         // The router is on this module's test classpath (for BrokerLossThroughNodeIT); a node context must not start it.
         context = ApplicationContext.builder().classLoader(HidingClassLoader.hiding(RouterStreams.class))
@@ -120,6 +129,18 @@ public final class NodeHarness implements AutoCloseable {
     private static void user(Map<String, Object> props, String name, String token, String role) {
         props.put("aegis.node.users." + name + ".token-sha256", io.aegis.kafka.crypto.SecretHash.hex(token));
         props.put("aegis.node.users." + name + ".roles", List.of(role));
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return "pw-" + java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getEncoder().encodeToString(bytes);
     }
 
     /** The id of this node's signing key, as members.yaml must list it. */

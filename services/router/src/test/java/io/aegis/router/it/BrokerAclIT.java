@@ -188,6 +188,58 @@ class BrokerAclIT {
     }
 
     @Test
+    void shouldLetOnlyNodeFrReadAndWriteItsUsersAuditLog() throws Exception {
+        // the audit log of FR's users holds password hashes: no other principal may read it, nor forge a change
+        String topic = TopicNames.users("FR");
+        io.aegis.schema.users.UserChange change = io.aegis.schema.users.UserChange.newBuilder().setChangeId("c-1")
+                .setUser("dora").setAction(io.aegis.schema.users.UserAction.DISABLED).setBy("ada").setAt(Instant.now()).build();
+        byte[] value = topics.users("FR").valueSerializer().serialize(topic, change);
+
+        for (String outsider : List.of("node-DE", "aegis-router")) {
+            try (KafkaProducer<String, byte[]> producer = bytesProducer(outsider)) {
+                assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "dora", value)).get())
+                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+            try (KafkaConsumer<String, byte[]> consumer = assignedConsumer(outsider, topic)) {
+                assertThatThrownBy(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        consumer.poll(Duration.ofMillis(200));
+                    }
+                }).isInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+        try (KafkaProducer<String, byte[]> fr = bytesProducer("node-FR")) {
+            fr.send(new ProducerRecord<>(topic, "dora", value)).get(30, TimeUnit.SECONDS);
+        }
+        try (KafkaConsumer<String, byte[]> fr = assignedConsumer("node-FR", topic)) {
+            List<byte[]> read = new ArrayList<>();
+            Awaitility.await("FR reads its own audit log").atMost(Duration.ofSeconds(30))
+                    .until(() -> {
+                        fr.poll(Duration.ofMillis(200)).forEach(r -> read.add(r.value()));
+                        return !read.isEmpty();
+                    });
+        }
+    }
+
+    private KafkaProducer<String, byte[]> bytesProducer(String user) {
+        Map<String, Object> props = new HashMap<>(scram(user));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        return new KafkaProducer<>(props, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+    }
+
+    /** A consumer of every partition of {@code topic} from its start, without a group (as the node reads its users). */
+    private KafkaConsumer<String, byte[]> assignedConsumer(String user, String topic) {
+        Properties props = new Properties();
+        props.putAll(scram(user));
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        consumer.assign(List.of(new org.apache.kafka.common.TopicPartition(topic, 0)));
+        return consumer;
+    }
+
+    @Test
     void shouldLetTheRouterRouteASignalFromFrToDeUnderItsOwnPrincipal() throws Exception {
         var policy = PolicyDocument.parse(Files.readString(INFRA.resolve("policies/FR.yaml")), Instant.now(), "it");
         try (KafkaProducer<String, io.aegis.schema.routing.SharingPolicy> admin = new KafkaProducer<>(
