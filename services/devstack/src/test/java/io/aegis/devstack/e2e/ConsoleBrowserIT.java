@@ -142,6 +142,62 @@ class ConsoleBrowserIT {
         assertThat(Json.objects(acknowledged, "acknowledgements")).extracting(a -> a.get("country")).containsExactly("FR");
     }
 
+    // --- sign-in and users: a wrong password refused, an ADMIN adds and disables an officer who then cannot sign in
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void shouldRefuseAWrongPasswordAndLetAnAdminAddAndDisableAnOfficer() throws Exception {
+        // given FR's console: a wrong password is refused with the one message that tells nothing of the user
+        Map.Entry<String, String> officer = stack.login("FR", DemoRole.OFFICER);
+        browser.get(stack.nodeUrl("FR").resolve("/console/").toString());
+        browser.findElement(By.id("username")).sendKeys(officer.getKey());
+        browser.findElement(By.id("password")).sendKeys("not-" + officer.getValue());
+        browser.findElement(By.id("sign-in")).click();
+        await("the refusal").atMost(Duration.ofSeconds(30))
+                .until(() -> browser.findElement(By.id("login-status")).getText().contains("Wrong user name or password"));
+        assertThat(browser.findElement(By.id("session-bar")).isDisplayed()).isFalse();
+        shot("sign-in-refused");
+
+        // when FR's ADMIN signs in and adds a duty officer in the Users section
+        signIn("FR", DemoRole.ADMIN);
+        String name = "fr-watch-" + Long.toString(System.nanoTime(), 36);
+        String password = "watch-floor-" + Long.toString(System.nanoTime(), 36);
+        await("the users section").atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("users-section")).isDisplayed());
+        browser.findElement(By.id("user-name")).sendKeys(name);
+        browser.findElement(By.cssSelector("#user-form input[name='roles'][value='DUTY_OFFICER']")).click();
+        browser.findElement(By.id("user-password")).sendKeys(password);
+        browser.findElement(By.cssSelector("#user-form button[type='submit']")).click();
+        By added = By.cssSelector("#users li.user[data-user='" + name + "']");
+        await("the new user listed").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> "true".equals(browser.findElement(added).getAttribute("data-enabled")));
+        shot("users");
+
+        // then the new officer can sign in with that password
+        assertThat(signInStatus(name, password)).isEqualTo(200);
+
+        // when the ADMIN disables them
+        await("the disable button clicked").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> {
+                    browser.findElement(added).findElement(By.cssSelector("button.disable")).click();
+                    return true;
+                });
+        await("the user shown disabled").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> "false".equals(browser.findElement(added).getAttribute("data-enabled")));
+
+        // then the same password no longer signs in
+        assertThat(signInStatus(name, password)).isEqualTo(401);
+    }
+
+    /** The status of {@code POST /login} at FR's node for a user name and password. */
+    private static int signInStatus(String name, String password) throws IOException, InterruptedException {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(stack.nodeUrl("FR").resolve("/login"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writeValueAsString(Map.of("username", name, "password", password)))).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     // --- watch floor: case list, case page, votes, inbox links, phone width (screenshots per screen)
 
     @Test
