@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  * The webhook consumer's thread body: subscribes a fresh consumer and runs {@link WebhookPollLoop}
  * until stopped. Invariant: it does not end while the node runs: after any consumer error it
  * records it in {@link WebhookWorkerStatus}, closes that consumer without committing (its
- * uncommitted records are read again), waits the retry backoff and subscribes anew.
+ * uncommitted records are read again), waits the retry backoff and subscribes anew. Webhook feeds
+ * and e-mail paging ({@code io.aegis.node.paging}) both run one.
  */
-final class WebhookWorker implements Runnable {
+public final class WebhookWorker implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
 
@@ -33,7 +34,7 @@ final class WebhookWorker implements Runnable {
     private volatile Consumer<byte[], byte[]> consumer;
     private volatile boolean running = true;
 
-    WebhookWorker(Supplier<Consumer<byte[], byte[]>> consumers, String topic,
+    public WebhookWorker(Supplier<Consumer<byte[], byte[]>> consumers, String topic,
                   Function<ConsumerRecord<byte[], byte[]>, CompletableFuture<Void>> deliver, Duration retryBackoff,
                   WebhookWorkerStatus status) {
         this.consumers = consumers;
@@ -93,7 +94,7 @@ final class WebhookWorker implements Runnable {
     }
 
     /** Asks the worker to end; it closes its consumer and returns from {@link #run()} shortly. */
-    void stop() {
+    public void stop() {
         running = false;
         stopping.countDown();
         Consumer<byte[], byte[]> current = consumer;
