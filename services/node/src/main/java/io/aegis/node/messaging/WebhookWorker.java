@@ -56,8 +56,8 @@ public final class WebhookWorker implements Runnable {
                     }
                 } catch (RuntimeException e) {
                     status.failed(e);
-                    LOG.error("Webhook consumer failed; uncommitted notifications are read again after re-subscribing in {}",
-                            retryBackoff, e);
+                    LOG.error("{}: consumer of {} failed; uncommitted records are read again after re-subscribing in {}",
+                            Thread.currentThread().getName(), topic, retryBackoff, e);
                 }
                 if (running) {
                     awaitStop(retryBackoff);
@@ -66,7 +66,7 @@ public final class WebhookWorker implements Runnable {
         } finally {
             status.ended(!running);
             if (running) {
-                LOG.error("Webhook worker ended unexpectedly; notifications are no longer sent to webhooks");
+                LOG.error("{}: worker ended unexpectedly; records of {} are no longer delivered", Thread.currentThread().getName(), topic);
             }
         }
     }

@@ -114,7 +114,7 @@ final class PageComposer {
         };
     }
 
-    private static String ackNote(Notification notification, AckLink link) {
+    private static String ackNote(AckLink link) {
         return "This link acknowledges case " + link.caseId() + " for " + link.country() + " as " + link.officerId()
                 + ". It works once, asks you to confirm before anything is sent, and expires at "
                 + UTC.format(link.expiresAt()) + ". Do not forward it.";
@@ -129,7 +129,7 @@ final class PageComposer {
         }
         caseUrl.ifPresent(url -> text.append("\nOpen the case in the console:\n").append(url).append('\n'));
         ack.ifPresent(issued -> text.append("\nAcknowledge the case:\n").append(issued.url()).append('\n')
-                .append(ackNote(notification, issued.link())).append('\n'));
+                .append(ackNote(issued.link())).append('\n'));
         if (expired != null) {
             text.append('\n').append(expired).append('\n');
         }
@@ -155,7 +155,7 @@ final class PageComposer {
         ack.ifPresent(issued -> html.append("<p><a href=\"").append(Html.escape(issued.url()))
                 .append("\" style=\"display:inline-block;padding:.5em 1em;background:#0b5;color:#fff;text-decoration:none;"
                         + "border-radius:4px\">Acknowledge the case</a></p><p style=\"font-size:.9em\">")
-                .append(Html.escape(ackNote(notification, issued.link()))).append("</p>"));
+                .append(Html.escape(ackNote(issued.link()))).append("</p>"));
         if (expired != null) {
             html.append("<p>").append(Html.escape(expired)).append("</p>");
         }
