@@ -1,8 +1,8 @@
 package io.aegis.node.paging;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -10,9 +10,10 @@ import java.time.Clock;
 /**
  * The node's acknowledgement links: the issuer the pages use, the token codec keyed with
  * {@code aegis.node.paging.link-key}, and the durable record of used links (opened, and pruned of
- * expired ones, when the node starts). Exists only when paging is enabled.
+ * expired ones, when the node starts: created eagerly, so a node whose file cannot be opened refuses
+ * to start). Exists only when paging is enabled.
  */
-@Singleton
+@Context
 @Requires(bean = PagingSettings.class)
 public class AckLinkService implements AutoCloseable {
 

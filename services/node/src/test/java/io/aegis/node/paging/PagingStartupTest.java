@@ -9,13 +9,16 @@ import io.micronaut.context.ApplicationContextBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Paging in a node's application context, without a broker: off by default (no paging bean, no
@@ -61,6 +64,22 @@ class PagingStartupTest {
         props.put("aegis.node.paging.console-url", "http://localhost:8101");
         assertThatThrownBy(() -> context(props).start().close())
                 .satisfies(e -> assertThat(chain(e)).contains("aegis.node.paging.link-key must be set"));
+    }
+
+    @Test
+    void shouldKeepUsedLinksUnderTheStreamsStateDirectoryByDefault() {
+        Map<String, Object> props = node();
+        props.put("aegis.node.paging.enabled", true);
+        props.put("aegis.node.paging.smtp.host", "127.0.0.1");
+        props.put("aegis.node.paging.from", "aegis-fr@aegis.test");
+        props.put("aegis.node.paging.console-url", "http://localhost:8101");
+        props.put("aegis.node.paging.link-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        try (ApplicationContext context = context(props).start()) {
+            Path file = state.resolve("aegis-paging").resolve("used-links");
+            assertEquals(file, context.getBean(PagingSettings.class).usedLinksFile());
+            assertTrue(context.containsBean(AckLinkService.class));
+            assertTrue(Files.exists(file), "opened (and created) at start");
+        }
     }
 
     static String chain(Throwable error) {
