@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -49,7 +50,9 @@ public class AckController {
         return page(() -> acknowledgements.check(token));
     }
 
+    /** The page's form posts {@code application/x-www-form-urlencoded} with no fields; a script may POST bare, JSON or text: any body is ignored. */
     @Post("/{token}")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.TEXT_HTML)
     public MutableHttpResponse<String> acknowledge(@PathVariable String token) {
         return page(() -> acknowledgements.acknowledge(token));
