@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  * signed link is the credential, bound to one case, one officer and this node's country
  * ({@link Acknowledgements}). GET shows what the link would do and changes nothing (mail scanners
  * prefetch links); POST acknowledges. Every answer is a self-contained HTML page that is not cached,
- * not framed and sends no Referer (the token is in the URL). Exists only when paging is enabled.
+ * not framed and sends no Referer off this node (the token is in the URL). The policy is
+ * {@code same-origin}, not {@code no-referrer}: under the latter a browser posts the page's form with
+ * {@code Origin: null}, which the server's CORS check refuses. Exists only when paging is enabled.
  */
 @Controller("/ack")
 @Requires(bean = PagingSettings.class)
@@ -70,7 +72,7 @@ public class AckController {
         return HttpResponse.<String>status(HttpStatus.valueOf(status)).body(AckPages.render(outcome, consoleUrl))
                 .contentType(MediaType.TEXT_HTML_TYPE.getName() + ";charset=utf-8")
                 .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", CSP);

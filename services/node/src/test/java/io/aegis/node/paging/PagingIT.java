@@ -27,6 +27,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +64,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * E-mail paging on a running node (real broker, real SMTP server with SMTP AUTH and no STARTTLS):
@@ -227,7 +235,7 @@ class PagingIT {
         HttpResponse<String> shown = ack("GET", token);
         assertEquals(200, shown.statusCode());
         assertThat(shown.body()).contains(CASE, "SEVERE", "<form method=\"post\"").doesNotContain(token, "<script");
-        assertThat(shown.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(shown.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertEquals(before, commands());
 
         // The POST writes exactly one ACKNOWLEDGE, for the link's officer
@@ -288,6 +296,56 @@ class PagingIT {
         assertEquals(before, commands());
         // and the real link still works: none of this used it up
         assertEquals(200, ack("POST", token).statusCode());
+    }
+
+    @Test
+    void shouldAcknowledgeFromAPhoneBrowserWithOneTap() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Path chromedriver = Path.of("/usr/bin/chromedriver");
+        boolean installed = Files.isExecutable(chromium) && Files.isExecutable(chromedriver);
+        if (!installed && System.getenv("AEGIS_REQUIRE_BROWSER") != null) {
+            throw new IllegalStateException("AEGIS_REQUIRE_BROWSER is set but /usr/bin/chromium or /usr/bin/chromedriver is missing");
+        }
+        assumeTrue(installed, "headless Chromium is not installed (run .ci/install-browser)");
+        String token = pageAndTakeToken();
+        long before = commands();
+        Path profile = Files.createTempDirectory("aegis-ack-profile");
+        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=390,844", "--user-data-dir=" + profile);
+        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort().build(), options);
+        try {
+            // Opening the link (what a mail scanner would do too) shows the case and writes nothing
+            browser.get(node.uri("/ack/" + token).toString());
+            assertThat(browser.findElement(By.cssSelector("[data-test=ack-heading]")).getText()).contains(CASE);
+            assertEquals(before, commands());
+
+            // One tap on the button acknowledges, as the link's officer
+            browser.findElement(By.cssSelector("[data-test=ack-confirm]")).click();
+            String done;
+            try {
+                done = new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                        b -> b.findElements(By.cssSelector("[data-test=ack-done]")).stream().findFirst().map(e -> e.getText()).orElse(null));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("no confirmation page: " + browser.getCurrentUrl() + "\n" + browser.getPageSource(), e);
+            }
+            assertThat(done).contains("Acknowledged for FR as " + PRIMARY);
+            await().atMost(Duration.ofSeconds(10)).until(() -> commands() == before + 1);
+            assertEquals(PRIMARY, node.readAll(node.topics.commands("FR")).get((int) before).getOfficerId());
+
+            // Reloading the link later says it was used
+            browser.get(node.uri("/ack/" + token).toString());
+            assertThat(browser.findElement(By.cssSelector("[data-test=ack-refused]")).getText()).contains("already used at");
+            Path shots = Path.of("target", "ack-screenshots");
+            Files.createDirectories(shots);
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("ack-used.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.quit();
+        }
+        assertEquals(before + 1, commands());
     }
 
     AckLink link(String country, String caseId, Instant issuedAt, Instant expiresAt) {
