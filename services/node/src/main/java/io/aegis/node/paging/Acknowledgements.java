@@ -130,14 +130,14 @@ public class Acknowledgements {
             return checked;
         }
         AckLink link = ready.link();
+        Instant now = links.clock().instant();
+        CaseCommand command = parser.parse(CaseCommandParser.Kind.ACK, link.caseId(),
+                JsonNodeFactory.instance.objectNode().put("comment", COMMENT), link.officerId(), now);
         if (!links.used().claim(link)) {
             return links.used().usedAt(link).<Outcome>map(at -> new Refused(409, "This link was already used",
                     "This link was already used at " + UTC.format(at) + "."))
                     .orElse(new Refused(409, "This link is being used", "This link is being used right now; reload in a moment."));
         }
-        Instant now = links.clock().instant();
-        CaseCommand command = parser.parse(CaseCommandParser.Kind.ACK, link.caseId(),
-                JsonNodeFactory.instance.objectNode().put("comment", COMMENT), link.officerId(), now);
         try {
             writer.write(commands, link.caseId(), command).join();
         } catch (CompletionException | IllegalStateException e) {

@@ -27,7 +27,8 @@ import java.util.function.Function;
  * the SMTP error; it completes exceptionally only when that DLQ write failed (the caller then reads
  * the record again). A page the server did not take is sent again after a backoff, up to the
  * configured retries; a permanent refusal (5xx) is dead-lettered at once. A record that cannot be
- * read, and a notification for an officer without an address, are dead-lettered without sending.
+ * read, a notification for an officer without an address, and one whose page cannot be written are
+ * dead-lettered without sending.
  * Every attempt of one record sends the same page (one acknowledgement link).
  */
 final class MailDeliveries {
@@ -81,7 +82,15 @@ final class MailDeliveries {
             return deadLetter(record, "no paging address for officer " + notification.getOfficerId() + " (notification "
                     + notification.getNotificationId() + "): set aegis.node.paging.addresses." + notification.getOfficerId(), null);
         }
-        Page page = composer.compose(notification, about.apply(notification), clock.instant());
+        Page page;
+        try {
+            page = composer.compose(notification, about.apply(notification), clock.instant());
+        } catch (RuntimeException e) {
+            // e.g. an id too long for a link: reading it again would fail the same way, forever
+            count("dead_lettered");
+            return deadLetter(record, "page for officer " + notification.getOfficerId() + " (notification "
+                    + notification.getNotificationId() + ") cannot be written: " + DlqRecords.reasonOf(e), e);
+        }
         CompletableFuture<Void> outcome = new CompletableFuture<>();
         executor.execute(() -> attempt(record, page, address.get(), 1, outcome));
         return outcome;

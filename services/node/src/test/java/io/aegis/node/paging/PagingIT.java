@@ -364,6 +364,20 @@ class PagingIT {
     }
 
     @Test
+    void shouldDeadLetterANotificationWhosePageCannotBeWritten() {
+        // An id longer than a link may carry: reading the record again would fail the same way, so it must not block the rest
+        Notification notification = Notification.newBuilder(notification(PRIMARY, NotificationKind.CASE_OPENED, 0))
+                .setNotificationId(CASE + "/" + "x".repeat(1100) + "/" + PRIMARY).build();
+        node.produce(node.topics.notify("FR"), PRIMARY, notification);
+        Notification next = notification(PRIMARY, NotificationKind.CASE_OPENED, 0);
+        node.produce(node.topics.notify("FR"), PRIMARY, next);
+
+        String reason = await().atMost(Duration.ofSeconds(60)).until(() -> dlqReason(notification), r -> r != null);
+        assertThat(reason).contains("page for officer " + PRIMARY, "cannot be written");
+        mailOf(next);
+    }
+
+    @Test
     void shouldRetryThenDeadLetterWhenTheSmtpServerIsDown() {
         smtp.stop();
         try {
