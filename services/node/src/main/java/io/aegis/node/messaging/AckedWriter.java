@@ -96,7 +96,7 @@ public class AckedWriter {
     }
 
     /** Kafka client properties (bootstrap, security) from {@code kafka.*}, without Micronaut's nested sections. */
-    static Map<String, Object> clientProps(KafkaDefaultConfiguration kafka) {
+    public static Map<String, Object> clientProps(KafkaDefaultConfiguration kafka) {
         Map<String, Object> props = new HashMap<>();
         kafka.getConfig().forEach((k, v) -> {
             String key = k.toString();

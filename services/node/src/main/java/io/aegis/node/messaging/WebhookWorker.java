@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  * The webhook consumer's thread body: subscribes a fresh consumer and runs {@link WebhookPollLoop}
  * until stopped. Invariant: it does not end while the node runs: after any consumer error it
  * records it in {@link WebhookWorkerStatus}, closes that consumer without committing (its
- * uncommitted records are read again), waits the retry backoff and subscribes anew.
+ * uncommitted records are read again), waits the retry backoff and subscribes anew. Webhook feeds
+ * and e-mail paging ({@code io.aegis.node.paging}) both run one.
  */
-final class WebhookWorker implements Runnable {
+public final class WebhookWorker implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
 
@@ -33,7 +34,7 @@ final class WebhookWorker implements Runnable {
     private volatile Consumer<byte[], byte[]> consumer;
     private volatile boolean running = true;
 
-    WebhookWorker(Supplier<Consumer<byte[], byte[]>> consumers, String topic,
+    public WebhookWorker(Supplier<Consumer<byte[], byte[]>> consumers, String topic,
                   Function<ConsumerRecord<byte[], byte[]>, CompletableFuture<Void>> deliver, Duration retryBackoff,
                   WebhookWorkerStatus status) {
         this.consumers = consumers;
@@ -55,8 +56,8 @@ final class WebhookWorker implements Runnable {
                     }
                 } catch (RuntimeException e) {
                     status.failed(e);
-                    LOG.error("Webhook consumer failed; uncommitted notifications are read again after re-subscribing in {}",
-                            retryBackoff, e);
+                    LOG.error("{}: consumer of {} failed; uncommitted records are read again after re-subscribing in {}",
+                            Thread.currentThread().getName(), topic, retryBackoff, e);
                 }
                 if (running) {
                     awaitStop(retryBackoff);
@@ -65,7 +66,7 @@ final class WebhookWorker implements Runnable {
         } finally {
             status.ended(!running);
             if (running) {
-                LOG.error("Webhook worker ended unexpectedly; notifications are no longer sent to webhooks");
+                LOG.error("{}: worker ended unexpectedly; records of {} are no longer delivered", Thread.currentThread().getName(), topic);
             }
         }
     }
@@ -93,7 +94,7 @@ final class WebhookWorker implements Runnable {
     }
 
     /** Asks the worker to end; it closes its consumer and returns from {@link #run()} shortly. */
-    void stop() {
+    public void stop() {
         running = false;
         stopping.countDown();
         Consumer<byte[], byte[]> current = consumer;

@@ -12,7 +12,7 @@ import java.util.List;
  * both); Micronaut finds beans and configuration through resources, so a node context built on this
  * loader sees the node's beans only, as it would in production, while classes stay shared.
  */
-final class HidingClassLoader extends ClassLoader {
+public final class HidingClassLoader extends ClassLoader {
 
     private final List<String> hidden;
 
@@ -22,7 +22,7 @@ final class HidingClassLoader extends ClassLoader {
     }
 
     /** A loader over the test classpath that hides the code source each anchor class came from. */
-    static ClassLoader hiding(Class<?>... anchors) {
+    public static ClassLoader hiding(Class<?>... anchors) {
         List<String> roots = java.util.Arrays.stream(anchors)
                 .map(anchor -> anchor.getProtectionDomain().getCodeSource().getLocation().toString()).toList();
         return new HidingClassLoader(HidingClassLoader.class.getClassLoader(), roots);
