@@ -142,6 +142,63 @@ class ConsoleBrowserIT {
         assertThat(Json.objects(acknowledged, "acknowledgements")).extracting(a -> a.get("country")).containsExactly("FR");
     }
 
+    // --- paging: the page captured by the stack's mailbox, acknowledged from its one-time link, then the case page
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void shouldAcknowledgeFromTheEmailPagesOneTimeLinkAndOpenTheCase() throws Exception {
+        // given a case that asks FR's duty officer to acknowledge, and the page the node mailed about it
+        String caseId = caseOpenedBy(publishCbrnSignal());
+        String address = io.aegis.devstack.services.ServiceCatalog.officerAddress("FR",
+                stack.login("FR", DemoRole.OFFICER).getKey());
+        io.aegis.devstack.demo.MailboxClient.Mail mail = await("the page about " + caseId + " in " + address + "'s mailbox")
+                .atMost(STEP).pollInterval(Duration.ofMillis(500))
+                .until(() -> stack.mailbox().messages().stream().filter(m -> m.to().contains(address))
+                        .filter(m -> m.text().contains(caseId) && m.links().stream().anyMatch(l -> l.contains("/ack/")))
+                        .findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(mail.subject()).contains("SEVERE").contains(caseId);
+        String link = mail.links().stream().filter(l -> l.contains("/ack/")).findFirst().orElseThrow();
+
+        // when the officer opens the link on a phone: the page shows the case and changes nothing
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+        browser.get(link);
+        assertThat(browser.findElement(By.cssSelector("[data-test='ack-heading']")).getText()).contains(caseId);
+        assertNoHorizontalScroll("acknowledgement page");
+        shot("ack-link-page");
+        assertThat(Json.objects(client("FR", DemoRole.OFFICER).get("/api/v1/cases/" + caseId).body(), "acknowledgements"))
+                .isEmpty();
+
+        // and presses the button, once
+        browser.findElement(By.cssSelector("button[data-test='ack-confirm']")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-test='ack-done']")).getText())
+                .contains("Acknowledged for FR as " + stack.login("FR", DemoRole.OFFICER).getKey());
+        shot("ack-link-done");
+
+        // then the case is acknowledged by FR, in the officer's name
+        await("FR's acknowledgement on the case").atMost(STEP).pollInterval(Duration.ofMillis(500))
+                .until(() -> Json.objects(client("FR", DemoRole.OFFICER).get("/api/v1/cases/" + caseId).body(),
+                        "acknowledgements").stream().anyMatch(a -> "FR".equals(a.get("country"))));
+
+        // and the link works once: the same page again says it was used, and nothing more is written
+        browser.get(link);
+        browser.findElement(By.cssSelector("button[data-test='ack-confirm'], [data-test='ack-refused']"));
+        java.util.List<WebElement> confirm = browser.findElements(By.cssSelector("button[data-test='ack-confirm']"));
+        if (!confirm.isEmpty()) {
+            confirm.get(0).click();
+        }
+        assertThat(browser.findElement(By.cssSelector("[data-test='ack-refused']")).getText()).containsIgnoringCase("already");
+        shot("ack-link-reused");
+
+        // and the mail's case link opens the case page after sign-in
+        String caseLink = mail.links().stream().filter(l -> l.contains("/console/#case/")).findFirst().orElseThrow();
+        assertThat(caseLink).endsWith("#case/" + caseId);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        signIn("FR", DemoRole.OFFICER, caseLink.substring(caseLink.indexOf('#')));
+        await("the case page").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> caseId.equals(browser.findElement(By.id("case-section")).getAttribute("data-case-id")));
+    }
+
     // --- sign-in and users: a wrong password refused, an ADMIN adds and disables an officer who then cannot sign in
 
     @Test
