@@ -226,7 +226,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.cssSelector("#user-form button[type='submit']")).click();
         By added = By.cssSelector("#users li.user[data-user='" + name + "']");
         await("the new user listed").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
-                .until(() -> "true".equals(browser.findElement(added).getAttribute("data-enabled")));
+                .until(() -> browser.findElements(added).stream().anyMatch(u -> "true".equals(u.getAttribute("data-enabled"))));
         shot("users");
 
         // then the new officer can sign in with that password
@@ -239,7 +239,7 @@ class ConsoleBrowserIT {
                     return true;
                 });
         await("the user shown disabled").atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
-                .until(() -> "false".equals(browser.findElement(added).getAttribute("data-enabled")));
+                .until(() -> browser.findElements(added).stream().anyMatch(u -> "false".equals(u.getAttribute("data-enabled"))));
 
         // then the same password no longer signs in
         assertThat(signInStatus(name, password)).isEqualTo(401);

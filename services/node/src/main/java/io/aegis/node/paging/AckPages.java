@@ -60,7 +60,7 @@ final class AckPages {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(heading)
                 + " · Aegis</title><style>body{font-family:sans-serif;margin:1.5em auto;max-width:36em;padding:0 1em;"
-                + "line-height:1.4;color:#111}dt{font-weight:bold}dd{margin:0 0 .5em}button{font-size:1.1em;padding:.6em 1.2em;"
+                + "line-height:1.4;color:#111;overflow-wrap:anywhere}dt{font-weight:bold}dd{margin:0 0 .5em}button{font-size:1.1em;padding:.6em 1.2em;"
                 + "background:#0b5;color:#fff;border:0;border-radius:4px}button:focus{outline:3px solid #036}.small{font-size:.9em;"
                 + "color:#444}</style></head><body><h1 data-test=\"ack-heading\">" + Html.escape(heading) + "</h1>" + body
                 + "</body></html>";
