@@ -31,16 +31,14 @@ final class WebhookDeliveries {
     private final List<WebhookConfig> hooks;
     private final Dispatch dispatch;
     private final WebhookMessages.Decoder decoder;
-    private final Producer<byte[], byte[]> dlq;
-    private final String service;
+    private final DeadLetters deadLetters;
 
     WebhookDeliveries(List<WebhookConfig> hooks, Dispatch dispatch, WebhookMessages.Decoder decoder,
                       Producer<byte[], byte[]> dlq, String service) {
         this.hooks = List.copyOf(hooks);
         this.dispatch = dispatch;
         this.decoder = decoder;
-        this.dlq = dlq;
-        this.service = service;
+        this.deadLetters = new DeadLetters(dlq, service);
     }
 
     CompletableFuture<Void> deliver(ConsumerRecord<byte[], byte[]> record) {
@@ -79,22 +77,6 @@ final class WebhookDeliveries {
 
     /** Writes the original record to the DLQ; completes when the brokers acknowledged it. */
     private CompletableFuture<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, Throwable error) {
-        LOG.warn("{}: sending record {}-{}@{} to the DLQ: {}", service, record.topic(), record.partition(),
-                record.offset(), reason);
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        try {
-            DlqRecords.Source source = new DlqRecords.Source(record.topic(), record.partition(), record.offset());
-            dlq.send(DlqRecords.toDlq(source, record.key(), record.value(), record.headers(), service, reason, error),
-                    (metadata, failure) -> {
-                        if (failure != null) {
-                            acked.completeExceptionally(failure);
-                        } else {
-                            acked.complete(null);
-                        }
-                    });
-        } catch (RuntimeException e) {
-            acked.completeExceptionally(e);
-        }
-        return acked;
+        return deadLetters.send(record, reason, error);
     }
 }

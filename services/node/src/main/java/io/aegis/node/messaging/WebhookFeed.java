@@ -5,17 +5,10 @@ import io.aegis.node.config.WebhookWorkerConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One topic delivered to webhooks: its own consumer group and thread running {@link WebhookWorker},
@@ -52,21 +45,10 @@ final class WebhookFeed {
             thread = null;
             return;
         }
-        Map<String, Object> base = AckedWriter.clientProps(kafka);
-        Map<String, Object> consumerProps = new HashMap<>(base);
-        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, source.groupId());
-        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
-        consumerProps.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) config.maxPollInterval().toMillis());
-        Map<String, Object> producerProps = new HashMap<>(base);
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        dlqProducer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        dlqProducer = WorkerClients.dlqProducer(kafka);
         WebhookDeliveries deliveries = new WebhookDeliveries(hooks, dispatcher::deliver, source.decoder(), dlqProducer,
                 source.service());
-        worker = new WebhookWorker(
-                () -> new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        worker = new WebhookWorker(WorkerClients.consumers(kafka, source.groupId(), config),
                 source.topic(), deliveries::deliver, config.retryBackoff(), status);
         thread = new Thread(worker, "aegis-node-webhooks-" + source.name());
         thread.setDaemon(true);

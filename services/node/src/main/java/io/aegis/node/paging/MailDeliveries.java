@@ -1,6 +1,7 @@
 package io.aegis.node.paging;
 
 import io.aegis.kafka.dlq.DlqRecords;
+import io.aegis.node.messaging.DeadLetters;
 import io.aegis.kafka.topic.Topic;
 import io.aegis.node.domain.Backoff;
 import io.aegis.schema.response.Notification;
@@ -46,8 +47,7 @@ final class MailDeliveries {
     private final Function<Notification, Map<String, Object>> about;
     private final Sender sender;
     private final Executor executor;
-    private final Producer<byte[], byte[]> dlq;
-    private final String service;
+    private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final Clock clock;
 
@@ -60,8 +60,7 @@ final class MailDeliveries {
         this.about = about;
         this.sender = sender;
         this.executor = executor;
-        this.dlq = dlq;
-        this.service = service;
+        this.deadLetters = new DeadLetters(dlq, service);
         this.meters = meters;
         this.clock = clock;
     }
@@ -137,21 +136,6 @@ final class MailDeliveries {
 
     /** Writes the original record to the DLQ; completes when the brokers acknowledged it. */
     private CompletableFuture<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, Throwable error) {
-        LOG.warn("{}: sending record {}-{}@{} to the DLQ: {}", service, record.topic(), record.partition(), record.offset(), reason);
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        try {
-            DlqRecords.Source source = new DlqRecords.Source(record.topic(), record.partition(), record.offset());
-            dlq.send(DlqRecords.toDlq(source, record.key(), record.value(), record.headers(), service, reason, error),
-                    (metadata, failure) -> {
-                        if (failure != null) {
-                            acked.completeExceptionally(failure);
-                        } else {
-                            acked.complete(null);
-                        }
-                    });
-        } catch (RuntimeException e) {
-            acked.completeExceptionally(e);
-        }
-        return acked;
+        return deadLetters.send(record, reason, error);
     }
 }

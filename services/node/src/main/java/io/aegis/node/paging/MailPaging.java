@@ -2,12 +2,12 @@ package io.aegis.node.paging;
 
 import io.aegis.kafka.topic.Topics;
 import io.aegis.node.config.WebhookWorkerConfig;
-import io.aegis.node.messaging.AckedWriter;
 import io.aegis.node.messaging.CaseAbout;
 import io.aegis.node.messaging.NodeIdentity;
 import io.aegis.node.messaging.NodeStores;
 import io.aegis.node.messaging.WebhookWorker;
 import io.aegis.node.messaging.WebhookWorkerStatus;
+import io.aegis.node.messaging.WorkerClients;
 import io.aegis.node.topology.StoreNames;
 import io.aegis.schema.response.EmergencyCase;
 import io.aegis.schema.response.Notification;
@@ -19,18 +19,12 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,24 +56,14 @@ public class MailPaging implements ApplicationEventListener<ServerStartupEvent> 
     public MailPaging(PagingSettings settings, AckLinkService links, Topics topics, NodeIdentity node,
                       WebhookWorkerConfig config, KafkaDefaultConfiguration kafka, MeterRegistry meters, NodeStores stores) {
         String prefix = "aegis-node-" + node.country();
-        Map<String, Object> base = AckedWriter.clientProps(kafka);
-        Map<String, Object> consumerProps = new HashMap<>(base);
-        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, prefix + "-paging");
-        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
-        consumerProps.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) config.maxPollInterval().toMillis());
-        Map<String, Object> producerProps = new HashMap<>(base);
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        dlqProducer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        dlqProducer = WorkerClients.dlqProducer(kafka);
         smtpThreads = Executors.newFixedThreadPool(2, daemon("aegis-node-paging-smtp"));
         String topic = topics.notify(node.country()).name();
         MailDeliveries deliveries = new MailDeliveries(topics.notify(node.country()), settings,
                 new PageComposer(links.links()), notification -> about(notification, stores),
                 new SmtpMailer(settings.smtp(), settings.from())::send, smtpThreads, dlqProducer, prefix + "-paging", meters,
                 Clock.systemUTC());
-        worker = new WebhookWorker(() -> new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        worker = new WebhookWorker(WorkerClients.consumers(kafka, prefix + "-paging", config),
                 topic, deliveries::deliver, config.retryBackoff(), status);
         thread = new Thread(worker, "aegis-node-paging");
         thread.setDaemon(true);
