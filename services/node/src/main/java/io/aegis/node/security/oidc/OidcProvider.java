@@ -123,7 +123,7 @@ public final class OidcProvider {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(meta.algorithms(), meta.keys()));
         Set<String> required = new HashSet<>(List.of("sub", "iat", "exp", "nonce"));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(Set.of(settings.clientId()),
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new HashSet<>(List.of(settings.clientId())),
                 new JWTClaimsSet.Builder().issuer(settings.issuer()).claim("nonce", nonce).build(), required, null));
         try {
             JWTClaimsSet claims = processor.process(idToken, null);
