@@ -106,7 +106,7 @@ public final class OidcProvider {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.ofString(form(form))).build();
         HttpResponse<String> response = send(request, "token endpoint");
-        JsonNode body = parse(response.body(), "token endpoint");
+        JsonNode body = parse(response.body());
         if (response.statusCode() >= 400 && response.statusCode() < 500) {
             String error = body == null ? "" : body.path("error").asText("");
             LOG.warn("OIDC sign-in refused: the token endpoint answered {} {}", response.statusCode(), error);
@@ -132,8 +132,11 @@ public final class OidcProvider {
             }
             return claims;
         } catch (BadJOSEException | java.text.ParseException e) {
-            LOG.warn("OIDC sign-in refused: the ID token is not valid: {}", e.getMessage());
-            throw new OidcRefusal(OidcRefusal.NOT_AUTHENTICATED, "the identity provider's ID token was refused: " + e.getMessage());
+            // the expected nonce is part of the sign-in's secret state: never shown nor logged
+            String why = e.getMessage() != null && e.getMessage().contains("nonce")
+                    ? "its nonce is not the one of this sign-in" : e.getMessage();
+            LOG.warn("OIDC sign-in refused: the ID token is not valid: {}", why);
+            throw new OidcRefusal(OidcRefusal.NOT_AUTHENTICATED, "the identity provider's ID token was refused: " + why);
         } catch (com.nimbusds.jose.JOSEException e) {
             throw providerFailed("its signing keys could not be read (" + e.getMessage() + ")");
         }
@@ -157,7 +160,7 @@ public final class OidcProvider {
         HttpRequest request = HttpRequest.newBuilder(settings.discovery()).timeout(TIMEOUT).header("Accept", "application/json")
                 .GET().build();
         HttpResponse<String> response = send(request, "discovery document");
-        JsonNode doc = parse(response.body(), "discovery document");
+        JsonNode doc = parse(response.body());
         if (response.statusCode() != 200 || doc == null) {
             throw providerFailed("its discovery document " + settings.discovery() + " answered " + response.statusCode());
         }
@@ -211,7 +214,8 @@ public final class OidcProvider {
         }
     }
 
-    private static JsonNode parse(String body, String what) {
+    /** The JSON object {@code body} holds, or null. */
+    private static JsonNode parse(String body) {
         try {
             JsonNode node = JSON.readTree(body);
             return node != null && node.isObject() ? node : null;
