@@ -17,6 +17,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -41,6 +42,7 @@ import java.time.Duration;
  * when the provider cannot be used.
  */
 @Controller
+@Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(property = "aegis.node.oidc.enabled", value = "true")
 @Tag(name = "sign-in")
@@ -66,6 +68,7 @@ public class OidcController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public MutableHttpResponse<?> login(@Nullable @QueryValue String returnTo, HttpRequest<?> request) {
         try {
+            once(request, "returnTo");
             OidcSignIn.Start start = signIn.start(returnTo);
             return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, start.authorizationUrl())
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -82,6 +85,7 @@ public class OidcController {
                                            @Nullable @QueryValue String error, HttpRequest<?> request) {
         String cookie = request.getCookies().findCookie(PendingLogins.COOKIE).map(Cookie::getValue).orElse(null);
         try {
+            once(request, "code", "state", "error");
             OidcSignIn.Finished finished = signIn.finish(code, state, error, cookie);
             Sessions.Issued session = sessions.issue(finished.user(), users.providerCredentialVersion(finished.user().name()));
             return HttpResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, settings.publicUrl(finished.returnTo()))
@@ -89,6 +93,15 @@ public class OidcController {
                     .cookie(session.cookie()).cookie(pending("", Duration.ZERO));
         } catch (OidcRefusal refusal) {
             return refused(refusal, request).cookie(pending("", Duration.ZERO));
+        }
+    }
+
+    /** Refuses (400) a request giving one of {@code names} more than once: which one counts would be a guess. */
+    private static void once(HttpRequest<?> request, String... names) {
+        for (String name : names) {
+            if (request.getParameters().getAll(name).size() > 1) {
+                throw new OidcRefusal(OidcRefusal.BAD_STATE, "the query parameter " + name + " is given more than once");
+            }
         }
     }
 

@@ -31,7 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sign-in with a user name and password, and sign-out. A sign-in that succeeds sets the session:
+ * Sign-in with a user name and password, sign-out, and what ways of signing in this node offers
+ * ({@code GET /login/options}: the password always, the agency's identity provider when configured,
+ * see {@link OidcController}). A sign-in that succeeds sets the session ({@link Sessions}):
  * a JWT signed with the node's session key, in an HttpOnly, SameSite=Strict cookie ({@code Secure}
  * unless {@code aegis.node.session.secure-cookie} is false) that expires with the session.
  * Invariants: a wrong password and an unknown user get the same answer; once a name or address has
