@@ -181,12 +181,10 @@ $('#logout').addEventListener('click', () => logout('Signed out.'));
 signInOptions().then((options) => {
   if (!options || !options.oidc) return;
   const link = $('#oidc-sign-in');
-  const back = `/console/${location.hash}`;
+  const here = () => `${options.oidc.url}?returnTo=${encodeURIComponent(`/console/${location.hash}`)}`;
   link.textContent = `Sign in with ${options.oidc.name}`;
-  link.href = `${options.oidc.url}?returnTo=${encodeURIComponent(back)}`;
-  window.addEventListener('hashchange', () => {
-    link.href = `${options.oidc.url}?returnTo=${encodeURIComponent(`/console/${location.hash}`)}`;
-  });
+  link.href = here();
+  window.addEventListener('hashchange', () => { link.href = here(); });
   show($('#oidc-option'), true);
 });
 // A reload keeps the tab's token, or the session cookie (which this page cannot read: it just tries)

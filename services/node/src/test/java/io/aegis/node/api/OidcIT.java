@@ -226,6 +226,21 @@ class OidcIT {
     }
 
     @Test
+    void shouldRefuseARepeatedParameter() {
+        HttpResponse<String> login = get(URI.create(publicUrl + "/oauth/login?returnTo=/console/&returnTo=/console/x"), null);
+        assertEquals(400, login.statusCode(), login.body());
+        assertTrue(login.body().contains("returnTo is given more than once"), login.body());
+        assertTrue(cookie(login, PENDING).isEmpty());
+
+        HttpResponse<String> started = get(URI.create(publicUrl + "/oauth/login"), null);
+        URI callback = URI.create(get(URI.create(started.headers().firstValue("Location").orElseThrow()), null)
+                .headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> twice = get(URI.create(callback + "&state=another"), PENDING + "=" + cookie(started, PENDING).orElseThrow());
+        assertEquals(400, twice.statusCode(), twice.body());
+        assertNoSession(twice);
+    }
+
+    @Test
     void shouldRefuseAPersonWhoIsNoUserOfTheNode() {
         provider.signInAs("mallory");
         HttpResponse<String> finish = signIn(null).finish();

@@ -121,8 +121,10 @@ public final class TestOidcProvider implements AutoCloseable {
         }
         String code = random();
         codes.put(code, new Grant(query.get("redirect_uri"), query.get("nonce"), query.get("code_challenge"), user));
+        // as Keycloak does: its session and its issuer (RFC 9207) come back too
         exchange.getResponseHeaders().add("Location", query.get("redirect_uri") + "?code=" + code + "&state="
-                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8) + "&session_state=" + random()
+                + "&iss=" + URLEncoder.encode(issuer(), StandardCharsets.UTF_8));
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
     }
