@@ -36,10 +36,10 @@ import java.time.Duration;
  * remembering the sign-in in the {@value PendingLogins#COOKIE} cookie (HttpOnly, SameSite=Lax so that
  * it comes back with the provider's redirect, path {@code /oauth/callback}); {@code GET /oauth/callback}
  * finishes it and sets the node's own session cookie exactly as {@code POST /login} does, then sends the
- * browser to the console. A refused sign-in sets no session and answers a short page (browsers) or the
- * node's JSON error: 400 for a missing, tampered, expired or replayed sign-in state, 401 when the
- * provider or its ID token is not believed, 403 for a person who is no enabled user of this node, 502
- * when the provider cannot be used.
+ * browser to the console. A refused sign-in sets no session and answers a short page when the
+ * request's Accept names text/html (browsers), else the node's JSON error: 400 for a missing,
+ * tampered, expired or replayed sign-in state, 401 when the provider or its ID token is not believed,
+ * 403 for a person who is no enabled user of this node, 502 when the provider cannot be used.
  */
 @Controller
 @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
@@ -113,7 +113,9 @@ public class OidcController {
     /** The refusal as a short page for a browser, or as the node's JSON error for anything else. */
     private static MutableHttpResponse<?> refused(OidcRefusal refusal, HttpRequest<?> request) {
         HttpStatus status = HttpStatus.valueOf(refusal.status());
-        boolean browser = request.getHeaders().accept().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
+        // a browser names text/html; "*/*" alone (API clients, scripts) gets the JSON error
+        boolean browser = request.getHeaders().accept().stream()
+                .anyMatch(t -> "text".equalsIgnoreCase(t.getType()) && "html".equalsIgnoreCase(t.getSubtype()));
         if (!browser) {
             return HttpResponse.status(status).header(HttpHeaders.CACHE_CONTROL, "no-store").body(ApiError.of(refusal.getMessage()));
         }

@@ -29,6 +29,7 @@ public final class OidcSettings {
     /** Where the identity provider sends the person back (the redirect URI's path). */
     public static final String CALLBACK_PATH = "/oauth/callback";
     static final String PREFIX = "aegis.node.oidc.";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OidcSettings.class);
     private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final String name;
@@ -60,6 +61,8 @@ public final class OidcSettings {
             throw new IllegalArgumentException(SessionKey.PROPERTY + " is required when " + PREFIX
                     + "enabled is true: base64 of at least 32 random bytes, the same for every instance of this node");
         }
+        LOG.info("sign-in with {} is on: issuer {}, client {}, redirect URI {}, user name from the claim {}",
+                name, issuer, clientId, redirectUri(), usernameClaim);
     }
 
     private static String required(String key, String value) {
