@@ -58,11 +58,20 @@ public final class TestOidcProvider implements AutoCloseable {
     private record Grant(String redirectUri, String nonce, String challenge, String user) {
     }
 
+    private final String host;
+
+    /** A provider at {@code http://localhost:<port>}. */
     public TestOidcProvider() {
+        this("localhost");
+    }
+
+    /** A provider at {@code http://<host>:<port>} ({@code 127.0.0.1} is another site than a node on localhost, for browsers). */
+    public TestOidcProvider(String host) {
+        this.host = host;
         try {
             key = new RSAKeyGenerator(2048).keyID("test-key-1").generate();
             rogue = new RSAKeyGenerator(2048).keyID("test-key-1").generate(); // same kid, not published
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server = HttpServer.create(new InetSocketAddress(host, 0), 0);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
@@ -77,7 +86,7 @@ public final class TestOidcProvider implements AutoCloseable {
     }
 
     public String issuer() {
-        return "http://localhost:" + server.getAddress().getPort() + "/realms/aegis";
+        return "http://" + host + ":" + server.getAddress().getPort() + "/realms/aegis";
     }
 
     /** The redirect URI registered for the node; the authorization and token endpoints accept no other. */
