@@ -332,6 +332,23 @@ class OidcIT {
         }
     }
 
+    @Test
+    void shouldRefuseToStartWithAnIncompleteConfigurationNamingTheKey() {
+        Map<String, Object> incomplete = Map.of("aegis.node.oidc.enabled", true, "aegis.node.oidc.name", "Agency IdP",
+                "aegis.node.oidc.client-id", "aegis-node-de", "aegis.node.oidc.client-secret", "do-not-show-this-secret",
+                "aegis.node.oidc.public-url", "https://aegis-de.example");
+        RuntimeException failed = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> new NodeHarness(kafka, "DE", registry, incomplete).close());
+
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failed; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains("aegis.node.oidc.issuer is required when aegis.node.oidc.enabled is true"),
+                messages.toString());
+        assertFalse(messages.toString().contains("do-not-show-this-secret"), messages.toString());
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
