@@ -36,6 +36,15 @@ export async function signIn(username, password) {
   return api('/login', { method: 'POST', body: { username, password } });
 }
 
+/** How this node lets people sign in: {password: true, oidc: null or {name, url}}; null when it cannot tell. */
+export async function signInOptions() {
+  try {
+    return await api('/login/options');
+  } catch {
+    return null;
+  }
+}
+
 /** Ends the cookie session (the node clears the cookie) and forgets any token of this tab. */
 export async function signOut() {
   const hadToken = Boolean(session.token());

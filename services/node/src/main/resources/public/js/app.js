@@ -2,7 +2,7 @@
 // HttpOnly cookie) or, secondarily, with a pasted API token; find out what the user may do
 // (401/403 answers of the node), then start the sections the user's roles can use.
 
-import { allowed, session, signIn, signOut } from './api.js';
+import { allowed, session, signIn, signInOptions, signOut } from './api.js';
 import { show, status } from './dom.js';
 import { Cases } from './cases.js';
 import { CasePage } from './case-page.js';
@@ -177,6 +177,16 @@ $('#login-form').addEventListener('submit', (event) => {
   loginWithToken(token);
 });
 $('#logout').addEventListener('click', () => logout('Signed out.'));
+// The agency's identity provider, when the node offers one: the link comes back to this console address
+signInOptions().then((options) => {
+  if (!options || !options.oidc) return;
+  const link = $('#oidc-sign-in');
+  const here = () => `${options.oidc.url}?returnTo=${encodeURIComponent(`/console/${location.hash}`)}`;
+  link.textContent = `Sign in with ${options.oidc.name}`;
+  link.href = here();
+  window.addEventListener('hashchange', () => { link.href = here(); });
+  show($('#oidc-option'), true);
+});
 // A reload keeps the tab's token, or the session cookie (which this page cannot read: it just tries)
 if (session.token()) loginWithToken(session.token());
 else enter($('#login-status'), () => status($('#login-status'), ''));

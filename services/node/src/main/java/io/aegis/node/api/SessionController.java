@@ -1,9 +1,9 @@
 package io.aegis.node.api;
 
-import io.aegis.node.config.SessionConfig;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.aegis.node.domain.UserRequests;
-import io.aegis.node.security.SessionAuthentication;
-import io.aegis.node.security.SessionCookie;
+import io.aegis.node.security.Sessions;
+import io.aegis.node.security.oidc.OidcSettings;
 import io.aegis.node.security.SignInThrottle;
 import io.aegis.node.security.UserDirectory;
 import io.micronaut.core.annotation.Nullable;
@@ -15,25 +15,25 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sign-in with a user name and password, and sign-out. A sign-in that succeeds sets the session:
+ * Sign-in with a user name and password, sign-out, and what ways of signing in this node offers
+ * ({@code GET /login/options}: the password always, the agency's identity provider when configured,
+ * see {@link OidcController}). A sign-in that succeeds sets the session ({@link Sessions}):
  * a JWT signed with the node's session key, in an HttpOnly, SameSite=Strict cookie ({@code Secure}
  * unless {@code aegis.node.session.secure-cookie} is false) that expires with the session.
  * Invariants: a wrong password and an unknown user get the same answer; once a name or address has
@@ -49,14 +49,32 @@ public class SessionController {
 
     private final UserDirectory users;
     private final SignInThrottle throttle;
-    private final JwtTokenGenerator tokens;
-    private final SessionConfig config;
+    private final Sessions sessions;
+    @Nullable
+    private final OidcSettings oidc;
 
-    public SessionController(UserDirectory users, SignInThrottle throttle, JwtTokenGenerator tokens, SessionConfig config) {
+    public SessionController(UserDirectory users, SignInThrottle throttle, Sessions sessions, @Nullable OidcSettings oidc) {
         this.users = users;
         this.throttle = throttle;
-        this.tokens = tokens;
-        this.config = config;
+        this.sessions = sessions;
+        this.oidc = oidc;
+    }
+
+    /** How this node lets people sign in: always with a password; with the agency's identity provider when configured. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Options(boolean password, @Nullable Provider oidc) {
+    }
+
+    /** The agency's identity provider as the console offers it: its name and where sign-in starts. */
+    @Serdeable
+    public record Provider(String name, String url) {
+    }
+
+    @Operation(summary = "How people may sign in here: {\"password\": true, \"oidc\": null or {\"name\", \"url\"}}")
+    @Get("/login/options")
+    public Options options() {
+        return new Options(true, oidc == null ? null : new Provider(oidc.name(), OidcSettings.LOGIN_PATH));
     }
 
     @Operation(summary = "Sign in with {\"username\", \"password\"} (JSON or form fields); sets the session cookie")
@@ -71,7 +89,7 @@ public class SessionController {
     @Operation(summary = "Sign out: clears the session cookie")
     @Post("/logout")
     public MutableHttpResponse<?> logout() {
-        return HttpResponse.ok(Map.of("signedOut", true)).cookie(session("", Duration.ZERO));
+        return HttpResponse.ok(Map.of("signedOut", true)).cookie(sessions.cleared());
     }
 
     private MutableHttpResponse<?> signIn(UserRequests.SignIn attempt, HttpRequest<?> request) {
@@ -89,19 +107,13 @@ public class SessionController {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(ApiError.of(WRONG));
         }
         UserDirectory.User who = user.get();
-        Authentication authentication = Authentication.build(who.name(), who.roles(),
-                Map.of(SessionAuthentication.CREDENTIAL_VERSION, users.credentialVersion(who.name())));
-        String jwt = tokens.generateToken(authentication, (int) config.expiry().toSeconds())
-                .orElseThrow(() -> new IllegalStateException("the session token could not be signed"));
+        Sessions.Issued session = sessions.issue(who, users.credentialVersion(who.name()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("user", who.name());
         answer.put("roles", who.roles());
-        answer.put("expiresAt", Instant.now().plus(config.expiry()).toString());
-        return HttpResponse.ok(answer).cookie(session(jwt, config.expiry()));
+        answer.put("expiresAt", session.expiresAt().toString());
+        return HttpResponse.ok(answer).cookie(session.cookie());
     }
 
-    private Cookie session(String value, Duration maxAge) {
-        return SessionCookie.of(value, maxAge, config.secureCookie());
-    }
 
 }

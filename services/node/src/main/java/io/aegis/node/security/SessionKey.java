@@ -25,9 +25,30 @@ public final class SessionKey {
     private static final Logger LOG = LoggerFactory.getLogger(SessionKey.class);
 
     private final byte[] key;
+    private final boolean configured;
 
     public SessionKey(@Nullable @Property(name = PROPERTY) String configured, UserDirectory users) {
-        this.key = configured == null || configured.isBlank() ? ephemeral(users) : decode(configured);
+        this.configured = configured != null && !configured.isBlank();
+        this.key = this.configured ? decode(configured) : ephemeral(users);
+    }
+
+    /** True when the key comes from the configuration (the same on every instance), false for a random one. */
+    public boolean configured() {
+        return configured;
+    }
+
+    /**
+     * A 32-byte key for another purpose, derived from this one (HMAC-SHA256 of {@code purpose}): it
+     * cannot sign a session, and the session key cannot be recovered from it.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(("aegis-derived-key:" + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private static byte[] ephemeral(UserDirectory users) {

@@ -33,6 +33,9 @@ public final class UserDirectory {
     public record Summary(String name, List<String> roles, boolean enabled, boolean hasPassword, boolean hasToken) {
     }
 
+    /** Prefix of the credential version of sessions the identity provider vouched for (see {@link #providerSignIn}). */
+    static final String PROVIDER_SESSION = "oidc:";
+
     private final Map<String, Account> accounts = new ConcurrentSkipListMap<>();
     private final PasswordHashes hashes;
     private volatile boolean loaded;
@@ -103,11 +106,32 @@ public final class UserDirectory {
      */
     public Optional<User> session(String name, String credentialVersion) {
         Account account = name == null ? null : accounts.get(name);
-        if (!loaded || account == null || !account.enabled() || !account.hasPassword()
-                || !account.credentialVersion().equals(credentialVersion)) {
+        if (!loaded || account == null || !account.enabled()) {
             return Optional.empty();
         }
-        return Optional.of(account.user());
+        boolean matches = credentialVersion.startsWith(PROVIDER_SESSION)
+                ? credentialVersion.equals(PROVIDER_SESSION + account.credentialVersion())
+                : account.hasPassword() && account.credentialVersion().equals(credentialVersion);
+        return matches ? Optional.of(account.user()) : Optional.empty();
+    }
+
+    /**
+     * The enabled user named {@code name}, for a sign-in the agency's identity provider vouched for
+     * (OIDC): the user need not have a password, and the roles are the directory's. Empty for an
+     * unknown or disabled user, and until the audit log is loaded.
+     */
+    public Optional<User> providerSignIn(String name) {
+        Account account = name == null ? null : accounts.get(name);
+        return loaded && account != null && account.enabled() ? Optional.of(account.user()) : Optional.empty();
+    }
+
+    /**
+     * The credential version a session from the identity provider records: marked as such (a password
+     * session never starts with {@value #PROVIDER_SESSION}), and ended like a password session by a
+     * password reset as well as by disabling the user.
+     */
+    public String providerCredentialVersion(String name) {
+        return PROVIDER_SESSION + credentialVersion(name);
     }
 
     public Optional<Summary> find(String name) {

@@ -15,6 +15,7 @@ import io.aegis.node.fuzz.Tally;
 import io.aegis.node.fuzz.Values;
 import io.aegis.node.fuzz.Verdicts;
 import io.aegis.node.support.NodeHarness;
+import io.aegis.node.support.TestOidcProvider;
 import io.aegis.policy.Members;
 import io.aegis.schema.common.Attribution;
 import io.aegis.schema.common.Tier;
@@ -93,11 +94,25 @@ class NodeApiFuzzIT {
     NodeHarness node;
     KafkaCluster kafka;
     RequestFactory.Known known;
+    TestOidcProvider provider;
 
     @BeforeAll
     void start(KafkaCluster kafka) throws Exception {
         this.kafka = kafka;
-        node = new NodeHarness(kafka, Map.of("micronaut.server.max-request-size", String.valueOf(MAX_REQUEST_SIZE)));
+        // sign-in with the agency's identity provider is on, so that its routes are fuzzed too
+        provider = new TestOidcProvider();
+        int port = OidcIT.freePort();
+        provider.register("http://localhost:" + port + "/oauth/callback");
+        Map<String, Object> props = new java.util.HashMap<>();
+        props.put("micronaut.server.max-request-size", String.valueOf(MAX_REQUEST_SIZE));
+        props.put("micronaut.server.port", port);
+        props.put("aegis.node.oidc.enabled", true);
+        props.put("aegis.node.oidc.name", "Agency IdP");
+        props.put("aegis.node.oidc.issuer", provider.issuer());
+        props.put("aegis.node.oidc.client-id", provider.clientId);
+        props.put("aegis.node.oidc.client-secret", provider.clientSecret);
+        props.put("aegis.node.oidc.public-url", "http://localhost:" + port);
+        node = new NodeHarness(kafka, props);
         String own = ownSignal();
         String inbox = inboxSignal();
         known = new RequestFactory.Known(own, inbox, emergencyCase(), Map.of("PUBLISHER", NodeHarness.PUBLISHER,
@@ -114,6 +129,7 @@ class NodeApiFuzzIT {
     @AfterAll
     void stop() {
         node.close();
+        provider.close();
     }
 
     /** An own signal, so that retract and downgrade requests reach their body rules. */

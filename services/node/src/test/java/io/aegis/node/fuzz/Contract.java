@@ -105,6 +105,11 @@ public final class Contract {
     /** Sign-out changes nothing on the node (it clears the caller's cookie): a valid one may be sent. */
     static final String LOGOUT = "POST /logout";
     static final Set<String> HARMLESS_WRITES = Set.of(LOGOUT);
+    /**
+     * The answer of a request without defect where it is not 200: sign-in with the identity provider sends
+     * the browser there (302), and its callback without the browser's pending sign-in is refused (400).
+     */
+    static final Map<String, Integer> VALID_STATUS = Map.of("/oauth/login", 302, "/oauth/callback", 400);
 
     /** The JSON bodies by route; every route with a body must be here or have its own generator. */
     static final Map<String, BodySchema> BODIES = Map.ofEntries(

@@ -425,7 +425,8 @@ final class Draft {
         List<String> what = defects.stream().map(Defect::what).toList();
         Set<Integer> exact = new HashSet<>();
         if (defects.isEmpty()) {
-            exact.add(route.template().startsWith("/api/v1/policy") ? 404 : 200); // no policy is in force on this node
+            exact.add(Contract.VALID_STATUS.getOrDefault(route.template(),
+                    route.template().startsWith("/api/v1/policy") ? 404 : 200)); // no policy is in force on this node
         } else if (defects.size() == 1) {
             exact.addAll(defects.get(0).statuses());
         }

@@ -34,6 +34,9 @@ public final class Inputs {
                 "sector", x -> symbol(x, new Symbol(Contract.names(io.aegis.schema.common.Sector.class))),
                 "since", Inputs::since,
                 "mine", x -> new Value(x.oneOf(List.of("true", "false", "yes", "1", "", x.word())), true)));
+        // sign-in with the identity provider: any return path is taken (a bad one is replaced by the console),
+        // and any code, state or error is answered 400 without the browser's pending sign-in (the fuzzer has none)
+        List.of("returnTo", "code", "state", "error").forEach(name -> query.put(name, Inputs::anyText));
         TaxiiQueries.rules().forEach((name, rule) -> query.put(TAXII + name, rule));
         this.query = Map.copyOf(query);
         this.headers = Map.of(
@@ -73,6 +76,12 @@ public final class Inputs {
             }
         }
         throw new IllegalStateException("no valid value drawn for " + name);
+    }
+
+    /** Text the route takes whatever it is, off-site addresses and header injections included. */
+    static Value anyText(Values x) {
+        return new Value(x.oneOf(List.of("", x.word(), x.text(), "/console/#case/case-1", "https://evil.example/console/",
+                "//evil.example", "/console/\r\nSet-Cookie: x=y", "/console/../api/v1/users")), true);
     }
 
     /** Cursors: empty (not given) or 19 ASCII digits; anything else, Unicode digits included, is refused. */

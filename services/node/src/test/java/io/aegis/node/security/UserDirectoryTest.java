@@ -107,4 +107,27 @@ class UserDirectoryTest {
 
         assertEquals("aegis.node.users.olivier needs token-sha256, password-hash or both", e.getMessage());
     }
+
+    @Test
+    void shouldTellWhoTheIdentityProviderSignedInAndKeepPasswordAndProviderSessionsApart() {
+        UserDirectory users = directory();
+
+        assertEquals(List.of("DUTY_OFFICER"), users.providerSignIn("olivier").orElseThrow().roles());
+        assertEquals("bot", users.providerSignIn("bot").orElseThrow().name(), "no password needed");
+        assertEquals(Optional.empty(), users.providerSignIn("nobody"));
+        String provider = users.providerCredentialVersion("olivier");
+        String password = users.credentialVersion("olivier");
+        assertTrue(users.session("olivier", provider).isPresent());
+        assertTrue(users.session("bot", users.providerCredentialVersion("bot")).isPresent());
+        // a token-only user has no password session, and a provider session is not one made up from nothing
+        assertEquals(Optional.empty(), users.session("bot", users.credentialVersion("bot")));
+        assertEquals(Optional.empty(), users.session("olivier", "oidc:"));
+
+        users.apply(change("olivier", UserAction.PASSWORD_RESET, HASHES.hash("another long password")));
+        assertEquals(Optional.empty(), users.session("olivier", provider), "a password reset ends provider sessions too");
+        assertEquals(Optional.empty(), users.session("olivier", password));
+        users.apply(change("bot", UserAction.DISABLED, null));
+        assertEquals(Optional.empty(), users.providerSignIn("bot"));
+        assertEquals(Optional.empty(), users.session("bot", users.providerCredentialVersion("bot")));
+    }
 }
