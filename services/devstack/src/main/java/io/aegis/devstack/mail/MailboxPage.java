@@ -1,5 +1,6 @@
 package io.aegis.devstack.mail;
 
+import io.aegis.kafka.text.Html;
 import java.util.List;
 import java.util.regex.Matcher;
 
@@ -38,9 +39,9 @@ final class MailboxPage {
         for (int i = mails.size() - 1; i >= 0; i--) {
             CapturedMail mail = mails.get(i);
             html.append("<article class=\"mail\" id=\"mail-").append(mail.id()).append("\">\n<h2>")
-                    .append(escape(mail.subject())).append("</h2>\n<p class=\"meta\">To ")
-                    .append(escape(String.join(", ", mail.to()))).append(" · from ").append(escape(mail.from()))
-                    .append(" · ").append(escape(mail.receivedAt().toString())).append("</p>\n<pre>")
+                    .append(Html.escape(mail.subject())).append("</h2>\n<p class=\"meta\">To ")
+                    .append(Html.escape(String.join(", ", mail.to()))).append(" · from ").append(Html.escape(mail.from()))
+                    .append(" · ").append(Html.escape(mail.receivedAt().toString())).append("</p>\n<pre>")
                     .append(linked(mail.text())).append("</pre>\n</article>\n");
         }
         return html.append("</body></html>\n").toString();
@@ -52,26 +53,11 @@ final class MailboxPage {
         Matcher matcher = CapturedMail.LINK.matcher(text);
         int last = 0;
         while (matcher.find()) {
-            out.append(escape(text.substring(last, matcher.start())));
-            String link = escape(matcher.group());
+            out.append(Html.escape(text.substring(last, matcher.start())));
+            String link = Html.escape(matcher.group());
             out.append("<a href=\"").append(link).append("\">").append(link).append("</a>");
             last = matcher.end();
         }
-        return out.append(escape(text.substring(last))).toString();
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return out.append(Html.escape(text.substring(last))).toString();
     }
 }

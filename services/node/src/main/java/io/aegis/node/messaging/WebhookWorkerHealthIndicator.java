@@ -29,7 +29,7 @@ public class WebhookWorkerHealthIndicator implements HealthIndicator {
     }
 
     /** UP or DOWN as the worker is; a feed no webhook subscribes to is UP with state {@code NO_WEBHOOKS}. */
-    static HealthResult result(String name, boolean active, WebhookWorkerStatus status) {
+    public static HealthResult result(String name, boolean active, WebhookWorkerStatus status) {
         if (!active) {
             return HealthResult.builder(name, HealthStatus.UP).details(java.util.Map.of("state", "NO_WEBHOOKS")).build();
         }

@@ -1,7 +1,7 @@
 package io.aegis.node.paging;
 
+import io.aegis.node.messaging.WebhookWorkerHealthIndicator;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
@@ -26,7 +26,6 @@ public class MailPagingHealthIndicator implements HealthIndicator {
 
     @Override
     public Publisher<HealthResult> getResult() {
-        return Mono.just(HealthResult.builder("paging", paging.status().healthy() ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(paging.status().details()).build());
+        return Mono.just(WebhookWorkerHealthIndicator.result("paging", true, paging.status()));
     }
 }

@@ -1,5 +1,6 @@
 package io.aegis.node.paging;
 
+import io.aegis.kafka.text.Html;
 import io.aegis.node.domain.CaseCommandParser;
 import io.aegis.schema.response.Notification;
 
