@@ -280,8 +280,10 @@ class PagingIT {
         Random random = new Random();
         for (int i = 0; i < 25; i++) {
             String flipped = AckTokensTest.flip(token, random.nextInt(token.length()), random.nextInt(6));
-            if (!flipped.matches("[A-Za-z0-9._~!$&'()*+,;=:@-]+")) {
-                continue; // not something a URL path segment can carry as is
+            if (!flipped.matches("[A-Za-z0-9._-]+")) {
+                // outside a token's alphabet (base64url and '.'): the router answers some such paths 404 before the
+                // link is read (seen with '&'); still refused with nothing written, but not this check's subject
+                continue;
             }
             int status = ack("POST", flipped).statusCode();
             assertThat(status).as("flipped token %s", flipped).isIn(400, 403);
