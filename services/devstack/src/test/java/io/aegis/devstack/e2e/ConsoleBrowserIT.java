@@ -171,6 +171,9 @@ class ConsoleBrowserIT {
 
         // and presses the button, once
         browser.findElement(By.cssSelector("button[data-test='ack-confirm']")).click();
+        // the click submits the form; the answer page may not have loaded yet when it returns
+        await("the answer page").atMost(Duration.ofSeconds(30))
+                .until(() -> !browser.findElements(By.cssSelector("[data-test='ack-done'], [data-test='ack-refused']")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("[data-test='ack-done']")).getText())
                 .contains("Acknowledged for FR as " + stack.login("FR", DemoRole.OFFICER).getKey());
         shot("ack-link-done");
@@ -186,6 +189,8 @@ class ConsoleBrowserIT {
         java.util.List<WebElement> confirm = browser.findElements(By.cssSelector("button[data-test='ack-confirm']"));
         if (!confirm.isEmpty()) {
             confirm.get(0).click();
+            await("the refusal page").atMost(Duration.ofSeconds(30))
+                    .until(() -> !browser.findElements(By.cssSelector("[data-test='ack-refused']")).isEmpty());
         }
         assertThat(browser.findElement(By.cssSelector("[data-test='ack-refused']")).getText()).containsIgnoringCase("already");
         shot("ack-link-reused");
